@@ -1,0 +1,40 @@
+/** What planlint reports, in the shape every formatter reads. */
+
+export type Severity = 'error' | 'warning';
+
+/** A 1-based position range in a file; the end is exclusive, as in ESLint. */
+export interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Finding extends SourceRange {
+  /** The rule that found it, or `syntax` / `schema` / `input` for problems the engine finds itself. */
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Set when the file (or document) could not be read at all, so no rules ran on it. */
+  fatal?: boolean;
+}
+
+export interface FileResult {
+  filePath: string;
+  findings: Finding[];
+  /** A rule crashed while checking this file: the run ends with exit code 2. */
+  internalError?: boolean;
+}
+
+/** Ids for the findings the engine itself produces, so machine consumers can filter them. */
+export const ENGINE_RULE_IDS = {
+  input: 'input',
+  syntax: 'syntax',
+  schema: 'schema',
+} as const;
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}
+
+export const START_OF_FILE: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };

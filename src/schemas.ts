@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The document kinds planlint understands, each with its JSON Schema in schemas/. */
+export const DOCUMENT_KINDS = ['case-file', 'sentence-plan', 'review'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export type JsonSchema = { [key: string]: unknown };
+
+const schemaDir = new URL('../../schemas/', import.meta.url);
+
+export function schemaPath(kind: DocumentKind): string {
+  return fileURLToPath(new URL(`${kind}.schema.json`, schemaDir));
+}
+
+const cache = new Map<DocumentKind, JsonSchema>();
+
+export function loadSchema(kind: DocumentKind): JsonSchema {
+  let schema = cache.get(kind);
+  if (!schema) {
+    schema = JSON.parse(readFileSync(schemaPath(kind), 'utf8')) as JsonSchema;
+    cache.set(kind, schema);
+  }
+  return schema;
+}
+
+export function isDocumentKind(value: unknown): value is DocumentKind {
+  return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * Follows a `$ref` to the schema it names. planlint's schemas only refer into case-file's $defs,
+ * either locally (`#/$defs/x`) or from a sibling file (`case-file.schema.json#/$defs/x`).
+ */
+export function resolveRef(schema: JsonSchema): JsonSchema {
+  let current = schema;
+  for (let hops = 0; hops < 10 && typeof current.$ref === 'string'; hops++) {
+    const name = /#\/\$defs\/([^/]+)$/.exec(current.$ref)?.[1];
+    const defs = loadSchema('case-file').$defs as Record<string, JsonSchema>;
+    const target = name ? defs[name] : undefined;
+    if (!target) break;
+    // Sibling keywords (title, description) sit beside $ref; keep them over the target's.
+    const { $ref: _ref, ...siblings } = current;
+    current = { ...target, ...siblings };
+  }
+  return current;
+}
+
+/** The property schemas a schema object allows, following $ref for composed schemas. */
+export function allowedProperties(schema: JsonSchema): Record<string, JsonSchema> {
+  const own = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  if (typeof schema.$ref !== 'string') return own;
+  return { ...allowedProperties(resolveRef({ $ref: schema.$ref })), ...own };
+}

@@ -1,0 +1,243 @@
+import Ajv2020Module from 'ajv/dist/2020.js';
+import formatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Finding, SourceRange } from './findings.js';
+import { ENGINE_RULE_IDS } from './findings.js';
+import type { LoadedDocument } from './load-documents.js';
+import type { SourceMap } from './source-map.js';
+import { DOCUMENT_KINDS, allowedProperties, isDocumentKind, loadSchema, resolveRef } from './schemas.js';
+import type { DocumentKind, JsonSchema } from './schemas.js';
+import { closestMatch } from './text.js';
+
+// ajv and ajv-formats are CommonJS modules; under NodeNext the default import is module.exports.
+type AjvClass = typeof Ajv2020Module.default;
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
+type FormatsPlugin = typeof formatsModule.default;
+const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ?? formatsModule) as FormatsPlugin;
+
+let validators: Map<DocumentKind, ValidateFunction> | undefined;
+
+function getValidator(kind: DocumentKind): ValidateFunction {
+  if (!validators) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    addFormats(ajv, ['date']);
+    for (const k of DOCUMENT_KINDS) ajv.addSchema(loadSchema(k));
+    validators = new Map(DOCUMENT_KINDS.map((k) => [k, ajv.getSchema(loadSchema(k).$id as string)!]));
+  }
+  return validators.get(kind)!;
+}
+
+export interface ValidatedDocument {
+  kind: DocumentKind;
+  findings: Finding[];
+}
+
+type Path = (string | number)[];
+
+/**
+ * Checks one document against the schema for its kind and says what is wrong in plain words, at
+ * the node it is about. Returns the kind when the document names a known one.
+ */
+export function validateDocument(doc: LoadedDocument, sourceMap: SourceMap): { kind?: DocumentKind; findings: Finding[] } {
+  const value = doc.value;
+  const at = (range: SourceRange, message: string): Finding => ({ ruleId: ENGINE_RULE_IDS.schema, severity: 'error', message, ...range });
+  const docRange = sourceMap.toRange(doc.span);
+  const docHead = { ...docRange, endLine: docRange.line, endColumn: docRange.line === docRange.endLine ? docRange.endColumn : docRange.column + 1 };
+  const kinds = DOCUMENT_KINDS.join(', ');
+
+  if (value === null || value === undefined) {
+    return { findings: [at(docHead, `The document is empty. Expected a planlint document starting with "kind:" (one of ${kinds}).`)] };
+  }
+  if (!isRecord(value)) {
+    return { findings: [at(docHead, `Expected a planlint document (fields such as "kind: case-file"); found ${describeValue(value)}.`)] };
+  }
+  if (!('kind' in value)) {
+    return { findings: [at(docHead, `The document does not say what it is: add "kind:" with one of ${kinds}.`)] };
+  }
+  const kind = value.kind;
+  if (!isDocumentKind(kind)) {
+    const suggestion = typeof kind === 'string' ? closestMatch(kind, DOCUMENT_KINDS) : undefined;
+    return {
+      findings: [at(sourceMap.rangeOf(value, 'kind'), `kind must be one of ${kinds}; found ${describeValue(kind)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}.`)],
+    };
+  }
+
+  const validate = getValidator(kind);
+  if (validate(value)) return { kind, findings: [] };
+  const errors = collapseAlternatives(validate.errors ?? []);
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const error of errors) {
+    const described = describeError(error, value, sourceMap);
+    if (!described) continue;
+    const key = `${described.range.line}:${described.range.column}:${described.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(at(described.range, described.message));
+  }
+  return { kind, findings };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parsePointer(pointer: string, root: unknown): Path {
+  if (pointer === '') return [];
+  const path: Path = [];
+  let node: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const step = Array.isArray(node) ? Number(segment) : segment;
+    path.push(step);
+    node = (node as Record<string | number, unknown> | undefined)?.[step];
+  }
+  return path;
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let node = root;
+  for (const step of path) node = (node as Record<string | number, unknown> | null | undefined)?.[step];
+  return node;
+}
+
+export function displayPath(path: Path): string {
+  let out = '';
+  for (const step of path) out += typeof step === 'number' ? `[${step}]` : out ? `.${step}` : step;
+  return out || 'the document';
+}
+
+/** The range of the value at `path`, or of its key when `at` is 'key'. */
+function rangeAt(root: object, path: Path, sourceMap: SourceMap, at: 'value' | 'key' = 'value'): SourceRange {
+  if (path.length === 0) return sourceMap.headOf(root);
+  const parent = valueAt(root, path.slice(0, -1));
+  const last = path[path.length - 1]!;
+  if (typeof parent !== 'object' || parent === null) return sourceMap.headOf(root);
+  const range = sourceMap.rangeOf(parent, last, at);
+  // A whole mapping spans many lines; point at its first line so editors underline something readable.
+  return range.endLine > range.line ? { ...range, endLine: range.line, endColumn: range.column + 1 } : range;
+}
+
+/**
+ * Where anyOf/oneOf fails, ajv reports every branch's complaints. Keep only the branch the data
+ * was evidently meant for (its type matched, fewest complaints), or one message naming the types.
+ */
+function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  let remaining = errors;
+  const unions = errors
+    .filter((e) => (e.keyword === 'anyOf' || e.keyword === 'oneOf') && !(e.params as { passingSchemas?: unknown }).passingSchemas)
+    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  for (const union of unions) {
+    if (!remaining.includes(union)) continue;
+    const prefix = `${union.schemaPath}/`;
+    const branches = new Map<number, ErrorObject[]>();
+    for (const e of remaining) {
+      if (!e.schemaPath.startsWith(prefix)) continue;
+      const index = Number(e.schemaPath.slice(prefix.length).split('/')[0]);
+      branches.set(index, [...(branches.get(index) ?? []), e]);
+    }
+    const typeMismatch = (list: ErrorObject[]) => list.some((e) => e.keyword === 'type' && e.instancePath === union.instancePath);
+    const candidates = [...branches.values()].filter((list) => !typeMismatch(list)).sort((a, b) => a.length - b.length);
+    const drop = new Set<ErrorObject>([...branches.values()].flat());
+    const chosen = candidates[0];
+    if (chosen) {
+      drop.add(union);
+      for (const e of chosen) drop.delete(e);
+    }
+    remaining = remaining.filter((e) => !drop.has(e));
+  }
+  return remaining;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a set of fields',
+  null: 'empty',
+};
+
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return 'a set of fields';
+}
+
+const PATTERN_WORDS: Record<string, string> = {
+  '^([01][0-9]|2[0-3]):[0-5][0-9]$': 'a time on the 24-hour clock written HH:MM, such as 09:30',
+  '^[A-Za-z0-9][A-Za-z0-9_-]*$': 'a short identifier of letters, digits and hyphens, such as rar or childcare',
+};
+
+function describeError(error: ErrorObject, root: Record<string, unknown>, sourceMap: SourceMap): { range: SourceRange; message: string } | undefined {
+  const path = parsePointer(error.instancePath, root);
+  const name = displayPath(path);
+  const value = valueAt(root, path);
+  const schema = (error.parentSchema ?? {}) as JsonSchema;
+  const params = error.params as Record<string, unknown>;
+  const found = `found ${describeValue(value)}`;
+
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const field = resolveRef(allowedProperties(schema)[missing] ?? {});
+      const what = typeof field.title === 'string' ? ` (${field.title.toLowerCase()})` : '';
+      const where = path.length === 0 ? 'The document' : name;
+      return { range: rangeAt(root, path, sourceMap, 'key'), message: `${where} is missing "${missing}"${what}.` };
+    }
+    case 'additionalProperties':
+    case 'unevaluatedProperties': {
+      const unknown = String(params.additionalProperty ?? params.unevaluatedProperty);
+      const allowed = Object.keys(allowedProperties(schema));
+      const suggestion = closestMatch(unknown, allowed);
+      const where = path.length === 0 ? `a ${String(root.kind)} document` : name;
+      return {
+        range: rangeAt(root, [...path, unknown], sourceMap, 'key'),
+        message: `Unknown field "${unknown}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : `. Allowed here: ${allowed.join(', ')}.`}`,
+      };
+    }
+    case 'enum': {
+      const options = (params.allowedValues as unknown[]).map(String);
+      const suggestion = typeof value === 'string' ? closestMatch(value, options) : undefined;
+      return {
+        range: rangeAt(root, path, sourceMap),
+        message: `${name} must be one of ${options.join(', ')}; ${found}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}.`,
+      };
+    }
+    case 'const':
+      return { range: rangeAt(root, path, sourceMap), message: `${name} must be ${JSON.stringify(params.allowedValue)}; ${found}.` };
+    case 'type': {
+      const wanted = String(params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+      return { range: rangeAt(root, path, sourceMap), message: `${name} must be ${wanted}; ${found}.` };
+    }
+    case 'anyOf':
+    case 'oneOf': {
+      const branches = ((schema[error.keyword] ?? []) as JsonSchema[]).map(resolveRef);
+      const kinds = [...new Set(branches.map((b) => TYPE_WORDS[String(b.type)] ?? 'another form'))];
+      return { range: rangeAt(root, path, sourceMap), message: `${name} must be ${kinds.join(' or ')}; ${found}.` };
+    }
+    case 'format':
+      return {
+        range: rangeAt(root, path, sourceMap),
+        message: params.format === 'date' ? `${name} must be a real date written YYYY-MM-DD, such as 2024-03-01; ${found}.` : `${name} must be a valid ${String(params.format)}; ${found}.`,
+      };
+    case 'pattern':
+      return { range: rangeAt(root, path, sourceMap), message: `${name} must be ${PATTERN_WORDS[String(params.pattern)] ?? `in the form ${String(params.pattern)}`}; ${found}.` };
+    case 'minLength':
+      return { range: rangeAt(root, path, sourceMap), message: `${name} must not be empty.` };
+    case 'minItems':
+      return { range: rangeAt(root, path, sourceMap), message: `${name} must list at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}.` };
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+      return {
+        range: rangeAt(root, path, sourceMap),
+        message: `${name} must be ${error.keyword === 'minimum' ? 'at least' : error.keyword === 'maximum' ? 'at most' : 'more than'} ${String(params.limit)}; ${found}.`,
+      };
+    default:
+      return { range: rangeAt(root, path, sourceMap), message: `${name} ${error.message ?? 'is not valid'}.` };
+  }
+}
