@@ -29,3 +29,35 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
+
+/** Lower case, punctuation and extra spaces removed: for comparing what text says, not how. */
+export function normaliseText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^\p{L}\p{N}/]+/gu, ' ')
+    .trim();
+}
+
+const PLACEHOLDERS = new Set([
+  'tbc', 'tba', 'tbd', 'n/a', 'n a', 'na', 'none', 'nil', 'no', 'yes', 'x', 'xx', 'xxx', 'todo', 'to do',
+  'to follow', 'see above', 'as above', 'same as above', 'as before', 'see previous', 'see notes', 'see oasys',
+  'see ndelius', 'not known', 'unknown', 'pending', 'later', 'ok', 'fine', 'test', 'placeholder', 'lorem ipsum',
+]);
+
+/** Whether text is a placeholder (TBC, N/A, as above …) rather than content. */
+export function isPlaceholder(text: string | undefined): boolean {
+  if (text === undefined) return true;
+  const normal = normaliseText(text);
+  return normal === '' || PLACEHOLDERS.has(normal) || /^(tbc|tba|n\/a)\b/.test(normal);
+}
+
+export function wordCount(text: string): number {
+  return normaliseText(text).split(' ').filter(Boolean).length;
+}
+
+/** Shortens quoted input for a message: findings quote no more of a case file than they need. */
+export function quote(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

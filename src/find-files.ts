@@ -1,0 +1,74 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
+
+export const LINTABLE_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+/** Files that live beside plans in a project but are never plans. */
+const NEVER_PLANS = new Set(['package.json', 'package-lock.json', 'tsconfig.json']);
+const SKIPPED_DIRECTORIES = new Set(['node_modules']);
+
+export class UsageError extends Error {}
+
+/**
+ * Expands the paths given on the command line into the files to lint: files as given, directories
+ * walked recursively for .yaml/.yml/.json. Output is sorted so every run lints in the same order.
+ */
+export async function findFiles(paths: string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      throw new UsageError(`No such file or directory: ${path}`);
+    }
+    if (info.isDirectory()) {
+      const before = found.size;
+      await walk(path, found, new Set());
+      if (found.size === before) throw new UsageError(`No .yaml, .yml or .json files found in ${path}`);
+    } else {
+      found.add(path);
+    }
+  }
+  return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function walk(dir: string, found: Set<string>, visited: Set<string>): Promise<void> {
+  let real: string;
+  try {
+    real = await realpath(dir);
+  } catch {
+    return;
+  }
+  if (visited.has(real)) return; // a symbolic link loop
+  visited.add(real);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const info = await stat(path).catch(() => undefined);
+      isDir = info?.isDirectory() ?? false;
+      isFile = info?.isFile() ?? false;
+    }
+    if (isDir) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(path, found, visited);
+    } else if (isFile && LINTABLE_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !NEVER_PLANS.has(entry.name)) {
+      found.add(path);
+    }
+  }
+}
+
+/** A path as shown to people: relative to the working directory when it is inside it. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}

@@ -1,0 +1,41 @@
+import { buildCases } from './case-model.js';
+import type { ValidDocument } from './case-model.js';
+import type { FileResult, Finding } from './findings.js';
+import { compareFindings } from './findings.js';
+import { loadDocuments } from './load-documents.js';
+import { readSource, DEFAULT_MAX_FILE_BYTES } from './read-source.js';
+import { runRules } from './run-rules.js';
+import type { ActiveRule } from './run-rules.js';
+import { validateDocument } from './validate-document.js';
+
+export interface LintOptions {
+  rules: ActiveRule[];
+  maxFileBytes?: number;
+}
+
+/**
+ * Lints one file's text: load (YAML with positions) → validate (schema) → typed model → rules.
+ * Documents that fail to parse or validate are reported and left out of the rules' model.
+ */
+export function lintText(text: string, filePath: string, options: LintOptions): FileResult {
+  const loaded = loadDocuments(text);
+  const findings: Finding[] = [...loaded.findings];
+  const valid: ValidDocument[] = [];
+  for (const doc of loaded.documents) {
+    if (doc.broken) continue;
+    const { kind, findings: problems } = validateDocument(doc, loaded.sourceMap);
+    findings.push(...problems);
+    if (kind && problems.length === 0) valid.push({ kind, value: doc.value as Record<string, unknown> });
+  }
+  const cases = buildCases(valid, loaded.sourceMap);
+  const ran = runRules(cases, options.rules, loaded.sourceMap, filePath);
+  findings.push(...ran.findings);
+  findings.sort(compareFindings);
+  return { filePath, findings, ...(ran.internalError ? { internalError: true } : {}) };
+}
+
+export async function lintFile(filePath: string, options: LintOptions): Promise<FileResult> {
+  const source = await readSource(filePath, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if ('problem' in source) return { filePath, findings: [source.problem] };
+  return lintText(source.text, filePath, options);
+}

@@ -1,0 +1,34 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import type { Rule } from './rule-api.js';
+
+/** Built-in rules are the modules in rules/, one per file, named by rule id. */
+const builtInDir = fileURLToPath(new URL('../rules/', import.meta.url));
+
+// Rules carry their own option types; the engine handles them uniformly.
+export type AnyRule = Rule<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- options differ per rule
+
+let builtIns: Promise<AnyRule[]> | undefined;
+
+export function loadBuiltInRules(): Promise<AnyRule[]> {
+  builtIns ??= loadRulesFrom(builtInDir);
+  return builtIns;
+}
+
+async function loadRulesFrom(dir: string): Promise<AnyRule[]> {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
+  const modules = await Promise.all(files.map((f) => import(pathToFileURL(join(dir, f)).href) as Promise<{ default?: unknown }>));
+  return modules.map((module, i) => {
+    const rule = module.default;
+    const expectedId = files[i]!.replace(/\.js$/, '');
+    if (!isRule(rule)) throw new Error(`rules/${files[i]} does not export a rule (defineRule({ meta, check })) as its default export.`);
+    if (rule.meta.id !== expectedId) throw new Error(`rules/${files[i]} declares id "${rule.meta.id}"; the file must be named after its id.`);
+    return rule;
+  });
+}
+
+export function isRule(value: unknown): value is AnyRule {
+  const candidate = value as AnyRule | undefined;
+  return typeof candidate?.check === 'function' && typeof candidate.meta?.id === 'string' && typeof candidate.meta.messages === 'object';
+}
