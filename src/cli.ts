@@ -1,6 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT, ruleDocPath } from './package-root.js';
 import { Command, CommanderError, Option } from 'commander';
 import type { FileResult } from './findings.js';
 import { findFiles, UsageError } from './find-files.js';
@@ -17,7 +19,6 @@ import { renderForTerminal } from './terminal-text.js';
  */
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 
-const ruleDocPath = (id: string) => fileURLToPath(new URL(`../../rules/${id}.md`, import.meta.url));
 
 interface LintFlags {
   format: string;
@@ -118,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('planlint')
     .description('Lint probation sentence plans, reviews and case files against HMIP engagement guidance.')
-    .version((JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version)
+    .version((JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version)
     .argument('[paths...]', 'files or directories to lint (.yaml, .yml, .json)')
     .addOption(new Option('-f, --format <name>', `output format: ${FORMATTER_NAMES.join(', ')}`).default('stylish'))
     .option('-o, --output-file <path>', 'write the report to a file instead of the terminal')

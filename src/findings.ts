@@ -13,6 +13,8 @@ export interface SourceRange {
 export interface Finding extends SourceRange {
   /** The rule that found it, or `syntax` / `schema` / `input` for problems the engine finds itself. */
   ruleId: string;
+  /** The rule's message id, for tools that match on it rather than on wording. */
+  messageId?: string;
   severity: Severity;
   message: string;
   /** Set when the file (or document) could not be read at all, so no rules ran on it. */

@@ -1,10 +1,15 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import type { Rule } from './rule-api.js';
 
-/** Built-in rules are the modules in rules/, one per file, named by rule id. */
-const builtInDir = fileURLToPath(new URL('../rules/', import.meta.url));
+/**
+ * Built-in rules are the modules in rules/, one per file, named by rule id: compiled .js files
+ * beside dist/src, or the .ts sources when running from source (as the tests do).
+ */
+const here = fileURLToPath(import.meta.url);
+const builtInDir = join(dirname(here), '..', 'rules');
+const moduleExtension = extname(here);
 
 // Rules carry their own option types; the engine handles them uniformly.
 export type AnyRule = Rule<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- options differ per rule
@@ -17,11 +22,11 @@ export function loadBuiltInRules(): Promise<AnyRule[]> {
 }
 
 async function loadRulesFrom(dir: string): Promise<AnyRule[]> {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
+  const files = readdirSync(dir).filter((f) => f.endsWith(moduleExtension) && !f.endsWith('.d.ts')).sort();
   const modules = await Promise.all(files.map((f) => import(pathToFileURL(join(dir, f)).href) as Promise<{ default?: unknown }>));
   return modules.map((module, i) => {
     const rule = module.default;
-    const expectedId = files[i]!.replace(/\.js$/, '');
+    const expectedId = files[i]!.slice(0, -moduleExtension.length);
     if (!isRule(rule)) throw new Error(`rules/${files[i]} does not export a rule (defineRule({ meta, check })) as its default export.`);
     if (rule.meta.id !== expectedId) throw new Error(`rules/${files[i]} declares id "${rule.meta.id}"; the file must be named after its id.`);
     return rule;

@@ -25,7 +25,7 @@ export function runRules(cases: CaseModel[], rules: ActiveRule[], sourceMap: Sou
       const report = (r: Report) => {
         const template = rule.meta.messages[r.messageId];
         if (template === undefined) throw new Error(`reported unknown messageId "${r.messageId}"`);
-        findings.push({ ruleId: rule.meta.id, severity, message: formatMessage(template, r.data), ...sourceMap.headOf(r.node, r.property) });
+        findings.push({ ruleId: rule.meta.id, messageId: r.messageId, severity, message: formatMessage(template, r.data), ...sourceMap.headOf(r.node, r.property) });
       };
       try {
         rule.check(model, { options, filePath, report });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './package-root.js';
 
 /** The document kinds planlint understands, each with its JSON Schema in schemas/. */
 export const DOCUMENT_KINDS = ['case-file', 'sentence-plan', 'review'] as const;
@@ -7,10 +8,8 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export type JsonSchema = { [key: string]: unknown };
 
-const schemaDir = new URL('../../schemas/', import.meta.url);
-
 export function schemaPath(kind: DocumentKind): string {
-  return fileURLToPath(new URL(`${kind}.schema.json`, schemaDir));
+  return join(PACKAGE_ROOT, 'schemas', `${kind}.schema.json`);
 }
 
 const cache = new Map<DocumentKind, JsonSchema>();

@@ -6,6 +6,7 @@ export const formatJson: Formatter = (results, { cwd }) => {
   const out = results.map((result) => {
     const messages = result.findings.map((f) => ({
       ruleId: f.ruleId,
+      ...(f.messageId ? { messageId: f.messageId } : {}),
       severity: f.severity === 'error' ? 2 : 1,
       message: f.message,
       line: f.line,

@@ -1,0 +1,132 @@
+import rule from '../../rules/service-user-voice-recorded.js';
+import { testRule, yaml } from '../rule-tester.js';
+
+const planWithView = (view: string) => yaml`
+  kind: sentence-plan
+  schemaVersion: 1
+  caseRef: C1
+  date: 2024-01-10
+  personView: ${view}
+`;
+
+testRule(rule, {
+  valid: [
+    { name: 'own words, shorthand', yaml: planWithView('"I want to get back to work and stop drinking."') },
+    {
+      name: 'own words with date',
+      yaml: yaml`
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        date: 2024-01-10
+        personView:
+          words: My kids come first, so I need appointments after school.
+          date: 2024-01-10
+      `,
+    },
+    {
+      name: 'a recorded reason no view could be given',
+      yaml: yaml`
+        kind: review
+        schemaVersion: 1
+        caseRef: C1
+        date: 2024-03-01
+        personView:
+          reasonNotRecorded: Declined to comment after the purpose of the review was explained; to revisit next week.
+      `,
+    },
+    {
+      name: 'a shorter minimum set in options',
+      yaml: planWithView('"I want work."'),
+      options: { minWords: 3 },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no view at all',
+      yaml: yaml`
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        date: 2024-01-10
+      `,
+      errors: [
+        {
+          messageId: 'missing',
+          line: 1,
+          column: 1,
+          message:
+            "The plan does not record the person on probation's view. Quote what the person on probation said about it in personView.words, in their own words, or record in personView.reasonNotRecorded why no view could be given.",
+        },
+      ],
+    },
+    {
+      name: '"agrees with plan" is a tick, not a view',
+      yaml: planWithView('Agrees with plan.'),
+      errors: [{ messageId: 'generic', line: 5, column: 13, endLine: 5, endColumn: 30, message: /^"Agrees with plan\." records agreement/ }],
+    },
+    {
+      name: 'a name followed by a stock phrase',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case:
+          ref: C1
+          person: { name: Sam }
+        plan:
+          date: 2024-01-10
+          personView:
+            words: Sam is happy with the plan
+      `,
+      errors: [{ messageId: 'generic', line: 9, column: 12, message: /not Sam's view/ }],
+    },
+    {
+      name: 'placeholder text',
+      yaml: planWithView('TBC'),
+      errors: [{ messageId: 'placeholder', line: 5, column: 13, message: /^"TBC" is a placeholder/ }],
+    },
+    {
+      name: 'too few words',
+      yaml: planWithView('"Fine by me"'),
+      errors: [{ messageId: 'tooShort', line: 5, column: 13, message: /\(3 words; at least 4 expected\)/ }],
+    },
+    {
+      name: 'a summary written about the person',
+      yaml: planWithView('She says she wants to find work and get her own flat.'),
+      errors: [{ messageId: 'thirdPerson', line: 5, column: 13, message: /reads as a summary about the person on probation/ }],
+    },
+    {
+      name: 'each review is checked as well as the plan',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1 }
+        plan:
+          date: 2024-01-10
+          personView: I want to keep my job and stay off drink.
+        reviews:
+          - date: 2024-04-10
+            participation: { person: in-person }
+      `,
+      errors: [{ messageId: 'missing', line: 8, column: 5, message: /^The review of 10 Apr 2024 does not record/ }],
+    },
+    {
+      name: 'a placeholder reason does not excuse a missing view',
+      yaml: yaml`
+        kind: review
+        schemaVersion: 1
+        caseRef: C1
+        date: 2024-03-01
+        personView:
+          reasonNotRecorded: N/A
+      `,
+      errors: [{ messageId: 'missing', line: 6, column: 3 }],
+    },
+    {
+      name: 'extra stock phrases from options',
+      yaml: planWithView('"Went through the plan together"'),
+      options: { genericPhrases: ['went through the plan together'] },
+      errors: [{ messageId: 'generic', line: 5, column: 13 }],
+    },
+  ],
+});
