@@ -40,6 +40,7 @@ export interface OfficerAllocation {
   name: string;
   from: IsoDate;
   to?: IsoDate;
+  reason?: string;
   handover?: { date?: IsoDate; how: string };
 }
 
@@ -133,6 +134,8 @@ export interface Plan {
   objectives?: Objective[];
   requirementDelivery?: { requirement: string; how: string; startBy?: IsoDate; completeBy?: IsoDate; daysPerMonth?: number; hoursPerWeek?: number }[];
   contact?: ContactArrangements;
+  /** Why the plan was completed after the expected timescale (or, on licence, after release). */
+  lateReason?: string;
   revisit?: { when: 'after-first-attendance' | 'by-date' | 'not-needed'; by?: IsoDate; reason: string };
 }
 
@@ -164,6 +167,13 @@ export interface Review {
   nextReview?: IsoDate;
 }
 
+export interface CaseEvent {
+  date: IsoDate;
+  type: 'change-of-circumstances' | 'compliance-concern' | 'other';
+  detail: string;
+  reviewNotNeeded?: string;
+}
+
 /** Everything known about one case from the documents of one file that share its reference. */
 export interface CaseModel {
   ref: string;
@@ -182,6 +192,8 @@ export interface CaseModel {
   contacts: Contact[];
   /** Reviews in date order. */
   reviews: Review[];
+  /** Changes of circumstances, compliance concerns and other dated events, in date order. */
+  events: CaseEvent[];
 }
 
 type Raw = Record<string, unknown>;
@@ -200,7 +212,7 @@ export function buildCases(documents: ValidDocument[], sourceMap: SourceMap): Ca
   const caseFor = (ref: string, root: object) => {
     let model = cases.get(ref);
     if (!model) {
-      model = { ref, kinds: new Set(), root, officers: [], agencies: [], plans: [], contacts: [], reviews: [] };
+      model = { ref, kinds: new Set(), root, officers: [], agencies: [], plans: [], contacts: [], reviews: [], events: [] };
       cases.set(ref, model);
     }
     return model;
@@ -219,6 +231,7 @@ export function buildCases(documents: ValidDocument[], sourceMap: SourceMap): Ca
       if (value.plan) model.plans.push(value.plan as unknown as Plan);
       model.contacts.push(...((value.contacts as Contact[] | undefined) ?? []));
       model.reviews.push(...((value.reviews as Review[] | undefined) ?? []));
+      model.events.push(...((value.events as CaseEvent[] | undefined) ?? []));
     } else {
       const model = caseFor(String(value.caseRef), value);
       model.kinds.add(kind);
@@ -233,6 +246,7 @@ export function buildCases(documents: ValidDocument[], sourceMap: SourceMap): Ca
     }
     model.plans.sort((a, b) => a.date.localeCompare(b.date));
     model.reviews.sort((a, b) => a.date.localeCompare(b.date));
+    model.events.sort((a, b) => a.date.localeCompare(b.date));
     model.contacts.sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? ''));
   }
   return [...cases.values()];

@@ -12,6 +12,8 @@ import { loadBuiltInRules } from './load-rules.js';
 import { activateRules, SettingsError } from './rule-settings.js';
 import type { RuleSetting } from './rule-settings.js';
 import { renderForTerminal } from './terminal-text.js';
+import { PRESET_NAMES, isPresetName, presetSettings } from './presets.js';
+import type { AnyRule } from './load-rules.js';
 
 /**
  * Exit codes: 0 no errors (warnings allowed), 1 at least one error finding, 2 a usage problem
@@ -27,6 +29,13 @@ interface LintFlags {
   rule: string[];
   quiet?: boolean;
   maxWarnings?: string;
+  preset: string;
+}
+
+/** The rule settings for a run: the preset, then any --rule flags over it. */
+function ruleSettings(rules: AnyRule[], preset: string, flags: string[] = []): Record<string, RuleSetting> {
+  if (!isPresetName(preset)) throw new UsageError(`Unknown preset "${preset}". Available presets: ${PRESET_NAMES.join(', ')}.`);
+  return { ...presetSettings(preset, rules), ...parseRuleFlags(flags) };
 }
 
 function wantsColor(flags: { color?: boolean }, stream: NodeJS.WriteStream): boolean {
@@ -56,7 +65,8 @@ async function lintCommand(paths: string[], flags: LintFlags): Promise<number> {
     maxWarnings = Number(flags.maxWarnings);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number; found "${flags.maxWarnings}".`);
   }
-  const rules = activateRules(await loadBuiltInRules(), parseRuleFlags(flags.rule), '--rule');
+  const builtIns = await loadBuiltInRules();
+  const rules = activateRules(builtIns, ruleSettings(builtIns, flags.preset, flags.rule), '--rule');
   const files = await findFiles(paths);
   const results: FileResult[] = [];
   for (const file of files) results.push(await lintFile(file, { rules }));
@@ -81,12 +91,14 @@ async function lintCommand(paths: string[], flags: LintFlags): Promise<number> {
   return EXIT.ok;
 }
 
-async function rulesCommand(flags: { format: string }): Promise<number> {
+async function rulesCommand(flags: { format: string; preset: string }): Promise<number> {
   const rules = await loadBuiltInRules();
+  const settings = ruleSettings(rules, flags.preset);
+  const severityOf = (id: string) => String(settings[id]);
   if (flags.format === 'json') {
     const list = rules.map(({ meta }) => ({
       id: meta.id,
-      severity: meta.severity,
+      severity: severityOf(meta.id),
       standard: meta.standard,
       guidance: meta.guidance,
       appliesTo: meta.appliesTo,
@@ -100,7 +112,7 @@ async function rulesCommand(flags: { format: string }): Promise<number> {
   const idWidth = Math.max(...rules.map((r) => r.meta.id.length));
   const standardWidth = Math.max(...rules.map((r) => r.meta.standard.length));
   for (const { meta } of rules) {
-    process.stdout.write(`${meta.id.padEnd(idWidth)}  ${meta.severity.padEnd(7)}  ${meta.standard.padEnd(standardWidth)}  ${meta.description}\n`);
+    process.stdout.write(`${meta.id.padEnd(idWidth)}  ${severityOf(meta.id).padEnd(7)}  ${meta.standard.padEnd(standardWidth)}  ${meta.description}\n`);
   }
   return EXIT.ok;
 }
@@ -123,11 +135,13 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[paths...]', 'files or directories to lint (.yaml, .yml, .json)')
     .addOption(new Option('-f, --format <name>', `output format: ${FORMATTER_NAMES.join(', ')}`).default('stylish'))
     .option('-o, --output-file <path>', 'write the report to a file instead of the terminal')
+    .addOption(new Option('--preset <name>', `rule preset: ${PRESET_NAMES.join(', ')}`).default('recommended'))
     .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--quiet', 'report errors only, not warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('--color', 'force colour output')
     .option('--no-color', 'never colour the output')
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ outputError: (message, write) => write(`planlint: ${message.replace(/^error: /, '')}`) })
     .action(async (paths: string[], flags: LintFlags) => {
@@ -138,7 +152,8 @@ export async function main(argv: string[]): Promise<number> {
     .command('rules')
     .description('list every rule with its severity, standard and description')
     .addOption(new Option('-f, --format <name>', 'table or json').default('table'))
-    .action(async (flags: { format: string }) => {
+    .addOption(new Option('--preset <name>', `show severities in this preset: ${PRESET_NAMES.join(', ')}`).default('recommended'))
+    .action(async (flags: { format: string; preset: string }) => {
       exitCode = await rulesCommand(flags);
     });
 

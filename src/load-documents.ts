@@ -68,6 +68,10 @@ export function loadDocuments(text: string): LoadedFile {
     documents.push({ index, value, span, broken });
   });
 
+  if (documents.length === 0 && findings.length === 0) {
+    // An empty file, or one holding only comments: say so once rather than report nothing.
+    documents.push({ index: 0, value: null, span: [0, 0], broken: false });
+  }
   return { documents, sourceMap, findings };
 }
 

@@ -19,7 +19,7 @@ let validators: Map<DocumentKind, ValidateFunction> | undefined;
 
 function getValidator(kind: DocumentKind): ValidateFunction {
   if (!validators) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
     addFormats(ajv, ['date']);
     for (const k of DOCUMENT_KINDS) ajv.addSchema(loadSchema(k));
     validators = new Map(DOCUMENT_KINDS.map((k) => [k, ajv.getSchema(loadSchema(k).$id as string)!]));

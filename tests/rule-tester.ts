@@ -28,12 +28,16 @@ export interface InvalidRuleCase extends RuleCase {
   errors: ExpectedFinding[];
 }
 
-/** Removes the common indentation of a template literal so fixtures can be indented in code. */
+/**
+ * Removes the common indentation of a template literal so fixtures can be indented in code.
+ * The indentation is measured on the template's own lines; interpolated text is inserted as is.
+ */
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const text = strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i]) : ''), '');
-  const lines = text.replace(/^\n/, '').split('\n');
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
-  return lines.map((l) => l.slice(indent)).join('\n');
+  const ownLines = strings.join('').split('\n').filter((l) => l.trim());
+  const indent = Math.min(...ownLines.map((l) => /^ */.exec(l)![0].length));
+  const strip = (part: string) => part.replace(new RegExp(`\n {${indent}}`, 'g'), '\n');
+  const text = strings.reduce((out, s, i) => out + strip(s) + (i < values.length ? String(values[i]) : ''), '');
+  return text.replace(/^\n/, '');
 }
 
 export function lintWithRule(rule: AnyRule, text: string, options?: Record<string, unknown>) {

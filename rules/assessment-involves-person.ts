@@ -1,0 +1,66 @@
+import { defineRule } from '../src/rule-api.js';
+import { personName } from '../src/case-facts.js';
+import { isPlaceholder, quote, wordCount } from '../src/text.js';
+
+interface Options {
+  /** Fewer words than this cannot explain why the person was not involved, or why no view was recorded. */
+  minReasonWords: number;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'assessment-involves-person',
+    description: 'The person took part in their assessment and their own view of it is recorded.',
+    severity: 'error',
+    standard: 'assessment',
+    guidance: '003_7eb81cc514cd360e.txt',
+    appliesTo: ['case-file'],
+    messages: {
+      participationNotRecorded:
+        'The assessment does not record whether {{name}} took part. Add participation: how {{name}} took part (in-person, phone, video, written) or, if they could not, absent with the reason.',
+      absentNoReason:
+        'The assessment was completed without {{name}} and does not say why. Record in participation.absenceReason why {{name}} could not take part and what was tried, and complete the assessment with them once they attend.',
+      absentWeakReason:
+        '"{{text}}" does not explain why the assessment was completed without {{name}}. Say why they could not take part, what was tried, and when it will be completed with them.',
+      noView:
+        "The assessment does not record {{name}}'s own view. Quote in personView.words how {{name}} sees their offending, their circumstances and what would help, or record in personView.reasonNotRecorded why no view could be given.",
+      placeholderView:
+        '"{{text}}" is a placeholder, not {{name}}\'s view. Quote what {{name}} said about their offending, their circumstances and what would help, in their own words.',
+    },
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        minReasonWords: { type: 'integer', minimum: 1, description: 'Fewest words that can count as a reason.' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { minReasonWords: 4 },
+  },
+
+  check(model, context) {
+    const assessment = model.assessment;
+    if (!assessment) return; // only an assessment that exists is judged
+    const name = personName(model);
+    const isReason = (text: string | undefined) => text !== undefined && !isPlaceholder(text) && wordCount(text) >= context.options.minReasonWords;
+
+    const participation = assessment.participation;
+    if (!participation) {
+      context.report({ node: assessment, property: 'participation', messageId: 'participationNotRecorded', data: { name } });
+    } else if (participation.person === 'absent') {
+      const reason = participation.absenceReason;
+      if (reason === undefined || reason.trim() === '') {
+        context.report({ node: participation, property: 'absenceReason', messageId: 'absentNoReason', data: { name } });
+      } else if (!isReason(reason)) {
+        context.report({ node: participation, property: 'absenceReason', messageId: 'absentWeakReason', data: { name, text: quote(reason) } });
+      }
+    }
+
+    const view = assessment.personView;
+    const words = view?.words?.trim();
+    if (view && words) {
+      if (isPlaceholder(words)) context.report({ node: view, property: 'words', messageId: 'placeholderView', data: { name, text: quote(words) } });
+    } else if (!isReason(view?.reasonNotRecorded)) {
+      context.report({ node: assessment, property: 'personView', messageId: 'noView', data: { name } });
+    }
+  },
+});

@@ -1,0 +1,65 @@
+import { defineRule } from '../src/rule-api.js';
+import { personName } from '../src/case-facts.js';
+import { isPlaceholder, quote, wordCount } from '../src/text.js';
+
+interface Options {
+  /** Fewer words than this cannot say how a circumstance affects attending and engaging. */
+  minWords: number;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'circumstances-analysed',
+    description: "The assessment records the person's diversity and personal circumstances and how each affects their ability to comply and engage.",
+    severity: 'error',
+    standard: 'assessment',
+    guidance: '003_7eb81cc514cd360e.txt',
+    appliesTo: ['case-file'],
+    messages: {
+      none:
+        "The assessment records none of {{name}}'s diversity or personal circumstances. Record each one that may affect how {{name}} can attend and engage (caring, health, work, disability, literacy, faith, experience of abuse or care …) with its effect; if you considered them and none matters, record that as a circumstance of type other.",
+      noEffect:
+        'The assessment records {{name}}\'s {{type}} ("{{detail}}") but not how it affects their ability to comply and engage. Add effectOnCompliance: what it means for when, where and how {{name}} can attend and take part.',
+      placeholder:
+        '"{{text}}" is a placeholder, not an analysis of how {{name}}\'s {{type}} affects their ability to comply. Say what it means for when, where and how {{name}} can attend and take part.',
+      tooShort:
+        '"{{text}}" is too brief to show how {{name}}\'s {{type}} affects their ability to comply ({{count}} words; at least {{min}} expected). Say what it means for when, where and how they can attend and take part.',
+    },
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        minWords: { type: 'integer', minimum: 1, description: 'Fewest words that can count as the effect of a circumstance.' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { minWords: 3 },
+  },
+
+  check(model, context) {
+    const assessment = model.assessment;
+    if (!assessment) return; // only an assessment that exists is judged
+    const name = personName(model);
+    const circumstances = assessment.circumstances ?? [];
+    if (circumstances.length === 0) {
+      context.report({ node: assessment, property: 'circumstances', messageId: 'none', data: { name } });
+      return;
+    }
+    const min = context.options.minWords;
+    for (const circumstance of circumstances) {
+      const type = circumstance.type.replace(/-/g, ' ');
+      const effect = circumstance.effectOnCompliance;
+      if (effect === undefined || effect.trim() === '') {
+        context.report({ node: circumstance, property: 'effectOnCompliance', messageId: 'noEffect', data: { name, type, detail: quote(circumstance.detail) } });
+      } else if (isPlaceholder(effect)) {
+        context.report({ node: circumstance, property: 'effectOnCompliance', messageId: 'placeholder', data: { name, type, text: quote(effect) } });
+      } else if (wordCount(effect) < min) {
+        context.report({
+          node: circumstance,
+          property: 'effectOnCompliance',
+          messageId: 'tooShort',
+          data: { name, type, text: quote(effect), count: wordCount(effect), min },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,70 @@
+import { defineRule } from '../src/rule-api.js';
+import { personName } from '../src/case-facts.js';
+import { formatDate } from '../src/dates.js';
+import { isPlaceholder, quote, wordCount } from '../src/text.js';
+
+interface Options {
+  /** Fewer words than this cannot explain an absence or a decision about revisiting. */
+  minReasonWords: number;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'person-involved-in-planning',
+    description: 'The person took part in making their plan; if they could not, the plan says why and how it will be revisited with them.',
+    severity: 'error',
+    standard: 'planning',
+    guidance: '004_01d1a8430ceca47d.txt',
+    appliesTo: ['case-file', 'sentence-plan'],
+    messages: {
+      notRecorded:
+        'The plan of {{date}} does not record whether {{name}} took part in making it. Add participation: how {{name}} took part (in-person, phone, video, written) or, if they could not, absent with the reason.',
+      noReason:
+        'The plan of {{date}} was made without {{name}} and does not say why. Record in participation.absenceReason why {{name}} could not take part and what was tried.',
+      weakReason:
+        '"{{text}}" does not explain why the plan was made without {{name}}. Say why they could not take part and what was tried (calls, letters, a home visit).',
+      noFollowUp:
+        'The plan of {{date}} was made without {{name}} and records no intention to go through it with them. Add revisit (for example when: after-first-attendance, with the reason), so {{name}} can shape the plan once they attend.',
+      weakFollowUp:
+        '"{{text}}" does not say how the plan made without {{name}} will be followed up. Say when it will be revisited with them and why.',
+    },
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        minReasonWords: { type: 'integer', minimum: 1, description: 'Fewest words that can count as a reason.' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { minReasonWords: 4 },
+  },
+
+  check(model, context) {
+    const name = personName(model);
+    const isReason = (text: string) => !isPlaceholder(text) && wordCount(text) >= context.options.minReasonWords;
+
+    for (const plan of model.plans) {
+      const date = formatDate(plan.date);
+      const participation = plan.participation;
+      if (!participation) {
+        context.report({ node: plan, property: 'participation', messageId: 'notRecorded', data: { name, date } });
+        continue;
+      }
+      if (participation.person !== 'absent') continue;
+
+      const reason = participation.absenceReason;
+      if (reason === undefined || reason.trim() === '') {
+        context.report({ node: participation, property: 'absenceReason', messageId: 'noReason', data: { name, date } });
+      } else if (!isReason(reason)) {
+        context.report({ node: participation, property: 'absenceReason', messageId: 'weakReason', data: { name, date, text: quote(reason) } });
+      }
+
+      // Any recorded, reasoned revisit counts, including a judgement that none is needed.
+      const revisit = plan.revisit;
+      if (!revisit) {
+        context.report({ node: plan, property: 'revisit', messageId: 'noFollowUp', data: { name, date } });
+      } else if (!isReason(revisit.reason)) {
+        context.report({ node: revisit, property: 'reason', messageId: 'weakFollowUp', data: { name, date, text: quote(revisit.reason) } });
+      }
+    }
+  },
+});

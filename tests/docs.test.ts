@@ -1,0 +1,72 @@
+/** The documentation is generated from, and checked against, the code: these fail when they drift. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs script shared with `npm run docs`; it has no type declarations
+import { renderReadme, root, schemaReference } from '../scripts/readme-sections.mjs';
+import { loadBuiltInRules } from '../src/load-rules.js';
+
+const rules = await loadBuiltInRules();
+const GUIDANCE_FILES = ['000_e3b0b34926ec6f4a.txt', '001_78d3715c0bac325e.txt', '002_420bbd05ef127480.txt', '003_7eb81cc514cd360e.txt', '004_01d1a8430ceca47d.txt'];
+
+describe('generated documentation is current (run `npm run docs` to refresh)', () => {
+  it('README rule table and example output match the rules and a real run', async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toBe(await (renderReadme as (t: string) => Promise<string>)(readme));
+  });
+
+  it('docs/schema.md matches the schemas', () => {
+    expect(readFileSync(join(root, 'docs', 'schema.md'), 'utf8')).toBe((schemaReference as () => string)());
+  });
+});
+
+describe('every rule is self-describing', () => {
+  it.each(rules.map((r) => [r.meta.id, r] as const))('%s has metadata, a doc page and a test file', (id, rule) => {
+    expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    expect(rule.meta.description.length).toBeGreaterThan(20);
+    expect(['assessment', 'planning', 'implementation-and-delivery', 'reviewing', 'hygiene']).toContain(rule.meta.standard);
+    expect(GUIDANCE_FILES).toContain(rule.meta.guidance);
+    expect(rule.meta.appliesTo.length).toBeGreaterThan(0);
+    expect(rule.meta.optionsSchema).toMatchObject({ type: 'object', additionalProperties: false });
+
+    const doc = readFileSync(join(root, 'rules', `${id}.md`), 'utf8');
+    expect(doc.startsWith(`# ${id}\n`)).toBe(true);
+    expect(doc).toContain(`> ${rule.meta.description}`);
+    expect(doc).toContain(rule.meta.guidance);
+    for (const heading of ['## Why it matters', '## What it checks', '## Poor', '## Good', '## Options', '## Recording a professional judgement']) {
+      expect(doc, `${id}.md needs "${heading}"`).toContain(heading);
+    }
+    for (const option of Object.keys(rule.meta.defaultOptions as object)) expect(doc, `${id}.md documents option ${option}`).toContain(`\`${option}\``);
+    expect(existsSync(join(root, 'tests', 'rules', `${id}.test.ts`))).toBe(true);
+  });
+
+  it('every page in rules/ belongs to a rule', () => {
+    const pages = readdirSync(join(root, 'rules')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+    expect(pages.sort()).toEqual(rules.map((r) => r.meta.id).sort());
+  });
+});
+
+describe('every schema field is documented', () => {
+  const missing: string[] = [];
+  const walk = (node: unknown, path: string) => {
+    if (typeof node !== 'object' || node === null) return;
+    const schema = node as Record<string, unknown>;
+    const properties = schema.properties as Record<string, Record<string, unknown>> | undefined;
+    for (const [key, value] of Object.entries(properties ?? {})) {
+      const documented = (typeof value.title === 'string' && typeof value.description === 'string') || typeof value.$ref === 'string';
+      if (!documented) missing.push(`${path}.${key}`);
+    }
+    for (const [key, value] of Object.entries(schema)) {
+      if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}.${key}[${i}]`));
+      else walk(value, `${path}.${key}`);
+    }
+  };
+  it.each(['case-file', 'sentence-plan', 'review'])('%s', (kind) => {
+    const schema = JSON.parse(readFileSync(join(root, 'schemas', `${kind}.schema.json`), 'utf8')) as Record<string, unknown>;
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.$id).toMatch(new RegExp(`/${kind}\\.schema\\.json$`));
+    missing.length = 0;
+    walk(schema, kind);
+    expect(missing).toEqual([]);
+  });
+});

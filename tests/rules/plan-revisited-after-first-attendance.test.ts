@@ -1,0 +1,126 @@
+import rule from '../../rules/plan-revisited-after-first-attendance.js';
+import { testRule, yaml } from '../rule-tester.js';
+
+/** A case with a plan made in the person's absence on 22 Jan; the rest is supplied per case. */
+const absentPlan = (rest: string, revisit = '') => yaml`
+  kind: case-file
+  schemaVersion: 1
+  case: { ref: C1, person: { name: Lisa } }
+  plan:
+    date: 2024-01-22
+    participation:
+      person: absent
+      absenceReason: Unwell for the first three appointments.
+${revisit}
+${rest}
+`;
+
+const firstAttended = `contacts:
+  - { date: 2024-01-29, outcome: attended }
+  - { date: 2024-03-01, outcome: attended }`;
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'a plan made with the person at their first appointment',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1 }
+        plan:
+          date: 2024-01-22
+          participation: { person: in-person }
+        contacts:
+          - { date: 2024-01-22, outcome: attended }
+      `,
+    },
+    {
+      name: 'revisited in a review with the person soon after first attendance',
+      yaml: absentPlan(`${firstAttended}\nreviews:\n  - date: 2024-02-02\n    participation: { person: in-person }`),
+    },
+    {
+      name: 'no attendance yet, with a recorded intention to revisit',
+      yaml: absentPlan('', '  revisit:\n    when: after-first-attendance\n    reason: Made without Lisa to meet the timescale.'),
+    },
+    {
+      name: 'a reasoned judgement that no revisit is needed',
+      yaml: absentPlan(firstAttended, '  revisit:\n    when: not-needed\n    reason: Lisa contributed fully by phone and letter; she confirmed the plan in writing.'),
+    },
+    {
+      name: 'the record ends before the revisit falls due',
+      yaml: absentPlan('contacts:\n  - { date: 2024-01-29, outcome: attended }\n  - { date: 2024-02-05, outcome: attended }'),
+    },
+    {
+      name: 'a longer window from options',
+      yaml: absentPlan(`${firstAttended}\nreviews:\n  - date: 2024-02-20\n    participation: { person: phone }`),
+      options: { withinDays: 30 },
+    },
+  ],
+  invalid: [
+    {
+      name: 'never revisited after first attendance',
+      yaml: absentPlan(firstAttended),
+      errors: [
+        {
+          messageId: 'notRevisited',
+          line: 7,
+          column: 5,
+          message:
+            'The plan was completed on 22 Jan 2024 without Lisa taking part. Lisa first attended on 29 Jan 2024, but no review or updated plan with Lisa taking part follows. Revisit the plan with them within 14 days of that first attendance, so it reflects their view and circumstances.',
+        },
+      ],
+    },
+    {
+      name: 'a review without the person does not count',
+      yaml: absentPlan(`${firstAttended}\nreviews:\n  - date: 2024-02-02\n    participation: { person: absent }`),
+      errors: [{ messageId: 'notRevisited', line: 7, column: 5 }],
+    },
+    {
+      name: 'revisited too late',
+      yaml: absentPlan(`${firstAttended}\nreviews:\n  - date: 2024-03-01\n    participation: { person: in-person }`),
+      errors: [
+        {
+          messageId: 'late',
+          line: 14,
+          column: 11,
+          message:
+            'The plan was completed without Lisa taking part and revisited with Lisa on 1 Mar 2024, 32 days after they first attended on 29 Jan 2024; it should be revisited within 14 days.',
+        },
+      ],
+    },
+    {
+      name: 'no attendance yet and no intention to revisit',
+      yaml: absentPlan(''),
+      errors: [{ messageId: 'noIntention', line: 7, column: 5, message: /^The plan was completed on 22 Jan 2024 without Lisa taking part, and Lisa has not attended yet\./ }],
+    },
+    {
+      name: 'a plan dated before the first attendance, person recorded as taking part by phone',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1 }
+        plan:
+          date: 2024-01-22
+          participation: { person: phone }
+        contacts:
+          - { date: 2024-01-29, outcome: attended }
+          - { date: 2024-03-29, outcome: attended }
+      `,
+      errors: [{ messageId: 'notRevisited', line: 6, column: 18, message: /completed on 22 Jan 2024 before the person on probation first attended/ }],
+    },
+    {
+      name: 'a plan with no record of who took part',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1 }
+        plan:
+          date: 2024-01-22
+        contacts:
+          - { date: 2024-01-29, outcome: attended }
+          - { date: 2024-03-29, outcome: attended }
+      `,
+      errors: [{ messageId: 'notRevisited', line: 5, column: 9, message: /with no record of the person on probation taking part/ }],
+    },
+  ],
+});
