@@ -7,7 +7,9 @@ export const LINTABLE_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const NEVER_PLANS = new Set(['package.json', 'package-lock.json', 'tsconfig.json']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 
-export class UsageError extends Error {}
+import { UsageError } from './errors.js';
+
+export { UsageError };
 
 /**
  * Expands the paths given on the command line into the files to lint: files as given, directories

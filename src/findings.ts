@@ -24,6 +24,8 @@ export interface Finding extends SourceRange {
 export interface FileResult {
   filePath: string;
   findings: Finding[];
+  /** Ids of the rules that judged this file (they applied to one of its document kinds). */
+  rulesChecked?: string[];
   /** A rule crashed while checking this file: the run ends with exit code 2. */
   internalError?: boolean;
 }

@@ -31,7 +31,7 @@ export function lintText(text: string, filePath: string, options: LintOptions): 
   const ran = runRules(cases, options.rules, loaded.sourceMap, filePath);
   findings.push(...ran.findings);
   findings.sort(compareFindings);
-  return { filePath, findings, ...(ran.internalError ? { internalError: true } : {}) };
+  return { filePath, findings, rulesChecked: ran.rulesChecked, ...(ran.internalError ? { internalError: true } : {}) };
 }
 
 export async function lintFile(filePath: string, options: LintOptions): Promise<FileResult> {

@@ -16,12 +16,19 @@ export interface ActiveRule {
  * Runs every active rule on every case it applies to. A rule that throws does not stop the
  * others: its failure becomes a finding naming the rule, and the run is marked as internally failed.
  */
-export function runRules(cases: CaseModel[], rules: ActiveRule[], sourceMap: SourceMap, filePath: string): { findings: Finding[]; internalError: boolean } {
+export function runRules(
+  cases: CaseModel[],
+  rules: ActiveRule[],
+  sourceMap: SourceMap,
+  filePath: string,
+): { findings: Finding[]; internalError: boolean; rulesChecked: string[] } {
   const findings: Finding[] = [];
+  const checked = new Set<string>();
   let internalError = false;
   for (const model of cases) {
     for (const { rule, severity, options } of rules) {
       if (!rule.meta.appliesTo.some((kind) => model.kinds.has(kind))) continue;
+      checked.add(rule.meta.id);
       const report = (r: Report) => {
         const template = rule.meta.messages[r.messageId];
         if (template === undefined) throw new Error(`reported unknown messageId "${r.messageId}"`);
@@ -41,5 +48,5 @@ export function runRules(cases: CaseModel[], rules: ActiveRule[], sourceMap: Sou
       }
     }
   }
-  return { findings, internalError };
+  return { findings, internalError, rulesChecked: rules.map((r) => r.rule.meta.id).filter((id) => checked.has(id)) };
 }

@@ -1,0 +1,80 @@
+import { defineRule } from '../src/rule-api.js';
+import { personName, sentenceEndDate } from '../src/case-facts.js';
+import { formatDate } from '../src/dates.js';
+import { isPlaceholder, quote } from '../src/text.js';
+
+type Options = Record<string, never>;
+
+export default defineRule<Options>({
+  meta: {
+    id: 'objectives-smart',
+    description: 'Each objective says how progress will be measured, has a target date inside the sentence, and names who will act on it.',
+    severity: 'error',
+    standard: 'planning',
+    guidance: '001_78d3715c0bac325e.txt',
+    appliesTo: ['case-file', 'sentence-plan'],
+    messages: {
+      noObjectives:
+        'The plan of {{date}} sets no objectives. Agree with {{name}} what they will work towards, each objective with how progress will be measured, a target date and who does what.',
+      noMeasure:
+        'The objective "{{title}}" does not say how progress will be measured. Add a measure: what {{name}} and you will see when it is achieved (for example "tenancy signed", "eight weeks with no binge days in the drinking diary").',
+      placeholderMeasure:
+        '"{{text}}" is a placeholder, not a measure for "{{title}}". Say what {{name}} and you will see when it is achieved.',
+      noTargetDate:
+        'The objective "{{title}}" has no target date. Set one {{within}}, so {{name}} knows when it should be achieved and progress can be reviewed against it.',
+      targetBeforeStart:
+        'The objective "{{title}}" has a target date of {{target}}, before {{start}}. Set a date inside the sentence, so {{name}} has time to achieve it.',
+      targetAfterEnd:
+        'The objective "{{title}}" has a target date of {{target}}, after the {{what}} ends on {{end}}. Set a date {{name}} can reach before then, or break the objective into steps that fit.',
+      noOwner:
+        'The objective "{{title}}" names no one to act on it. Add at least one action saying who does it (by: person, probation-practitioner, partnership-agency …), so {{name}} knows who is responsible for what.',
+    },
+    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+  },
+
+  check(model, context) {
+    const name = personName(model);
+    const sentence = model.sentence;
+    const end = sentenceEndDate(sentence);
+    const onLicence = sentence?.type === 'licence' || sentence?.type === 'post-sentence-supervision';
+    const what = onLicence ? 'licence' : 'order';
+
+    for (const plan of model.plans) {
+      const objectives = plan.objectives ?? [];
+      if (objectives.length === 0) {
+        context.report({ node: plan, property: 'objectives', messageId: 'noObjectives', data: { name, date: formatDate(plan.date) } });
+        continue;
+      }
+      // Work planned before release (housing, work on the outside) may rightly fall due before the licence starts.
+      const earliest = sentence ? (plan.date < sentence.startDate ? plan.date : sentence.startDate) : undefined;
+      const startText = sentence && earliest === sentence.startDate ? `the ${what} starts on ${formatDate(earliest)}` : `the plan was made on ${formatDate(plan.date)}`;
+
+      for (const objective of objectives) {
+        if (objective.status === 'removed' || objective.status === 'achieved') continue;
+        const data = { name, title: quote(objective.title, 60), what };
+
+        const measure = objective.measure;
+        if (measure === undefined || measure.trim() === '') context.report({ node: objective, property: 'measure', messageId: 'noMeasure', data });
+        else if (isPlaceholder(measure)) context.report({ node: objective, property: 'measure', messageId: 'placeholderMeasure', data: { ...data, text: quote(measure) } });
+
+        // A goal for the future is dated and given steps when work on it starts.
+        if (objective.status === 'future') continue;
+
+        const target = objective.targetDate;
+        if (!target) {
+          const within = end ? `before the ${what} ends on ${formatDate(end)}` : `inside the ${what}`;
+          context.report({ node: objective, property: 'targetDate', messageId: 'noTargetDate', data: { ...data, within } });
+        } else if (earliest && target < earliest) {
+          context.report({ node: objective, property: 'targetDate', messageId: 'targetBeforeStart', data: { ...data, target: formatDate(target), start: startText } });
+        } else if (end && target > end) {
+          context.report({ node: objective, property: 'targetDate', messageId: 'targetAfterEnd', data: { ...data, target: formatDate(target), end: formatDate(end) } });
+        }
+
+        if (!(objective.actions ?? []).some((action) => action.by !== undefined)) {
+          context.report({ node: objective, property: 'actions', messageId: 'noOwner', data });
+        }
+      }
+    }
+  },
+});

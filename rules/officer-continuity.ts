@@ -1,0 +1,56 @@
+import { defineRule } from '../src/rule-api.js';
+import { personName, sentenceEndDate } from '../src/case-facts.js';
+import { formatDate } from '../src/dates.js';
+import { isPlaceholder, quote } from '../src/text.js';
+
+interface Options {
+  /** Changes of responsible officer during the sentence beyond which each further change needs a recorded reason. */
+  maxChanges: number;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'officer-continuity',
+    description: 'The person keeps the same responsible officer where possible, and every change has a recorded handover.',
+    severity: 'warning',
+    standard: 'implementation-and-delivery',
+    guidance: '000_e3b0b34926ec6f4a.txt',
+    appliesTo: ['case-file'],
+    messages: {
+      tooMany:
+        'The case moved to {{officer}} on {{date}}: change {{count}} of responsible officer during the sentence (more than {{max}}), with no reason recorded. Each change asks {{name}} to build trust again with someone new. Keep the case with one officer where possible; where a change cannot be avoided, record in reason why, and how continuity was protected.',
+      noHandover:
+        'The case moved to {{officer}} on {{date}} with no recorded handover. Record in handover how the case was passed on (ideally a three-way meeting with {{name}}, or at least a written summary), so {{name}} does not have to tell their story again to a stranger.',
+    },
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        maxChanges: { type: 'integer', minimum: 0, description: 'Changes of officer during the sentence accepted without a recorded reason.' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { maxChanges: 2 },
+  },
+
+  check(model, context) {
+    const name = personName(model);
+    const start = model.sentence?.startDate;
+    const end = sentenceEndDate(model.sentence);
+    let changes = 0;
+
+    // The first allocation is not a change; every later one is, in the order recorded.
+    for (const officer of model.officers.slice(1)) {
+      const data = { name, officer: quote(officer.name), date: formatDate(officer.from) };
+      // Changes before the sentence (the report writer, custody) do not count towards the limit, but still need a handover.
+      const duringSentence = (start === undefined || officer.from >= start) && (end === undefined || officer.from <= end);
+      if (duringSentence) {
+        changes += 1;
+        if (changes > context.options.maxChanges && isPlaceholder(officer.reason)) {
+          context.report({ node: officer, property: 'from', messageId: 'tooMany', data: { ...data, count: changes, max: context.options.maxChanges } });
+        }
+      }
+      if (!officer.handover) context.report({ node: officer, property: 'handover', messageId: 'noHandover', data });
+      else if (isPlaceholder(officer.handover.how)) context.report({ node: officer.handover, property: 'how', messageId: 'noHandover', data });
+    }
+  },
+});

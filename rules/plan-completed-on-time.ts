@@ -1,0 +1,70 @@
+import { defineRule } from '../src/rule-api.js';
+import type { Plan } from '../src/case-model.js';
+import { personName } from '../src/case-facts.js';
+import { addWorkingDays, workingDaysBetween } from '../src/bank-holidays.js';
+import { formatDate } from '../src/dates.js';
+import { isPlaceholder, quote, wordCount } from '../src/text.js';
+
+interface Options {
+  /** Working days after sentence (or release) within which the initial plan is expected. */
+  workingDays: number;
+}
+
+/** Fewer words than this cannot explain why a plan took longer. */
+const MIN_REASON_WORDS = 4;
+
+/** The initial plan: the one marked initial, else the earliest if its version is not recorded. */
+function initialPlan(plans: Plan[]): Plan | undefined {
+  return plans.find((p) => p.version === 'initial') ?? (plans[0]?.version === undefined ? plans[0] : undefined);
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'plan-completed-on-time',
+    description: 'The initial plan is completed within the expected number of working days of sentence or release.',
+    severity: 'warning',
+    standard: 'planning',
+    guidance: '004_01d1a8430ceca47d.txt',
+    appliesTo: ['case-file'],
+    messages: {
+      late:
+        'The initial plan was completed on {{planDate}}, {{count}} working days after {{event}} on {{start}}; it is expected within {{limit}} working days (by {{due}}). Plan promptly with {{name}}, or record in lateReason why it took longer (for example, waiting so {{name}} could take part).',
+      weakReason:
+        '"{{text}}" does not explain why the initial plan took {{count}} working days after {{event}} (expected within {{limit}}). Say why it took longer and what was done with {{name}} meanwhile.',
+    },
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        workingDays: { type: 'integer', minimum: 1, description: 'Working days after sentence or release within which the initial plan is expected.' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { workingDays: 15 },
+  },
+
+  check(model, context) {
+    const sentence = model.sentence;
+    const plan = initialPlan(model.plans);
+    if (!sentence || !plan) return; // only a plan that exists is judged, and only against a known start
+    const limit = context.options.workingDays;
+    const count = workingDaysBetween(sentence.startDate, plan.date);
+    if (count <= limit) return;
+
+    const onLicence = sentence.type === 'licence' || sentence.type === 'post-sentence-supervision';
+    const data = {
+      name: personName(model),
+      count,
+      limit,
+      event: onLicence ? 'release' : 'sentence',
+      start: formatDate(sentence.startDate),
+      planDate: formatDate(plan.date),
+      due: formatDate(addWorkingDays(sentence.startDate, limit)),
+    };
+    const reason = plan.lateReason;
+    if (reason === undefined || reason.trim() === '') {
+      context.report({ node: plan, property: 'date', messageId: 'late', data });
+    } else if (isPlaceholder(reason) || wordCount(reason) < MIN_REASON_WORDS) {
+      context.report({ node: plan, property: 'lateReason', messageId: 'weakReason', data: { ...data, text: quote(reason) } });
+    }
+  },
+});

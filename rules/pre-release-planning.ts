@@ -1,0 +1,58 @@
+import { defineRule } from '../src/rule-api.js';
+import { personName } from '../src/case-facts.js';
+import { daysBetween, formatDate } from '../src/dates.js';
+import { isPlaceholder, wordCount } from '../src/text.js';
+
+type Options = Record<string, never>;
+
+/** Fewer words than this cannot explain why planning or contact could not happen before release. */
+const MIN_REASON_WORDS = 4;
+
+function isReason(text: string | undefined): boolean {
+  return text !== undefined && !isPlaceholder(text) && wordCount(text) >= MIN_REASON_WORDS;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'pre-release-planning',
+    description: 'On licence or post-sentence supervision, the plan is made and the person is met before release.',
+    severity: 'error',
+    standard: 'planning',
+    guidance: '000_e3b0b34926ec6f4a.txt',
+    appliesTo: ['case-file'],
+    messages: {
+      noPlan:
+        'No plan is recorded for {{name}}, who was released on {{release}}. Complete the plan before release, with {{name}} and the prison, so the first days out follow a plan they already know.',
+      planAfterRelease:
+        'The first plan was completed on {{planDate}}, {{days}} days after {{name}} was released on {{release}}. Plan before release, with {{name}} and the prison, so the first days out follow a plan they already know; or record in lateReason why that was not possible.',
+      noContact:
+        'No contact with {{name}} before release on {{release}} is recorded. Meet them before release (a prison visit, video or phone call), so the working relationship starts before the first day out; if it could not happen, record the attempt in the contact log with the reason.',
+    },
+    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+  },
+
+  check(model, context) {
+    const sentence = model.sentence;
+    if (!sentence || (sentence.type !== 'licence' && sentence.type !== 'post-sentence-supervision')) return;
+    const release = sentence.startDate;
+    // Judge only from what is recorded: a record that stops before release is still pre-release.
+    const recorded = [...model.plans.map((p) => p.date), ...model.reviews.map((r) => r.date), ...model.contacts.filter((c) => c.outcome !== 'planned').map((c) => c.date)];
+    if (!recorded.some((date) => date >= release)) return;
+    const name = personName(model);
+    const data = { name, release: formatDate(release) };
+
+    const first = model.plans[0];
+    if (!first) {
+      context.report({ node: sentence, property: 'startDate', messageId: 'noPlan', data });
+    } else if (first.date > release && !isReason(first.lateReason)) {
+      context.report({ node: first, property: 'date', messageId: 'planAfterRelease', data: { ...data, planDate: formatDate(first.date), days: daysBetween(release, first.date) } });
+    }
+
+    const before = model.contacts.filter((c) => c.date < release);
+    const met = before.some((c) => c.outcome === 'attended');
+    // An attempt that could not go ahead, recorded with its reason, is a reasoned record, not a gap.
+    const explained = before.some((c) => isReason(c.rationale) || isReason(c.note));
+    if (!met && !explained) context.report({ node: sentence, property: 'startDate', messageId: 'noContact', data });
+  },
+});

@@ -1,0 +1,158 @@
+import { defineRule } from '../src/rule-api.js';
+import type { CaseModel, Plan, Requirement } from '../src/case-model.js';
+import { personName, sentenceEndDate } from '../src/case-facts.js';
+import { addDays, addMonths, daysBetween, formatDate } from '../src/dates.js';
+import { quote } from '../src/text.js';
+
+type Options = Record<string, never>;
+type Delivery = NonNullable<Plan['requirementDelivery']>[number];
+
+/** Unpaid work must be completed within 12 months of sentence unless the court extends it. */
+const UNPAID_WORK_MONTHS = 12;
+const DAYS_PER_MONTH = 30.4375;
+
+function describeRequirement(requirement: Requirement): string {
+  if (requirement.type === 'other') return requirement.description ? `requirement "${quote(requirement.description)}"` : 'requirement';
+  const kind = requirement.type === 'licence-condition' ? 'licence condition' : `${requirement.type.replace(/-/g, ' ')} requirement`;
+  const amount = requirement.days ? ` (${requirement.days} days)` : requirement.hours ? ` (${requirement.hours} hours)` : requirement.sessions ? ` (${requirement.sessions} sessions)` : '';
+  return `${kind}${amount}`;
+}
+
+/** A date a fractional number of months after another: whole calendar months, then the rest in days. */
+function addFractionalMonths(date: string, months: number): string {
+  const whole = Math.floor(months);
+  return addDays(addMonths(date, whole), Math.round((months - whole) * DAYS_PER_MONTH));
+}
+
+/** Numbers as an officer writes them: 15, 7.5. */
+function amount(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, '');
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** RAR days already attended or booked by the deadline: one day per date with a RAR contact. */
+function rarDaysBooked(model: CaseModel, requirement: Requirement, deadline: string): number {
+  const dates = model.contacts
+    .filter((c) => (c.outcome === 'attended' || c.outcome === 'planned') && c.date <= deadline)
+    .filter((c) => (requirement.id !== undefined ? c.requirement === requirement.id : c.purpose === 'rar-session'))
+    .map((c) => c.date);
+  return new Set(dates).size;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'requirements-deliverable',
+    description: 'The plan sets out how every requirement of the sentence will be delivered, at a pace that fits within the order.',
+    severity: 'error',
+    standard: 'planning',
+    guidance: '004_01d1a8430ceca47d.txt',
+    appliesTo: ['case-file'],
+    messages: {
+      noDelivery:
+        'The plan does not say how the {{requirement}} will be delivered. Add a requirementDelivery entry (requirement: {{ref}}) saying how, from when and at what pace, so {{name}} can complete it {{within}}.',
+      completeAfterEnd:
+        'The plan completes the {{requirement}} by {{completeBy}}, but {{limit}}. Plan to finish it in time, so {{name}} is not left in breach through no fault of their own.',
+      rarTooSlow:
+        '{{days}} RAR days at {{rate}} a month from {{from}} need {{months}} months; the order ends {{end}}. Raise the pace, or book the sessions, so {{name}} can complete all {{days}} days in time.',
+      rarNoPace:
+        'The plan gives no pace for the {{days}} RAR days, and the contact log has {{booked}} attended or booked before the order ends on {{end}}. Set daysPerMonth in requirementDelivery, or book the sessions, so {{name}} can complete them in time.',
+      unpaidWorkTooSlow:
+        '{{hours}} hours of unpaid work at {{rate}} hours a week from {{from}} need {{weeks}} weeks, but {{limit}}, which leaves {{available}} weeks. Plan more hours a week, fitted around {{name}}\'s work and caring, so all the hours fit.',
+      unpaidWorkNoPace:
+        'The plan gives no weekly hours for the {{hours}} hours of unpaid work, so it cannot show they will be done in time ({{limit}}). Set hoursPerWeek in requirementDelivery, fitted around {{name}}\'s work and caring.',
+    },
+    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+  },
+
+  check(model, context) {
+    const sentence = model.sentence;
+    const plan = model.plans[model.plans.length - 1]; // the plan in force
+    if (!sentence || !plan) return;
+    const name = personName(model);
+    const end = sentenceEndDate(sentence);
+    const deliveries = plan.requirementDelivery ?? [];
+
+    for (const requirement of sentence.requirements ?? []) {
+      const label = describeRequirement(requirement);
+      const ref = requirement.id ?? requirement.type;
+      // Matched by id; a requirement written without an id may be matched by its type.
+      const delivery: Delivery | undefined =
+        requirement.id !== undefined ? deliveries.find((d) => d.requirement === requirement.id) : deliveries.find((d) => d.requirement === requirement.type);
+
+      // The last day it can be delivered on, and how to say so.
+      let deadline = end;
+      let limit = end ? `the order ends on ${formatDate(end)}` : undefined;
+      if (requirement.type === 'unpaid-work') {
+        const twelveMonths = addDays(addMonths(sentence.startDate, UNPAID_WORK_MONTHS), -1);
+        if (!end || twelveMonths < end) {
+          deadline = twelveMonths;
+          limit = `unpaid work must be finished within ${UNPAID_WORK_MONTHS} months, by ${formatDate(twelveMonths)}`;
+        }
+      }
+
+      if (!delivery) {
+        const within = deadline ? `by ${formatDate(deadline)}` : 'within the order';
+        context.report({ node: plan, property: 'requirementDelivery', messageId: 'noDelivery', data: { name, requirement: label, ref, within } });
+        continue;
+      }
+      if (!deadline || !limit) continue; // without an end date, pace cannot be judged
+
+      if (delivery.completeBy && delivery.completeBy > deadline) {
+        context.report({
+          node: delivery,
+          property: 'completeBy',
+          messageId: 'completeAfterEnd',
+          data: { name, requirement: label, completeBy: formatDate(delivery.completeBy), limit },
+        });
+        continue;
+      }
+
+      const from = delivery.startBy ?? (plan.date > sentence.startDate ? plan.date : sentence.startDate);
+      if (requirement.type === 'rehabilitation-activity' && requirement.days) {
+        const days = requirement.days;
+        const booked = rarDaysBooked(model, requirement, deadline);
+        if (booked >= days) continue; // the sessions in the log already show it fits
+        const rate = delivery.daysPerMonth;
+        if (rate === undefined) {
+          context.report({
+            node: delivery,
+            property: 'daysPerMonth',
+            messageId: 'rarNoPace',
+            data: { name, days, booked: booked === 0 ? 'none' : `only ${plural(booked, 'RAR day')}`, end: formatDate(deadline) },
+          });
+          continue;
+        }
+        const months = days / rate;
+        if (addDays(addFractionalMonths(from, months), -1) > deadline) {
+          context.report({
+            node: delivery,
+            property: 'daysPerMonth',
+            messageId: 'rarTooSlow',
+            data: { name, days, rate: amount(rate), from: formatDate(from), months: amount(months), end: formatDate(deadline) },
+          });
+        }
+      } else if (requirement.type === 'unpaid-work' && requirement.hours) {
+        const hours = requirement.hours;
+        const rate = delivery.hoursPerWeek;
+        if (rate === undefined) {
+          context.report({ node: delivery, property: 'hoursPerWeek', messageId: 'unpaidWorkNoPace', data: { name, hours, limit } });
+          continue;
+        }
+        const weeks = hours / rate;
+        const available = Math.max(0, (daysBetween(from, deadline) + 1) / 7);
+        if (weeks > available) {
+          context.report({
+            node: delivery,
+            property: 'hoursPerWeek',
+            messageId: 'unpaidWorkTooSlow',
+            data: { name, hours, rate: amount(rate), from: formatDate(from), weeks: Math.ceil(weeks), limit, available: Math.floor(available) },
+          });
+        }
+      }
+    }
+  },
+});
