@@ -1,5 +1,5 @@
 import { defineRule } from '../src/rule-api.js';
-import type { CaseModel, Plan, Requirement } from '../src/case-model.js';
+import type { CaseModel, Plan, Requirement, Sentence } from '../src/case-model.js';
 import { personName, sentenceEndDate } from '../src/case-facts.js';
 import { addDays, addMonths, daysBetween, formatDate } from '../src/dates.js';
 import { quote } from '../src/text.js';
@@ -11,11 +11,20 @@ type Delivery = NonNullable<Plan['requirementDelivery']>[number];
 const UNPAID_WORK_MONTHS = 12;
 const DAYS_PER_MONTH = 30.4375;
 
-function describeRequirement(requirement: Requirement): string {
+function describeRequirement(requirement: Requirement, onLicence: boolean): string {
   if (requirement.type === 'other') return requirement.description ? `requirement "${quote(requirement.description)}"` : 'requirement';
-  const kind = requirement.type === 'licence-condition' ? 'licence condition' : `${requirement.type.replace(/-/g, ' ')} requirement`;
+  // On licence the requirements are licence conditions.
+  const noun = onLicence ? 'condition' : 'requirement';
+  const kind = requirement.type === 'licence-condition' ? 'licence condition' : `${requirement.type.replace(/-/g, ' ')} ${noun}`;
   const amount = requirement.days ? ` (${requirement.days} days)` : requirement.hours ? ` (${requirement.hours} hours)` : requirement.sessions ? ` (${requirement.sessions} sessions)` : '';
   return `${kind}${amount}`;
+}
+
+/** What the sentence is called when saying it ends. */
+function periodName(sentence: Sentence): string {
+  if (sentence.type === 'licence') return 'licence';
+  if (sentence.type === 'post-sentence-supervision') return 'supervision period';
+  return 'order';
 }
 
 /** A date a fractional number of months after another: whole calendar months, then the rest in days. */
@@ -52,13 +61,13 @@ export default defineRule<Options>({
     appliesTo: ['case-file'],
     messages: {
       noDelivery:
-        'The plan does not say how the {{requirement}} will be delivered. Add a requirementDelivery entry (requirement: {{ref}}) saying how, from when and at what pace, so {{name}} can complete it {{within}}.',
+        'The plan does not say how the {{requirement}} will be delivered. Add a requirementDelivery entry (requirement: {{ref}}) saying {{ask}}.',
       completeAfterEnd:
         'The plan completes the {{requirement}} by {{completeBy}}, but {{limit}}. Plan to finish it in time, so {{name}} is not left in breach through no fault of their own.',
       rarTooSlow:
-        '{{days}} RAR days at {{rate}} a month from {{from}} need {{months}} months; the order ends {{end}}. Raise the pace, or book the sessions, so {{name}} can complete all {{days}} days in time.',
+        '{{days}} RAR days at {{rate}} a month from {{from}} need {{months}} months; the {{period}} ends {{end}}. Raise the pace, or book the sessions, so {{name}} can complete all {{days}} days in time.',
       rarNoPace:
-        'The plan gives no pace for the {{days}} RAR days, and the contact log has {{booked}} attended or booked before the order ends on {{end}}. Set daysPerMonth in requirementDelivery, or book the sessions, so {{name}} can complete them in time.',
+        'The plan gives no pace for the {{days}} RAR days, and the contact log has {{booked}} attended or booked before the {{period}} ends on {{end}}. Set daysPerMonth in requirementDelivery, or book the sessions, so {{name}} can complete them in time.',
       unpaidWorkTooSlow:
         '{{hours}} hours of unpaid work at {{rate}} hours a week from {{from}} need {{weeks}} weeks, but {{limit}}, which leaves {{available}} weeks. Plan more hours a week, fitted around {{name}}\'s work and caring, so all the hours fit.',
       unpaidWorkNoPace:
@@ -74,10 +83,12 @@ export default defineRule<Options>({
     if (!sentence || !plan) return;
     const name = personName(model);
     const end = sentenceEndDate(sentence);
+    const period = periodName(sentence);
+    const onLicence = sentence.type === 'licence' || sentence.type === 'post-sentence-supervision';
     const deliveries = plan.requirementDelivery ?? [];
 
     for (const requirement of sentence.requirements ?? []) {
-      const label = describeRequirement(requirement);
+      const label = describeRequirement(requirement, onLicence);
       const ref = requirement.id ?? requirement.type;
       // Matched by id; a requirement written without an id may be matched by its type.
       const delivery: Delivery | undefined =
@@ -85,7 +96,7 @@ export default defineRule<Options>({
 
       // The last day it can be delivered on, and how to say so.
       let deadline = end;
-      let limit = end ? `the order ends on ${formatDate(end)}` : undefined;
+      let limit = end ? `the ${period} ends on ${formatDate(end)}` : undefined;
       if (requirement.type === 'unpaid-work') {
         const twelveMonths = addDays(addMonths(sentence.startDate, UNPAID_WORK_MONTHS), -1);
         if (!end || twelveMonths < end) {
@@ -95,8 +106,12 @@ export default defineRule<Options>({
       }
 
       if (!delivery) {
-        const within = deadline ? `by ${formatDate(deadline)}` : 'within the order';
-        context.report({ node: plan, property: 'requirementDelivery', messageId: 'noDelivery', data: { name, requirement: label, ref, within } });
+        // Something to complete (days, hours, sessions) needs a pace; a condition such as residence needs checking.
+        const counted = requirement.days !== undefined || requirement.hours !== undefined || requirement.sessions !== undefined;
+        const ask = counted
+          ? `how, from when and at what pace, so ${name} can complete it ${deadline ? `by ${formatDate(deadline)}` : `within the ${period}`}`
+          : `how it will be delivered and checked while the ${period} runs`;
+        context.report({ node: plan, property: 'requirementDelivery', messageId: 'noDelivery', data: { name, requirement: label, ref, ask } });
         continue;
       }
       if (!deadline || !limit) continue; // without an end date, pace cannot be judged
@@ -122,7 +137,7 @@ export default defineRule<Options>({
             node: delivery,
             property: 'daysPerMonth',
             messageId: 'rarNoPace',
-            data: { name, days, booked: booked === 0 ? 'none' : `only ${plural(booked, 'RAR day')}`, end: formatDate(deadline) },
+            data: { name, days, period, booked: booked === 0 ? 'none' : `only ${plural(booked, 'RAR day')}`, end: formatDate(deadline) },
           });
           continue;
         }
@@ -132,7 +147,7 @@ export default defineRule<Options>({
             node: delivery,
             property: 'daysPerMonth',
             messageId: 'rarTooSlow',
-            data: { name, days, rate: amount(rate), from: formatDate(from), months: amount(months), end: formatDate(deadline) },
+            data: { name, days, period, rate: amount(rate), from: formatDate(from), months: amount(months), end: formatDate(deadline) },
           });
         }
       } else if (requirement.type === 'unpaid-work' && requirement.hours) {

@@ -1,6 +1,9 @@
 /** What planlint reports, in the shape every formatter reads. */
 
-export type Severity = 'error' | 'warning';
+/** How serious a finding is. `info` never affects the exit code (a rule that could not run, say). */
+export type Severity = 'error' | 'warning' | 'info';
+/** The severities a rule can be set to. */
+export type RuleSeverity = 'error' | 'warning';
 
 /** A 1-based position range in a file; the end is exclusive, as in ESLint. */
 export interface SourceRange {
@@ -24,6 +27,8 @@ export interface Finding extends SourceRange {
 export interface FileResult {
   filePath: string;
   findings: Finding[];
+  /** Findings silenced by an inline suppression comment, kept for machine output. */
+  suppressedFindings?: Finding[];
   /** Ids of the rules that judged this file (they applied to one of its document kinds). */
   rulesChecked?: string[];
   /** A rule crashed while checking this file: the run ends with exit code 2. */

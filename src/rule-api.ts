@@ -3,7 +3,7 @@
  * case model; the engine does loading, positions, options, severities and output.
  */
 import type { CaseModel } from './case-model.js';
-import type { Severity } from './findings.js';
+import type { RuleSeverity } from './findings.js';
 import type { DocumentKind, JsonSchema } from './schemas.js';
 
 /** The HMIP domain-two standard a rule comes from. */
@@ -15,7 +15,7 @@ export interface RuleMeta<Options> {
   /** One line: what good practice the rule checks for. */
   description: string;
   /** Severity in the recommended preset. */
-  severity: Severity;
+  severity: RuleSeverity;
   standard: Standard;
   /** The guidance file in shared/guidance that illustrates the standard. */
   guidance: string;

@@ -1,12 +1,12 @@
 import Ajv2020Module from 'ajv/dist/2020.js';
-import type { Severity } from './findings.js';
+import type { RuleSeverity } from './findings.js';
 import type { AnyRule } from './load-rules.js';
 import type { ActiveRule } from './run-rules.js';
 
 type AjvClass = typeof Ajv2020Module.default;
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
 
-export type SeveritySetting = Severity | 'off';
+export type SeveritySetting = RuleSeverity | 'off';
 /** How a rule is set: a severity, or a severity with options, as in ESLint. */
 export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>?];
 

@@ -1,5 +1,5 @@
 import type { CaseModel } from './case-model.js';
-import type { Finding, Severity } from './findings.js';
+import type { Finding, RuleSeverity } from './findings.js';
 import type { AnyRule } from './load-rules.js';
 import { formatMessage } from './rule-api.js';
 import type { Report } from './rule-api.js';
@@ -8,7 +8,7 @@ import type { SourceMap } from './source-map.js';
 /** A rule switched on for a run, with its severity and resolved options. */
 export interface ActiveRule {
   rule: AnyRule;
-  severity: Severity;
+  severity: RuleSeverity;
   options: unknown;
 }
 

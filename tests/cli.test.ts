@@ -44,7 +44,7 @@ describe('planlint on the worked examples', () => {
     expect(stdout).toMatch(/^ {2}38:5 +error +The plan was completed on 22 Jan 2024 without Lisa taking part\..* {2}plan-revisited-after-first-attendance$/m);
     expect(stdout).toMatch(/^ {2}40:12 +error +"Agrees with plan" records agreement, not Lisa's view\..* {2}service-user-voice-recorded$/m);
     expect(stdout).toMatch(/^ {2}55:31 +error +The appointment on 5 Feb 2024 at 09:00 \(failed to attend\) falls in a time the plan says Lisa cannot attend.* {2}contact-pattern-fits-circumstances$/m);
-    expect(stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?\) in 1 file checked/);
+    expect(stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?\) in 1 file checked\./);
   });
 
   it('lints a whole directory recursively in a stable order', () => {

@@ -1,0 +1,58 @@
+import { defineRule } from '../src/rule-api.js';
+import { personName } from '../src/case-facts.js';
+import { formatDate } from '../src/dates.js';
+import { isPlaceholder, quote, wordCount } from '../src/text.js';
+
+interface Options {
+  /** Fewer words than this cannot explain why the person did not agree or could not answer. */
+  minReasonWords: number;
+}
+
+const STATUS_WORDS = { 'did-not-agree': 'did not agree to it', 'could-not-answer': 'could not answer' } as const;
+
+export default defineRule<Options>({
+  meta: {
+    id: 'agreement-recorded',
+    description: 'The plan records whether the person agreed to it, and why not when they did not agree or could not answer.',
+    severity: 'error',
+    standard: 'planning',
+    guidance: '004_01d1a8430ceca47d.txt',
+    appliesTo: ['case-file', 'sentence-plan'],
+    messages: {
+      missing:
+        'The plan of {{date}} does not record whether {{name}} agreed to it. After going through it with {{name}}, add agreement with the status (agreed, did-not-agree or could-not-answer) and the date.',
+      noReason:
+        'The plan of {{date}} records that {{name}} {{status}}, but not why. Say in agreement.reason what {{name}} disagreed with or why they could not answer, and when you will go through the plan with them again.',
+      weakReason:
+        '"{{text}}" does not explain why {{name}} {{status}}. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.',
+    },
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        minReasonWords: { type: 'integer', minimum: 1, description: 'Fewest words that can count as a reason.' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { minReasonWords: 4 },
+  },
+
+  check(model, context) {
+    const name = personName(model);
+    for (const plan of model.plans) {
+      const date = formatDate(plan.date);
+      const agreement = plan.agreement;
+      if (!agreement) {
+        context.report({ node: plan, property: 'agreement', messageId: 'missing', data: { name, date } });
+        continue;
+      }
+      if (agreement.status === 'agreed') continue;
+      const status = STATUS_WORDS[agreement.status];
+      const reason = agreement.reason;
+      if (reason === undefined || reason.trim() === '') {
+        context.report({ node: agreement, property: 'reason', messageId: 'noReason', data: { name, date, status } });
+      } else if (isPlaceholder(reason) || wordCount(reason) < context.options.minReasonWords) {
+        context.report({ node: agreement, property: 'reason', messageId: 'weakReason', data: { name, date, status, text: quote(reason) } });
+      }
+    }
+  },
+});

@@ -1,0 +1,56 @@
+import { defineRule } from '../src/rule-api.js';
+import { personName } from '../src/case-facts.js';
+import { concernRuns, describeConcerns } from '../src/compliance-facts.js';
+import { formatDate } from '../src/dates.js';
+import { isPlaceholder, normaliseText } from '../src/text.js';
+
+interface Options {
+  /** Compliance concerns, with no review between them, after which the next review should adjust the plan. */
+  concernThreshold: number;
+}
+
+/** Wording that records a decision to keep the plan as it is, rather than a change. */
+const NO_CHANGE =
+  /\b(no changes?|no adjustments?|no amendments?|unchanged|remains? the same|stays? the same|nothing (to )?change[sd]?|continues? as (before|planned|is))\b/;
+
+export default defineRule<Options>({
+  meta: {
+    id: 'plan-adjusted-after-concerns',
+    description: 'After repeated compliance concerns, the next review adjusts the plan, or records why no change is needed.',
+    severity: 'error',
+    standard: 'reviewing',
+    guidance: '002_420bbd05ef127480.txt',
+    appliesTo: ['case-file'],
+    messages: {
+      notAdjusted:
+        'After {{list}}, the review of {{date}} changed nothing in the plan or in contact. Adjust the plan to what is getting in the way for {{name}} (appointment times, type of contact, support), or add a planChanges entry saying no change is needed, with the rationale.',
+      noChangeUnexplained:
+        'The review of {{date}} keeps the plan as it is after {{list}}, but does not say why. Record in this entry\'s rationale why the plan still fits {{name}} despite the concerns.',
+    },
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        concernThreshold: { type: 'integer', minimum: 1, description: 'Compliance concerns (missed appointments not accepted, concern events) after which the plan should be adjusted.' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { concernThreshold: 2 },
+  },
+
+  check(model, context) {
+    const name = personName(model);
+    for (const run of concernRuns(model, context.options.concernThreshold)) {
+      // Whether and when a review was held is review-when-triggered's question; this rule judges the review itself.
+      const review = model.reviews.find((r) => r.date >= run.trigger.date);
+      if (!review || review.contactChange) continue;
+      const entries = (review.planChanges ?? []).filter((c) => !isPlaceholder(c.change));
+      const keeps = entries.filter((c) => NO_CHANGE.test(normaliseText(c.change)));
+      if (entries.length > keeps.length) continue; // a real change was made
+      // A recorded decision that no change is needed, with its reason, is a professional judgement and is respected.
+      if (keeps.some((c) => !isPlaceholder(c.rationale))) continue;
+      const data = { name, date: formatDate(review.date), list: describeConcerns(run.concerns) };
+      if (keeps[0]) context.report({ node: keeps[0], property: 'rationale', messageId: 'noChangeUnexplained', data });
+      else context.report({ node: review, property: 'planChanges', messageId: 'notAdjusted', data });
+    }
+  },
+});
