@@ -4,6 +4,11 @@ import { personName } from '../src/case-facts.js';
 import { formatDate } from '../src/dates.js';
 import { quote } from '../src/text.js';
 
+/** An objective's title for quoting in a message, without a closing full stop. */
+function titleOf(title: string): string {
+  return quote(title, 60).replace(/\.$/, '');
+}
+
 type Options = Record<string, never>;
 
 /**
@@ -71,7 +76,7 @@ export default defineRule<Options>({
       for (const objective of objectives) {
         const dependsOn = objective.dependsOn ?? [];
         dependsOn.forEach((id, index) => {
-          const title = quote(objective.title, 60);
+          const title = titleOf(objective.title);
           const other = byId.get(id);
           if (!other) {
             context.report({ node: dependsOn, property: index, messageId: 'unknownDependency', data: { name, title, id } });
@@ -86,7 +91,7 @@ export default defineRule<Options>({
               node: objective,
               property: 'targetDate',
               messageId: 'beforeDependency',
-              data: { name, title, target: formatDate(objective.targetDate), otherTitle: quote(other.title, 60), otherTarget: formatDate(other.targetDate) },
+              data: { name, title, target: formatDate(objective.targetDate), otherTitle: titleOf(other.title), otherTarget: formatDate(other.targetDate) },
             });
           }
         });

@@ -3,6 +3,11 @@ import { personName, sentenceEndDate } from '../src/case-facts.js';
 import { formatDate } from '../src/dates.js';
 import { isPlaceholder, quote } from '../src/text.js';
 
+/** An objective's title for quoting in a message, without a closing full stop. */
+function titleOf(title: string): string {
+  return quote(title, 60).replace(/\.$/, '');
+}
+
 type Options = Record<string, never>;
 
 export default defineRule<Options>({
@@ -52,7 +57,7 @@ export default defineRule<Options>({
 
       for (const objective of objectives) {
         if (objective.status === 'removed' || objective.status === 'achieved') continue;
-        const data = { name, title: quote(objective.title, 60), what };
+        const data = { name, title: titleOf(objective.title), what };
 
         const measure = objective.measure;
         if (measure === undefined || measure.trim() === '') context.report({ node: objective, property: 'measure', messageId: 'noMeasure', data });

@@ -69,9 +69,9 @@ export default defineRule<Options>({
       rarNoPace:
         'The plan gives no pace for the {{days}} RAR days, and the contact log has {{booked}} attended or booked before the {{period}} ends on {{end}}. Set daysPerMonth in requirementDelivery, or book the sessions, so {{name}} can complete them in time.',
       unpaidWorkTooSlow:
-        '{{hours}} hours of unpaid work at {{rate}} hours a week from {{from}} need {{weeks}} weeks, but {{limit}}, which leaves {{available}} weeks. Plan more hours a week, fitted around {{name}}\'s work and caring, so all the hours fit.',
+        '{{hours}} hours of unpaid work at {{rate}} hours a week from {{from}} need {{weeks}} weeks, but {{limit}}, which leaves {{available}} weeks. Plan more hours a week, fitted around {{name}}\'s work and other commitments, so all the hours fit.',
       unpaidWorkNoPace:
-        'The plan gives no weekly hours for the {{hours}} hours of unpaid work, so it cannot show they will be done in time ({{limit}}). Set hoursPerWeek in requirementDelivery, fitted around {{name}}\'s work and caring.',
+        'The plan gives no weekly hours for the {{hours}} hours of unpaid work, so it cannot show they will be done in time ({{limit}}). Set hoursPerWeek in requirementDelivery, fitted around {{name}}\'s work and other commitments.',
     },
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},

@@ -77,5 +77,6 @@ export function describeConcerns(concerns: ComplianceConcern[]): string {
   const parts: string[] = [];
   if (missed.length) parts.push(`${missed.length === 1 ? 'a missed appointment' : 'missed appointments'} on ${list(missed)}`);
   if (events.length) parts.push(`${events.length === 1 ? 'a recorded concern' : 'recorded concerns'} on ${list(events)}`);
-  return parts.join('; ');
+  // "a missed appointment on 3 Apr and a recorded concern on 5 Apr"; a comma keeps a list of dates apart.
+  return parts.length === 2 && parts[0]!.includes(' and ') ? parts.join(', and ') : parts.join(' and ');
 }

@@ -1,10 +1,11 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
+import { glob } from 'tinyglobby';
 
 export const LINTABLE_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /** Files that live beside plans in a project but are never plans. */
-const NEVER_PLANS = new Set(['package.json', 'package-lock.json', 'tsconfig.json']);
+const NEVER_PLANS = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'planlint.config.yaml', 'planlint.config.yml', 'planlint.config.json']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 
 import { UsageError } from './errors.js';
@@ -15,21 +16,45 @@ export { UsageError };
  * Expands the paths given on the command line into the files to lint: files as given, directories
  * walked recursively for .yaml/.yml/.json. Output is sorted so every run lints in the same order.
  */
-export async function findFiles(paths: string[]): Promise<string[]> {
+export interface FindOptions {
+  /** Whether a pattern or folder that yields no files is a usage error (the default) or skipped. */
+  errorOnUnmatched?: boolean;
+  /** Files found by walking a folder or expanding a glob are dropped when this says so. */
+  isIgnored?: (path: string) => Promise<boolean>;
+}
+
+const GLOB_CHARACTERS = /[*?[\]{}]/;
+
+export async function findFiles(paths: string[], options: FindOptions = {}): Promise<string[]> {
   const found = new Set<string>();
+  const unmatched = (message: string) => {
+    if (options.errorOnUnmatched ?? true) throw new UsageError(message);
+  };
+  const keep = async (candidates: string[]) => {
+    for (const file of candidates) if (!(await options.isIgnored?.(file))) found.add(file);
+  };
   for (const path of paths) {
     let info;
     try {
       info = await stat(path);
     } catch {
+      if (GLOB_CHARACTERS.test(path)) {
+        const before = found.size;
+        const matches = await glob(path, { onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false });
+        await keep(matches.filter((m) => LINTABLE_EXTENSIONS.includes(extname(m).toLowerCase())));
+        if (found.size === before) unmatched(`No .yaml, .yml or .json files match the pattern "${path}"`);
+        continue;
+      }
       throw new UsageError(`No such file or directory: ${path}`);
     }
     if (info.isDirectory()) {
+      const inFolder = new Set<string>();
+      await walk(path, inFolder, new Set());
       const before = found.size;
-      await walk(path, found, new Set());
-      if (found.size === before) throw new UsageError(`No .yaml, .yml or .json files found in ${path}`);
+      await keep([...inFolder]);
+      if (found.size === before) unmatched(`No .yaml, .yml or .json files found in ${path}`);
     } else {
-      found.add(path);
+      found.add(path); // a file named explicitly is linted whatever its extension or ignore rules
     }
   }
   return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

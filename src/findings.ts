@@ -22,6 +22,14 @@ export interface Finding extends SourceRange {
   message: string;
   /** Set when the file (or document) could not be read at all, so no rules ran on it. */
   fatal?: boolean;
+  /**
+   * A stable identity for the finding that survives edits elsewhere in the file: the rule, the
+   * text of the line it points at, and its occurrence among identical ones. Used by baselines,
+   * caches and SARIF partialFingerprints.
+   */
+  fingerprint?: string;
+  /** Why a finding was silenced: an inline comment (with its stated reason) or a baseline entry. */
+  suppression?: { kind: 'inline' | 'baseline'; justification?: string };
 }
 
 export interface FileResult {

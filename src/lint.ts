@@ -1,7 +1,9 @@
 import { buildCases } from './case-model.js';
 import type { ValidDocument } from './case-model.js';
 import type { FileResult, Finding } from './findings.js';
-import { compareFindings } from './findings.js';
+import { ENGINE_RULE_IDS, compareFindings } from './findings.js';
+import { addFingerprints } from './fingerprint.js';
+import { applySuppressions } from './suppressions.js';
 import { loadDocuments } from './load-documents.js';
 import { readSource, DEFAULT_MAX_FILE_BYTES } from './read-source.js';
 import { runRules } from './run-rules.js';
@@ -11,6 +13,8 @@ import { validateDocument } from './validate-document.js';
 export interface LintOptions {
   rules: ActiveRule[];
   maxFileBytes?: number;
+  /** Every rule id a suppression comment may name (defaults to the active rules). */
+  knownRuleIds?: ReadonlySet<string>;
 }
 
 /**
@@ -31,7 +35,17 @@ export function lintText(text: string, filePath: string, options: LintOptions): 
   const ran = runRules(cases, options.rules, loaded.sourceMap, filePath);
   findings.push(...ran.findings);
   findings.sort(compareFindings);
-  return { filePath, findings, rulesChecked: ran.rulesChecked, ...(ran.internalError ? { internalError: true } : {}) };
+  addFingerprints(findings, text);
+  const known = options.knownRuleIds ?? new Set([...options.rules.map((r) => r.rule.meta.id), ...Object.values(ENGINE_RULE_IDS)]);
+  const { findings: kept, suppressed } = applySuppressions(findings, text, known);
+  kept.sort(compareFindings);
+  return {
+    filePath,
+    findings: kept,
+    rulesChecked: ran.rulesChecked,
+    ...(suppressed.length ? { suppressedFindings: suppressed } : {}),
+    ...(ran.internalError ? { internalError: true } : {}),
+  };
 }
 
 export async function lintFile(filePath: string, options: LintOptions): Promise<FileResult> {

@@ -3,17 +3,22 @@ import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import { Baseline } from '../baseline.js';
+import { ConfigResolver } from '../config.js';
 import { EXIT, UsageError } from '../errors.js';
+import { ENGINE_RULE_IDS } from '../findings.js';
 import type { FileResult } from '../findings.js';
 import { findFiles } from '../find-files.js';
 import { FORMATTER_NAMES, loadFormatter } from '../formatters/index.js';
-import { lintFile } from '../lint.js';
+import { lintText } from '../lint.js';
+import { LintCache, hashText } from '../lint-cache.js';
 import { loadBuiltInRules } from '../load-rules.js';
 import { ruleDocPath } from '../package-root.js';
-import { PRESET_NAMES } from '../presets.js';
-import { activateRules } from '../rule-settings.js';
+import { PRESET_NAMES, isPresetName, presetSettings } from '../presets.js';
+import { DEFAULT_MAX_FILE_BYTES, readSource } from '../read-source.js';
+import { SUPPRESSION_RULE_ID } from '../suppressions.js';
 import { wantsColor } from '../terminal-color.js';
-import { ruleSettings } from './rule-flags.js';
+import { parseRuleFlags } from './rule-flags.js';
 
 interface LintFlags {
   format: string;
@@ -22,26 +27,51 @@ interface LintFlags {
   rule: string[];
   quiet?: boolean;
   maxWarnings?: string;
-  preset: string;
+  preset?: string;
+  config?: string;
+  printConfig?: string;
+  stdin?: boolean;
+  stdinFilename?: string;
+  errorOnUnmatchedPattern: boolean;
+  baseline?: string;
+  updateBaseline?: boolean;
+  pruneBaseline?: boolean;
+  cache?: boolean;
+  cacheLocation: string;
 }
 
 /** The default command: lint paths, print findings, and say through the exit code how it went. */
 export function registerLintCommand(program: Command, setExit: (code: number) => void): void {
   program
-    .argument('[paths...]', 'files or directories to lint (.yaml, .yml, .json)')
+    .argument('[paths...]', 'files, directories or glob patterns to lint (.yaml, .yml, .json)')
     .addOption(new Option('-f, --format <name>', `output format: ${FORMATTER_NAMES.join(', ')}`).default('stylish'))
     .option('-o, --output-file <path>', 'write the report to a file instead of the terminal')
-    .addOption(new Option('--preset <name>', `rule preset: ${PRESET_NAMES.join(', ')}`).default('recommended'))
-    .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('-c, --config <path>', 'use this config file instead of looking for planlint.config.* near each file')
+    .option('--print-config <file>', 'print the configuration that applies to a file, and where it came from')
+    .addOption(new Option('--preset <name>', `apply a preset over the config: ${PRESET_NAMES.join(', ')}`))
+    .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable; wins over config)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--quiet', 'report errors only, not warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--stdin', 'lint text read from standard input')
+    .option('--stdin-filename <name>', 'the file name to report (and find config for) with --stdin')
+    .option('--no-error-on-unmatched-pattern', 'do not fail when a pattern or folder matches no files')
+    .option('--baseline <file>', 'ignore findings recorded in this baseline file; fail only on new ones')
+    .option('--update-baseline', 'record every current finding in the --baseline file')
+    .option('--prune-baseline', 'remove entries that no longer occur from the --baseline file')
+    .option('--cache', 'reuse results for files and settings unchanged since the last run')
+    .addOption(new Option('--cache-location <path>', 'where the cache is kept').default('.planlintcache'))
     .option('--color', 'force colour output')
     .option('--no-color', 'never colour the output')
     .action(async (paths: string[], flags: LintFlags) => setExit(await lint(paths, flags)));
 }
 
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function lint(paths: string[], flags: LintFlags): Promise<number> {
-  if (paths.length === 0) throw new UsageError('Give at least one file or directory to lint, for example: planlint examples/');
   const formatter = await loadFormatter(flags.format);
   if (!formatter) throw new UsageError(`Unknown format "${flags.format}". Available formats: ${FORMATTER_NAMES.join(', ')}.`);
   let maxWarnings: number | undefined;
@@ -49,15 +79,74 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
     maxWarnings = Number(flags.maxWarnings);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number; found "${flags.maxWarnings}".`);
   }
+  if (flags.preset !== undefined && !isPresetName(flags.preset)) throw new UsageError(`Unknown preset "${flags.preset}". Available presets: ${PRESET_NAMES.join(', ')}.`);
+  if ((flags.updateBaseline || flags.pruneBaseline) && !flags.baseline) throw new UsageError('--update-baseline and --prune-baseline need --baseline <file>.');
+  if (flags.config && !existsSync(flags.config)) throw new UsageError(`--config: ${flags.config} does not exist.`);
+
   const builtIns = await loadBuiltInRules();
-  const rules = activateRules(builtIns, ruleSettings(builtIns, flags.preset, flags.rule), '--rule');
-  const files = await findFiles(paths);
+  const cliRules = { ...(flags.preset ? presetSettings(flags.preset as 'recommended' | 'strict', builtIns) : {}), ...parseRuleFlags(flags.rule) };
+  const resolver = new ConfigResolver(builtIns, { ...(flags.config ? { configPath: flags.config } : {}), cliRules });
+
+  if (flags.printConfig) {
+    const { config, overridesApplied, rules } = await resolver.settingsFor(flags.printConfig);
+    const printed = {
+      file: flags.printConfig,
+      configFiles: config.configFiles,
+      presets: ['recommended', ...config.presets, ...(flags.preset ? [`${flags.preset} (--preset)`] : [])],
+      overridesApplied,
+      plugins: config.pluginRules.map((r) => r.meta.id),
+      ignores: config.ignores,
+      rules: Object.fromEntries(rules.map((r) => [r.rule.meta.id, [r.severity === 'warning' ? 'warn' : r.severity, r.options]])),
+    };
+    process.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
+    return EXIT.ok;
+  }
+
+  const cwd = process.cwd();
+  let inputs: { filePath: string; text?: string }[];
+  if (flags.stdin) {
+    if (paths.length > 0) throw new UsageError('Give either --stdin or paths to lint, not both.');
+    inputs = [{ filePath: flags.stdinFilename ?? '<stdin>', text: await readStdin() }];
+  } else {
+    if (paths.length === 0) throw new UsageError('Give at least one file or directory to lint, for example: planlint examples/');
+    const files = await findFiles(paths, { errorOnUnmatched: flags.errorOnUnmatchedPattern, isIgnored: (file) => resolver.isIgnored(file, cwd) });
+    inputs = files.map((filePath) => ({ filePath }));
+  }
+
+  const cache = flags.cache && !flags.stdin ? new LintCache(flags.cacheLocation) : undefined;
+  const baseline = flags.baseline ? Baseline.load(flags.baseline, { mustExist: !flags.updateBaseline }) : undefined;
   const results: FileResult[] = [];
-  for (const file of files) results.push(await lintFile(file, { rules }));
+  for (const input of inputs) {
+    const { rules, settings, config } = await resolver.settingsFor(input.filePath);
+    const knownRuleIds = new Set([...builtIns, ...config.pluginRules].map((r) => r.meta.id).concat(Object.values(ENGINE_RULE_IDS), SUPPRESSION_RULE_ID));
+    let result: FileResult;
+    const source = input.text !== undefined ? { text: input.text } : await readSource(input.filePath, DEFAULT_MAX_FILE_BYTES);
+    if ('problem' in source) {
+      result = { filePath: input.filePath, findings: [source.problem] };
+    } else {
+      const contentHash = cache ? hashText(source.text) : '';
+      const settingsHash = cache ? hashText(JSON.stringify([config.configFiles, settings])) : '';
+      const cached = cache?.get(input.filePath, contentHash, settingsHash);
+      result = cached ?? lintText(source.text, input.filePath, { rules, knownRuleIds });
+      if (!cached) cache?.set(result, contentHash, settingsHash);
+    }
+    results.push(baseline && !flags.updateBaseline ? baseline.apply(result) : result);
+  }
+  cache?.save();
+
+  if (flags.updateBaseline && flags.baseline) {
+    const count = Baseline.write(flags.baseline, results);
+    process.stderr.write(`planlint: recorded ${count} finding${count === 1 ? '' : 's'} in ${flags.baseline}.\n`);
+    return EXIT.ok;
+  }
+  if (flags.pruneBaseline && baseline && flags.baseline) {
+    const { kept, removed } = baseline.prune(results.map((r) => r.filePath));
+    process.stderr.write(`planlint: removed ${removed} finding${removed === 1 ? '' : 's'} that no longer occur from ${flags.baseline}; ${kept} remain.\n`);
+  }
 
   const shown = flags.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
   const output = formatter(shown, {
-    cwd: process.cwd(),
+    cwd,
     color: flags.outputFile ? false : wantsColor(flags, process.stdout),
     ruleDocUrl: (id) => (existsSync(ruleDocPath(id)) ? pathToFileURL(ruleDocPath(id)).href : undefined),
   });

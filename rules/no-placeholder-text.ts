@@ -1,0 +1,192 @@
+import { defineRule } from '../src/rule-api.js';
+import type { CaseModel, Objective } from '../src/case-model.js';
+import { personName } from '../src/case-facts.js';
+import { formatDate } from '../src/dates.js';
+import { allowedProperties, loadSchema, resolveRef } from '../src/schemas.js';
+import type { JsonSchema } from '../src/schemas.js';
+import { isPlaceholder, normaliseText, quote } from '../src/text.js';
+
+interface Options {
+  /** Field paths not checked here, usually because a more specific rule judges them. */
+  ignore: string[];
+  /** More placeholder phrases, beyond the built-in ones. */
+  extraPlaceholders: string[];
+}
+
+/**
+ * Fields judged by a more specific rule, which explains better what good looks like there; one
+ * placeholder should give one finding. Paths start at the part of the case; `*` matches any part.
+ */
+const DEFAULT_IGNORE = [
+  '*.personView', // service-user-voice-recorded, assessment-involves-person
+  '*.participation.absenceReason', // assessment-involves-person, person-involved-in-planning, person-involved-in-review
+  'assessment.motivation.analysis', // motivation-analysed
+  'assessment.circumstances.effectOnCompliance', // circumstances-analysed
+  'assessment.agenciesConsulted.information', // other-agencies-consulted
+  'plan.agreement.reason', // agreement-recorded
+  'plan.objectives.measure', // objectives-smart (copied measures are still checked here)
+  'review.considered', // review-considers-compliance
+  'review.contactChange.rationale', // contact-change-rationale
+  'contact.enforcement.rationale', // missed-appointment-decision
+  'officer.handover.how', // officer-continuity
+  'person', // a name or pronouns, not plan text
+];
+
+/** Stock fillers the shared placeholder list does not hold; compared after normaliseText. */
+const MORE_PLACEHOLDERS = ['as discussed', 'as per oasys', 'see plan', 'see sentence plan', 'see assessment', 'same', 'ditto', 'various', 'etc', 'see below'];
+
+interface Part {
+  /** The first segment of field paths, as used in `ignore`. */
+  root: string;
+  /** How a message names where the text is. */
+  label: string;
+  value: object;
+  schema: JsonSchema | undefined;
+}
+
+function caseFileDef(name: string): JsonSchema | undefined {
+  const defs = loadSchema('case-file').$defs as Record<string, JsonSchema> | undefined;
+  return defs?.[name] ? resolveRef({ $ref: `#/$defs/${name}` }) : undefined;
+}
+
+/** The parts of a case that hold free text, each with the schema that describes it. */
+function partsOf(model: CaseModel): Part[] {
+  const caseProps = allowedProperties(caseFileDef('case') ?? {});
+  const agencySchema = resolveRef(caseProps.agencies ?? {}).items as JsonSchema | undefined;
+  const parts: Part[] = [];
+  const add = (root: string, label: string, value: object | undefined, schema: JsonSchema | undefined) => {
+    if (value) parts.push({ root, label, value, schema });
+  };
+  add('person', 'the person', model.person, caseProps.person ? resolveRef(caseProps.person) : undefined);
+  model.officers.forEach((o) => add('officer', `the allocation to ${quote(o.name)}`, o, caseFileDef('officerAllocation')));
+  model.agencies.forEach((a) => add('agency', `the agency ${quote(a.name)}`, a, agencySchema));
+  add('sentence', 'the sentence', model.sentence, caseFileDef('sentence'));
+  add('assessment', 'the assessment', model.assessment, caseFileDef('assessment'));
+  model.plans.forEach((p) => add('plan', `the plan of ${formatDate(p.date)}`, p, caseFileDef('planFields')));
+  model.contacts.forEach((c) => add('contact', `the contact on ${formatDate(c.date)}`, c, caseFileDef('contact')));
+  model.reviews.forEach((r) => add('review', `the review of ${formatDate(r.date)}`, r, caseFileDef('reviewFields')));
+  model.events.forEach((e) => add('event', `the event of ${formatDate(e.date)}`, e, caseFileDef('event')));
+  return parts;
+}
+
+/** Free text is a string the schema leaves open: no fixed values, date, time or identifier pattern. */
+function isFreeText(schema: JsonSchema): boolean {
+  return schema.type === 'string' && !('enum' in schema) && !('const' in schema) && !('format' in schema) && !('pattern' in schema);
+}
+
+/** For a schema that allows several shapes (personView: words, or an object), the one the value has. */
+function shapeFor(schema: JsonSchema, value: unknown): JsonSchema {
+  const options = schema.anyOf ?? schema.oneOf;
+  if (!Array.isArray(options)) return schema;
+  const kind = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+  const match = (options as JsonSchema[]).map(resolveRef).find((o) => o.type === kind);
+  return match ?? schema;
+}
+
+type Visit = (holder: object, key: string | number, text: string, field: string) => void;
+
+/** Walks a value beside its schema, calling visit for each free-text string not ignored. */
+function walk(
+  holder: object,
+  key: string | number,
+  value: unknown,
+  schema: JsonSchema | undefined,
+  path: string[],
+  field: string,
+  ignored: (path: string[]) => boolean,
+  visit: Visit,
+  seen: Set<object>,
+): void {
+  if (!schema || ignored(path)) return;
+  const shape = shapeFor(resolveRef(schema), value);
+  if (typeof value === 'string') {
+    if (isFreeText(shape)) visit(holder, key, value, field);
+    return;
+  }
+  if (value === null || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value); // aliases can repeat a node; report it once
+  if (Array.isArray(value)) {
+    value.forEach((item: unknown, i) => walk(value, i, item, shape.items as JsonSchema | undefined, path, `${field}[${i}]`, ignored, visit, seen));
+    return;
+  }
+  const properties = allowedProperties(shape);
+  for (const [name, child] of Object.entries(value)) {
+    walk(value, name, child, properties[name], [...path, name], field ? `${field}.${name}` : name, ignored, visit, seen);
+  }
+}
+
+/** Whether a path such as review.considered.barriers is covered by an ignore entry such as review.considered. */
+function matches(entry: string, path: string[]): boolean {
+  const segments = entry.split('.').filter(Boolean);
+  return segments.length > 0 && segments.length <= path.length && segments.every((s, i) => s === '*' || s === path[i]);
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'no-placeholder-text',
+    description: 'Free text says something: no placeholders such as "TBC" or "as above", and no objectives copied from one another.',
+    severity: 'error',
+    standard: 'hygiene',
+    guidance: '001_78d3715c0bac325e.txt',
+    appliesTo: ['case-file', 'sentence-plan', 'review'],
+    messages: {
+      placeholder:
+        '"{{text}}" is a placeholder in {{where}} ({{field}}), not a record. Write out what it stands for, so that anyone picking up {{name}}\'s case can follow it; if the field does not apply, leave it out.',
+      duplicateTitle:
+        'Objective {{index}} has the same title as objective {{other}} ("{{text}}"). Copied objectives suggest the plan was not written with {{name}}; say what {{name}} will achieve in each, or merge them.',
+      duplicateMeasure:
+        'Objective {{index}} is measured exactly as objective {{other}} is ("{{text}}"). Say how progress on this objective in particular will be seen.',
+    },
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        ignore: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Field paths not checked (part.field.subfield; * for any part), replacing the default list.',
+        },
+        extraPlaceholders: { type: 'array', items: { type: 'string' }, description: 'More phrases that count as placeholders.' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { ignore: DEFAULT_IGNORE, extraPlaceholders: [] },
+  },
+
+  check(model, context) {
+    const name = personName(model);
+    const extra = new Set([...MORE_PLACEHOLDERS, ...context.options.extraPlaceholders].map(normaliseText));
+    const placeholder = (text: string) => isPlaceholder(text) || extra.has(normaliseText(text));
+    const ignored = (path: string[]) => context.options.ignore.some((entry) => matches(entry, path));
+    const seen = new Set<object>();
+
+    for (const part of partsOf(model)) {
+      walk(part, part.root, part.value, part.schema, [part.root], '', ignored, (holder, key, text, field) => {
+        if (placeholder(text)) context.report({ node: holder, property: key, messageId: 'placeholder', data: { name, where: part.label, field, text: quote(text) } });
+      }, seen);
+    }
+
+    for (const plan of model.plans) {
+      checkCopies(plan.objectives ?? [], 'title', 'duplicateTitle', placeholder, (r) => context.report({ ...r, data: { ...r.data, name } }));
+      checkCopies(plan.objectives ?? [], 'measure', 'duplicateMeasure', placeholder, (r) => context.report({ ...r, data: { ...r.data, name } }));
+    }
+  },
+});
+
+/** Reports each objective whose title (or measure) repeats an earlier one's word for word. */
+function checkCopies(
+  objectives: Objective[],
+  field: 'title' | 'measure',
+  messageId: string,
+  placeholder: (text: string) => boolean,
+  report: (r: { node: object; property: string; messageId: string; data: Record<string, string | number> }) => void,
+): void {
+  const first = new Map<string, number>();
+  objectives.forEach((objective, i) => {
+    const text = objective[field];
+    if (text === undefined || placeholder(text)) return; // a placeholder is reported as one already
+    const key = normaliseText(text);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, i);
+    else report({ node: objective, property: field, messageId, data: { index: i + 1, other: earlier + 1, text: quote(text) } });
+  });
+}

@@ -1,0 +1,78 @@
+import rule from '../../rules/agreement-recorded.js';
+import { testRule, yaml } from '../rule-tester.js';
+
+const plan = (body: string) => yaml`
+  kind: sentence-plan
+  schemaVersion: 1
+  caseRef: C1
+  date: 2024-03-15
+${body}
+`;
+
+testRule(rule, {
+  valid: [
+    { name: 'agreed, with the date', yaml: plan('agreement: { status: agreed, date: 2024-03-15 }') },
+    {
+      name: 'did not agree, with the reason',
+      yaml: plan(`agreement:
+  status: did-not-agree
+  reason: He does not accept the alcohol objective; we agreed to revisit it after two sessions.`),
+    },
+    {
+      name: 'could not answer, with the reason',
+      yaml: plan(`agreement:
+  status: could-not-answer
+  reason: Too unwell to discuss the plan; I will go through it with her at the next home visit.`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no agreement recorded',
+      yaml: plan(''),
+      errors: [
+        {
+          messageId: 'missing',
+          line: 1,
+          column: 1,
+          message:
+            'The plan of 15 Mar 2024 does not record whether the person on probation agreed to it. After going through it with the person on probation, add agreement with the status (agreed, did-not-agree or could-not-answer) and the date.',
+        },
+      ],
+    },
+    {
+      name: 'did not agree, no reason',
+      yaml: plan('agreement: { status: did-not-agree }'),
+      errors: [
+        {
+          messageId: 'noReason',
+          line: 5,
+          column: 12,
+          message:
+            'The plan of 15 Mar 2024 records that the person on probation did not agree to it, but not why. Say in agreement.reason what the person on probation disagreed with or why they could not answer, and when you will go through the plan with them again.',
+        },
+      ],
+    },
+    {
+      name: 'could not answer, placeholder reason',
+      yaml: plan('agreement: { status: could-not-answer, reason: TBC }'),
+      errors: [{ messageId: 'weakReason', line: 5, column: 48, message: '"TBC" does not explain why the person on probation could not answer. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.' }],
+    },
+    {
+      name: 'a reason too short, with a stricter option',
+      yaml: plan('agreement: { status: did-not-agree, reason: Disputes the alcohol objective. }'),
+      options: { minReasonWords: 6 },
+      errors: [{ messageId: 'weakReason', line: 5, column: 45 }],
+    },
+    {
+      name: 'uses the recorded name in a case file',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Tom } }
+        plan:
+          date: 2024-04-29
+      `,
+      errors: [{ messageId: 'missing', line: 5, column: 3, message: /whether Tom agreed to it\. After going through it with Tom,/ }],
+    },
+  ],
+});

@@ -1,0 +1,101 @@
+import rule from '../../rules/assessment-involves-person.js';
+import { testRule, yaml } from '../rule-tester.js';
+
+const assessment = (body: string) => yaml`
+  kind: case-file
+  schemaVersion: 1
+  case: { ref: C1, person: { name: Kate } }
+  assessment:
+    date: 2024-03-13
+${body}
+`;
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'took part in person, view in her own words',
+      yaml: assessment(`  participation: { person: in-person }
+  personView: Nobody ever asked me why I missed appointments before.`),
+    },
+    {
+      name: 'took part by video, view with a date',
+      yaml: assessment(`  participation: { person: video }
+  personView:
+    words: I just want a proper job.
+    date: 2024-03-13`),
+    },
+    {
+      name: 'absent with a reason, and a reason no view could be recorded',
+      yaml: assessment(`  participation:
+    person: absent
+    absenceReason: In hospital after an overdose; assessment to be reviewed with her on discharge.
+  personView:
+    reasonNotRecorded: Could not be seen in hospital; her view will be added at the review.`),
+    },
+    {
+      name: 'no assessment: nothing to judge',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1 }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'participation and view both missing',
+      yaml: assessment(''),
+      errors: [
+        {
+          messageId: 'noView',
+          line: 5,
+          column: 3,
+          message:
+            "The assessment does not record Kate's own view. Quote in personView.words how Kate sees their offending, their circumstances and what would help, or record in personView.reasonNotRecorded why no view could be given.",
+        },
+        {
+          messageId: 'participationNotRecorded',
+          line: 5,
+          column: 3,
+          message:
+            'The assessment does not record whether Kate took part. Add participation: how Kate took part (in-person, phone, video, written) or, if they could not, absent with the reason.',
+        },
+      ],
+    },
+    {
+      name: 'absent with no reason',
+      yaml: assessment(`  participation: { person: absent }
+  personView: I was not there.`),
+      errors: [{ messageId: 'absentNoReason', line: 6, column: 18, message: /^The assessment was completed without Kate and does not say why\./ }],
+    },
+    {
+      name: 'absent with a reason that explains nothing',
+      yaml: assessment(`  participation:
+    person: absent
+    absenceReason: Did not attend.
+  personView:
+    reasonNotRecorded: Not seen before the assessment was due; to be added at induction.`),
+      errors: [{ messageId: 'absentWeakReason', line: 8, column: 20, message: /^"Did not attend\." does not explain why the assessment was completed without Kate\./ }],
+    },
+    {
+      name: 'a placeholder for the view',
+      yaml: assessment(`  participation: { person: in-person }
+  personView: TBC`),
+      errors: [{ messageId: 'placeholderView', line: 7, column: 15, message: /^"TBC" is a placeholder, not Kate's view\./ }],
+    },
+    {
+      name: 'a placeholder reason for no view',
+      yaml: assessment(`  participation: { person: phone }
+  personView:
+    reasonNotRecorded: N/A`),
+      errors: [{ messageId: 'noView', line: 8, column: 5 }],
+    },
+    {
+      name: 'a stricter reason length from options',
+      yaml: assessment(`  participation: { person: absent, absenceReason: In custody on remand. }
+  personView: I would have come if I could.`),
+      options: { minReasonWords: 6 },
+      errors: [{ messageId: 'absentWeakReason', line: 6, column: 51 }],
+    },
+  ],
+});

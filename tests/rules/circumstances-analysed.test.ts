@@ -1,0 +1,135 @@
+import rule from '../../rules/circumstances-analysed.js';
+import { testRule, yaml } from '../rule-tester.js';
+
+const withCircumstance = (effect: string) => yaml`
+  kind: case-file
+  schemaVersion: 1
+  case: { ref: C1, person: { name: Lisa } }
+  assessment:
+    date: 2024-02-02
+    circumstances:
+      - id: childcare
+        type: childcare
+        detail: Sole carer for her one-year-old son.
+        ${effect}
+`;
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'each circumstance with its effect on compliance',
+      yaml: withCircumstance('effectOnCompliance: Cannot attend during nursery drop-off and pick-up.'),
+    },
+    {
+      name: 'a recorded judgement that no circumstance affects compliance',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1 }
+        assessment:
+          date: 2024-02-02
+          circumstances:
+            - type: other
+              detail: Considered health, caring, work, literacy and faith with him; none applies.
+              effectOnCompliance: No effect expected; he is retired, lives near the office and reads well.
+      `,
+    },
+    {
+      name: 'no assessment: nothing to judge',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1 }
+      `,
+    },
+    {
+      name: 'a shorter minimum set in options',
+      yaml: withCircumstance('effectOnCompliance: Afternoons only.'),
+      options: { minWords: 2 },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no circumstances recorded',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Lisa } }
+        assessment:
+          date: 2024-02-02
+      `,
+      errors: [
+        {
+          messageId: 'none',
+          line: 5,
+          column: 3,
+          message:
+            "The assessment records none of Lisa's diversity or personal circumstances. Record each one that may affect how Lisa can attend and engage (caring, health, work, disability, literacy, faith, experience of abuse or care …) with its effect; if you considered them and none matters, record that as a circumstance of type other.",
+        },
+      ],
+    },
+    {
+      name: 'an empty list',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1 }
+        assessment:
+          date: 2024-02-02
+          circumstances: []
+      `,
+      errors: [{ messageId: 'none', line: 6, column: 18 }],
+    },
+    {
+      name: 'a circumstance with no effect',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Lisa } }
+        assessment:
+          date: 2024-02-02
+          circumstances:
+            - id: anxiety
+              type: mental-health
+              detail: Extreme anxiety.
+      `,
+      errors: [
+        {
+          messageId: 'noEffect',
+          line: 7,
+          column: 7,
+          message:
+            'The assessment records Lisa\'s mental health ("Extreme anxiety.") but not how it affects their ability to comply and engage. Add effectOnCompliance: what it means for when, where and how Lisa can attend and take part.',
+        },
+      ],
+    },
+    {
+      name: 'a placeholder effect',
+      yaml: withCircumstance('effectOnCompliance: N/A'),
+      errors: [{ messageId: 'placeholder', line: 10, column: 27, message: /^"N\/A" is a placeholder, not an analysis of how Lisa's childcare affects/ }],
+    },
+    {
+      name: 'an effect too brief to be an analysis',
+      yaml: withCircumstance('effectOnCompliance: Noted.'),
+      errors: [{ messageId: 'tooShort', line: 10, column: 27, message: /\(1 words; at least 3 expected\)/ }],
+    },
+    {
+      name: 'each circumstance is judged',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1 }
+        assessment:
+          date: 2024-02-02
+          circumstances:
+            - { type: childcare, detail: Two children at primary school., effectOnCompliance: Cannot attend at school run times. }
+            - { type: literacy, detail: Reads with difficulty. }
+            - { type: faith, detail: Attends Friday prayers., effectOnCompliance: TBC }
+      `,
+      errors: [
+        { messageId: 'noEffect', line: 8, column: 7, message: /records the person on probation's literacy \("Reads with difficulty\."\)/ },
+        { messageId: 'placeholder', line: 9, column: 75 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,122 @@
+import rule from '../../rules/missed-appointment-decision.js';
+import { testRule, yaml } from '../rule-tester.js';
+
+/** A case file for Dev; the contact log starts on line 5, its items at column 1. */
+const withContacts = (...contacts: string[]) => `kind: case-file
+schemaVersion: 1
+case: { ref: C1, person: { name: Dev } }
+contacts:
+${contacts.map((c) => `${c.trimEnd()}\n`).join('')}`;
+
+const later = '- { date: 2024-03-01, outcome: attended }\n';
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'a missed appointment with a decision and its reason',
+      yaml: withContacts(yaml`
+        - date: 2024-02-05
+          outcome: failed-to-attend
+          enforcement: { decision: unacceptable, action: warning, rationale: No contact or explanation; second missed appointment this month. }
+      `, later),
+    },
+    {
+      name: 'an acceptable absence with the reason it was accepted',
+      yaml: withContacts(yaml`
+        - date: 2024-02-05
+          outcome: acceptable-absence
+          enforcement: { decision: acceptable, action: none, rationale: Rang beforehand; GP letter confirms illness. }
+      `),
+    },
+    {
+      name: 'breach at the first absence, with a rationale saying why',
+      yaml: withContacts(yaml`
+        - date: 2024-02-05
+          outcome: failed-to-attend
+          enforcement:
+            decision: unacceptable
+            action: breach
+            rationale: Missed the appointment to meet the victim's area, against an exclusion condition; risk to the victim called for immediate breach.
+      `, later),
+    },
+    {
+      name: 'no decision yet, but the record ends within the time allowed for one',
+      yaml: withContacts(yaml`
+        - { date: 2024-02-05, outcome: failed-to-attend }
+        - { date: 2024-02-08, outcome: attended }
+        - { date: 2024-04-01, outcome: planned }
+      `),
+    },
+    {
+      name: 'an acceptable absence without a reason, when the option is off',
+      yaml: withContacts('- { date: 2024-02-05, outcome: acceptable-absence }\n'),
+      options: { acceptableAbsenceRationale: false },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a missed appointment with no decision, long before the record ends',
+      yaml: withContacts(yaml`
+        - { date: 2024-02-05, time: "10:00", outcome: failed-to-attend }
+      `, later),
+      errors: [
+        {
+          messageId: 'noDecision',
+          line: 5,
+          column: 3,
+          message:
+            'The appointment on 5 Feb 2024 was missed, and no decision on the absence is recorded. Record under enforcement whether it was acceptable, what was done and why, taking account of what Dev said and what is going on in their life.',
+        },
+      ],
+    },
+    {
+      name: 'a warning with no reason recorded',
+      yaml: withContacts(yaml`
+        - date: 2024-02-05
+          outcome: failed-to-attend
+          enforcement:
+            decision: unacceptable
+            action: warning
+      `),
+      errors: [
+        {
+          messageId: 'noRationale',
+          line: 8,
+          column: 5,
+          message:
+            'The absence on 5 Feb 2024 was judged unacceptable with a warning, but not why. Record in enforcement.rationale what Dev said, what you took into account, and why this response is fair and proportionate.',
+        },
+      ],
+    },
+    {
+      name: 'breach at the first absence with no rationale',
+      yaml: withContacts(yaml`
+        - date: 2024-02-05
+          outcome: failed-to-attend
+          enforcement: { decision: unacceptable, action: breach }
+      `),
+      errors: [{ messageId: 'immediateEscalation', line: 7, column: 16, message: /^The absence on 5 Feb 2024 led to breach action with no earlier warning or unacceptable absence recorded/ }],
+    },
+    {
+      name: 'recall after earlier warnings, with a placeholder rationale',
+      yaml: withContacts(yaml`
+        - { date: 2024-01-08, outcome: failed-to-attend, enforcement: { decision: unacceptable, action: warning, rationale: No explanation given. } }
+        - date: 2024-02-05
+          outcome: failed-to-attend
+          enforcement: { decision: unacceptable, action: recall, rationale: TBC }
+      `),
+      errors: [{ messageId: 'escalationNoRationale', line: 8, column: 69, message: /^The absence on 5 Feb 2024 led to recall, but the reason is not recorded\./ }],
+    },
+    {
+      name: 'an acceptable absence with no reason',
+      yaml: withContacts('- { date: 2024-02-05, outcome: acceptable-absence }\n'),
+      errors: [{ messageId: 'acceptableNoRationale', line: 5, column: 3, message: /^The absence on 5 Feb 2024 is recorded as acceptable, but not why\./ }],
+    },
+    {
+      name: 'a shorter time allowed for a decision',
+      yaml: withContacts('- { date: 2024-02-05, outcome: failed-to-attend }\n- { date: 2024-02-07, outcome: attended }\n'),
+      options: { decisionWithinDays: 1 },
+      errors: [{ messageId: 'noDecision', line: 5, column: 3 }],
+    },
+  ],
+});

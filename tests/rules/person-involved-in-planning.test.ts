@@ -1,0 +1,102 @@
+import rule from '../../rules/person-involved-in-planning.js';
+import { testRule, yaml } from '../rule-tester.js';
+
+/** A sentence plan with the given fields after its date. */
+const plan = (body: string) => yaml`
+  kind: sentence-plan
+  schemaVersion: 1
+  caseRef: C1
+  date: 2024-01-22
+${body}
+`;
+
+testRule(rule, {
+  valid: [
+    { name: 'took part in person', yaml: plan('participation: { person: in-person }') },
+    { name: 'took part in writing', yaml: plan('participation: { person: written }') },
+    {
+      name: 'absent, with the reason and an intention to revisit',
+      yaml: plan(`participation:
+  person: absent
+  absenceReason: Missed three appointments through ill health; we spoke by phone twice.
+revisit:
+  when: after-first-attendance
+  reason: Written without her to meet the timescale; to be gone through with her at induction.`),
+    },
+    {
+      name: 'absent, with a reasoned judgement that no revisit is needed',
+      yaml: plan(`participation:
+  person: absent
+  absenceReason: Transfer plan written from the full record; he took part in the plan it replaces.
+revisit:
+  when: not-needed
+  reason: The content is unchanged from the plan he helped write last month.`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'participation not recorded',
+      yaml: plan(''),
+      errors: [
+        {
+          messageId: 'notRecorded',
+          line: 1,
+          column: 1,
+          message:
+            'The plan of 22 Jan 2024 does not record whether the person on probation took part in making it. Add participation: how the person on probation took part (in-person, phone, video, written) or, if they could not, absent with the reason.',
+        },
+      ],
+    },
+    {
+      name: 'absent with no reason and no follow-up',
+      yaml: plan(`participation:
+  person: absent`),
+      errors: [
+        {
+          messageId: 'noFollowUp',
+          line: 1,
+          column: 1,
+          message:
+            'The plan of 22 Jan 2024 was made without the person on probation and records no intention to go through it with them. Add revisit (for example when: after-first-attendance, with the reason), so the person on probation can shape the plan once they attend.',
+        },
+        {
+          messageId: 'noReason',
+          line: 6,
+          column: 3,
+          message:
+            'The plan of 22 Jan 2024 was made without the person on probation and does not say why. Record in participation.absenceReason why the person on probation could not take part and what was tried.',
+        },
+      ],
+    },
+    {
+      name: 'absent with a reason that explains nothing, followed up',
+      yaml: plan(`participation: { person: absent, absenceReason: DNA }
+revisit: { when: after-first-attendance, reason: To go through it with him at his first appointment. }`),
+      errors: [{ messageId: 'weakReason', line: 5, column: 49, message: /^"DNA" does not explain why the plan was made without the person on probation\./ }],
+    },
+    {
+      name: 'absent with a reason, follow-up reason a placeholder',
+      yaml: plan(`participation: { person: absent, absenceReason: In hospital after a fall; could not be visited. }
+revisit: { when: after-first-attendance, reason: TBC }`),
+      errors: [{ messageId: 'weakFollowUp', line: 6, column: 50, message: /^"TBC" does not say how the plan made without the person on probation will be followed up\./ }],
+    },
+    {
+      name: 'uses the recorded name, and judges every plan of the case',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Lisa } }
+        plan:
+          date: 2024-01-22
+          participation: { person: in-person }
+        ---
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        date: 2024-04-22
+        version: review
+      `,
+      errors: [{ messageId: 'notRecorded', line: 8, column: 1, message: /^The plan of 22 Apr 2024 does not record whether Lisa took part/ }],
+    },
+  ],
+});
