@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isRule } from './load-rules.js';
 import type { AnyRule } from './load-rules.js';
@@ -60,7 +60,7 @@ function resolvePlugin(name: string, fromDir: string, configFile: string): strin
 
 /**
  * Node 20 cannot import TypeScript, so a .ts plugin is compiled with the project's own
- * `typescript` package (the plugin author has it) into a temporary .mjs beside nothing of theirs.
+ * `typescript` package (the plugin author has it) into a temporary .mjs outside their folders.
  */
 async function transpileTypeScript(path: string, fromDir: string): Promise<string> {
   let ts: { transpileModule: (source: string, options: object) => { outputText: string } };
@@ -74,7 +74,16 @@ async function transpileTypeScript(path: string, fromDir: string): Promise<strin
     compilerOptions: { module: 99 /* ESNext */, target: 9 /* ES2022 */ },
     fileName: path,
   }).outputText;
-  const out = join(mkdtempSync(join(tmpdir(), 'planlint-plugin-')), 'plugin.mjs');
+  const outDir = mkdtempSync(join(tmpdir(), 'planlint-plugin-'));
+  const out = join(outDir, 'plugin.mjs');
+  // Bare imports (`planlint`, other packages) resolve through the plugin's own node_modules.
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules'))) {
+      symlinkSync(join(dir, 'node_modules'), join(outDir, 'node_modules'), 'dir');
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
   // Relative imports inside the plugin are resolved from its own folder, not the temp folder.
   writeFileSync(out, output.replace(/(from\s+['"])(\.{1,2}\/[^'"]+)(['"])/g, (_, a: string, spec: string, b: string) => `${a}${pathToFileURL(resolve(path, '..', spec)).href}${b}`));
   return out;

@@ -1,0 +1,58 @@
+/**
+ * examples/README.md tells trainers what each worked example teaches and which rules it triggers.
+ * It is generated from a real run of the built CLI; these fail when it no longer tells the truth.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs script shared with `npm run docs:examples`; it has no type declarations
+import { examplesDir, examplesReadme, examplesTable, renderExamplesReadme } from '../scripts/examples-readme.mjs';
+
+const REFRESH = 'examples/README.md is out of date: run `npm run docs:examples` and commit the result';
+
+const committed = readFileSync(examplesReadme as string, 'utf8');
+const generated = (examplesTable as () => string)();
+const section = (text: string) => /<!-- begin:examples-table -->([\s\S]*?)<!-- end:examples-table -->/.exec(text)?.[1] ?? '';
+
+/** The rows of a generated table as { file, rules }. */
+function rows(table: string) {
+  return table
+    .split('\n')
+    .filter((line) => line.startsWith('| [`'))
+    .map((line) => {
+      const cells = line.split(/(?<!\\)\|/).map((c) => c.trim());
+      const file = /\]\(([^)]+)\)/.exec(cells[1] ?? '')?.[1] ?? '';
+      const rules = [...(cells[4] ?? '').matchAll(/\[`([a-z0-9-]+)`\]/g)].map((m) => m[1]);
+      return { file, rules };
+    });
+}
+
+const exampleFiles = readdirSync(examplesDir as string)
+  .filter((f) => /\.(ya?ml|json)$/i.test(f))
+  .sort();
+
+describe('examples/README.md lists every example truthfully', () => {
+  it('lists every example file in examples/', () => {
+    const listed = rows(section(committed)).map((r) => r.file);
+    for (const file of exampleFiles) expect(listed, `${file} is not in the table. ${REFRESH}`).toContain(file);
+  });
+
+  it('lists no file that does not exist', () => {
+    for (const { file } of rows(section(committed))) expect(existsSync(join(examplesDir as string, file)), `${file} is listed but missing. ${REFRESH}`).toBe(true);
+  });
+
+  it('names the rules each example really triggers', () => {
+    const actual = new Map(rows(generated).map((r) => [r.file, r.rules]));
+    for (const { file, rules } of rows(section(committed))) expect(rules, `${file}: wrong rules. ${REFRESH}`).toEqual(actual.get(file));
+  });
+
+  it('matches a fresh run of `npm run docs:examples` exactly', () => {
+    expect(committed, REFRESH).toBe((renderExamplesReadme as (text: string, table: string) => string)(committed, generated));
+  });
+
+  it('every good example is clean under every rule', () => {
+    const good = rows(generated).filter((r) => r.file.endsWith('-good.yaml'));
+    expect(good.length).toBeGreaterThanOrEqual(6);
+    for (const { file, rules } of good) expect(rules, `${file} should lint clean; fix the example, not the rule`).toEqual([]);
+  });
+});

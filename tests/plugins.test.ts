@@ -1,0 +1,102 @@
+/** Custom rules from a local file (JavaScript or TypeScript) or an npm package, via config. */
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planlint, root, scratch } from './helpers/run-cli.js';
+
+/** A team rule: every plan names the person's GP surgery contact in its contact pattern. */
+const pluginSource = (lang: 'js' | 'ts') => `import { defineRule${lang === 'ts' ? ', type CaseModel' : ''} } from 'planlint';
+
+export default defineRule({
+  meta: {
+    id: 'team/contact-pattern-written',
+    description: 'Every plan describes its contact pattern in words.',
+    severity: 'warning',
+    standard: 'planning',
+    guidance: '004_01d1a8430ceca47d.txt',
+    appliesTo: ['sentence-plan', 'case-file'],
+    messages: { missing: 'The plan for {{ref}} does not describe its contact pattern in words.' },
+    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+  },
+  check(model${lang === 'ts' ? ': CaseModel' : ''}, context) {
+    for (const plan of model.plans) {
+      if (!plan.contact?.pattern) context.report({ node: plan.contact ?? plan, property: 'pattern', messageId: 'missing', data: { ref: model.ref } });
+    }
+  },
+});
+`;
+
+const plan = `kind: sentence-plan
+schemaVersion: 1
+caseRef: TEAM-1
+date: 2024-01-10
+participation: { person: in-person }
+personView: I want to stay in work and keep my flat this year.
+contact:
+  frequency: weekly
+`;
+
+function project(files: Record<string, string>): string {
+  const dir = scratch(files);
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  symlinkSync(root, join(dir, 'node_modules', 'planlint'), 'dir');
+  symlinkSync(join(root, 'node_modules', 'typescript'), join(dir, 'node_modules', 'typescript'), 'dir');
+  return dir;
+}
+
+type JsonResult = { messages: { ruleId: string; severity: number; line: number; column: number; message: string }[] }[];
+
+describe('plugins', () => {
+  it.each(['js', 'ts'] as const)('loads a rule written in %s from a local file', (lang) => {
+    const dir = project({
+      [`rules/contact-pattern.${lang === 'js' ? 'mjs' : 'ts'}`]: pluginSource(lang),
+      'planlint.config.yaml': `plugins: [./rules/contact-pattern.${lang === 'js' ? 'mjs' : 'ts'}]\n`,
+      'plan.yaml': plan,
+    });
+    const { stdout, stderr } = planlint(['plan.yaml', '-f', 'json'], { cwd: dir });
+    expect(stderr).toBe('');
+    const [result] = JSON.parse(stdout) as JsonResult;
+    expect(result!.messages).toContainEqual({
+      ruleId: 'team/contact-pattern-written',
+      messageId: 'missing',
+      severity: 1,
+      message: 'The plan for TEAM-1 does not describe its contact pattern in words.',
+      line: 8,
+      column: 3,
+      endLine: 8,
+      endColumn: 4,
+    });
+  });
+
+  it('loads a plugin package by name, and its rules can be configured', () => {
+    const dir = project({
+      'node_modules/planlint-plugin-team/package.json': '{"name":"planlint-plugin-team","type":"module","main":"index.js"}',
+      'node_modules/planlint-plugin-team/index.js': pluginSource('js').replace('export default defineRule(', 'export const rules = [defineRule(').replace(/\}\);\n$/, '})];\n'),
+      'planlint.config.yaml': 'plugins: [planlint-plugin-team]\nrules:\n  team/contact-pattern-written: error\n',
+      'plan.yaml': plan,
+    });
+    const [result] = JSON.parse(planlint(['plan.yaml', '-f', 'json'], { cwd: dir }).stdout) as JsonResult;
+    expect(result!.messages.find((m) => m.ruleId === 'team/contact-pattern-written')?.severity).toBe(2);
+  });
+
+  it('a plugin that exports no rules is a clear error, exit 2', () => {
+    const dir = project({ 'bad.mjs': 'export default { hello: 1 };', 'planlint.config.yaml': 'plugins: [./bad.mjs]\n', 'plan.yaml': plan });
+    const { code, stderr } = planlint(['plan.yaml'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/plugin "\.\/bad\.mjs" must export rules made with defineRule/);
+  });
+
+  it('a rule that throws becomes a finding naming it, the other rules still run, exit 2', () => {
+    const dir = project({
+      'boom.mjs': pluginSource('js').replace('for (const plan of model.plans) {', "throw new Error('boom'); for (const plan of model.plans) {"),
+      'planlint.config.yaml': 'plugins: [./boom.mjs]\n',
+      'plan.yaml': plan.replace('personView: I want to stay in work and keep my flat this year.', 'personView: TBC'),
+    });
+    const { code, stdout } = planlint(['plan.yaml', '-f', 'json'], { cwd: dir });
+    expect(code).toBe(2);
+    const [result] = JSON.parse(stdout) as JsonResult;
+    expect(result!.messages).toContainEqual(expect.objectContaining({ ruleId: 'team/contact-pattern-written', severity: 2, message: expect.stringMatching(/^Rule "team\/contact-pattern-written" failed while checking this file and was skipped \(boom\)/) }));
+    expect(result!.messages.map((m) => m.ruleId)).toContain('service-user-voice-recorded');
+  });
+});

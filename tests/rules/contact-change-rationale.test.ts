@@ -1,0 +1,77 @@
+import rule from '../../rules/contact-change-rationale.js';
+import { testRule, yaml } from '../rule-tester.js';
+
+/** A case at the given risk level with one review (line 6) changing contact as given (line 7). */
+const withChange = (risk: string, change: string) => `kind: case-file
+schemaVersion: 1
+case: { ref: C1, person: { name: Mo } }
+sentence: { type: licence, startDate: 2024-05-06, riskOfSeriousHarm: ${risk} }
+reviews:
+  - date: 2024-08-12
+    contactChange: ${change}
+`;
+
+testRule(rule, {
+  valid: [
+    { name: 'a reduction at medium risk with its reason', yaml: withChange('medium', '{ from: weekly, to: fortnightly, rationale: Three months of full compliance and stable work. }') },
+    {
+      name: 'a reduction at high risk that says how risk was weighed',
+      yaml: withChange('high', '{ from: weekly, to: fortnightly, rationale: Risk reviewed with police at MAPPA level 1 and unchanged; monitoring continues through his employer. }'),
+    },
+    { name: 'an increase at high risk with its reason', yaml: withChange('high', '{ from: fortnightly, to: weekly, rationale: More support while he looks for housing. }') },
+    {
+      name: 'extra risk terms from options',
+      yaml: withChange('very-high', '{ from: weekly, to: fortnightly, rationale: Reviewed with the police lead; the exclusion zone and tag are unchanged. }'),
+      options: { riskTerms: ['exclusion zone'] },
+    },
+    {
+      name: 'a review on its own: no risk level to compare with',
+      yaml: yaml`
+        kind: review
+        schemaVersion: 1
+        caseRef: C1
+        date: 2024-08-12
+        contactChange: { from: weekly, to: monthly, rationale: Completed all work; stable job and home. }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'no rationale',
+      yaml: withChange('medium', '{ from: weekly, to: fortnightly }'),
+      errors: [
+        {
+          messageId: 'noRationale',
+          line: 7,
+          column: 20,
+          message:
+            'The review of 12 Aug 2024 changes contact from weekly to fortnightly, but not why. Record in contactChange.rationale why this level is right for Mo now, with reference to their progress and risk.',
+        },
+      ],
+    },
+    {
+      name: 'a reduction at high risk that does not mention risk',
+      yaml: withChange('high', '{ from: weekly, to: fortnightly, rationale: Doing well at work. }'),
+      errors: [
+        {
+          messageId: 'riskNotConsidered',
+          line: 7,
+          column: 64,
+          message:
+            'The review of 12 Aug 2024 reduces contact from weekly to fortnightly for Mo, assessed as high risk of serious harm, but the rationale does not say how risk was considered. Record how risk was reviewed and how it will still be managed at the lower level.',
+        },
+      ],
+    },
+    {
+      name: 'medium risk counts when the options say so',
+      yaml: withChange('medium', '{ from: fortnightly, to: four-weekly, rationale: Doing well at work. }'),
+      options: { riskLevels: ['medium', 'high', 'very-high'] },
+      errors: [{ messageId: 'riskNotConsidered', line: 7, column: 69, message: /assessed as medium risk of serious harm/ }],
+    },
+    {
+      name: 'N/A is not a rationale',
+      yaml: withChange('low', '{ from: weekly, to: monthly, rationale: N/A }'),
+      errors: [{ messageId: 'noRationale', line: 7, column: 60, message: /changes contact from weekly to monthly, but not why/ }],
+    },
+  ],
+});
