@@ -1,5 +1,5 @@
 /** Custom rules from a local file (JavaScript or TypeScript) or an npm package, via config. */
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planlint, root, scratch } from './helpers/run-cli.js';
@@ -98,5 +98,22 @@ describe('plugins', () => {
     const [result] = JSON.parse(stdout) as JsonResult;
     expect(result!.messages).toContainEqual(expect.objectContaining({ ruleId: 'team/contact-pattern-written', severity: 2, message: expect.stringMatching(/^Rule "team\/contact-pattern-written" failed while checking this file and was skipped \(boom\)/) }));
     expect(result!.messages.map((m) => m.ruleId)).toContain('service-user-voice-recorded');
+  });
+});
+
+describe('the worked example in docs/writing-a-rule.md', () => {
+  it('runs as written', () => {
+    const guide = readFileSync(join(root, 'docs', 'writing-a-rule.md'), 'utf8');
+    const blocks = [...guide.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], code: m[2]! }));
+    const module = blocks.find((b) => b.lang === 'ts' && b.code.includes('defineRule<Options>'))!.code;
+    const config = blocks.find((b) => b.lang === 'yaml' && b.code.includes('plugins:'))!.code;
+    const test = blocks.find((b) => b.lang === 'ts' && b.code.includes('describe('))!.code;
+    const caseFile = /lint\(`([\s\S]*?)`\)/.exec(test)![1]!;
+    const expected = /message: '([^']+)'/.exec(test)![1]!;
+    const dir = project({ 'rules/home-visit-recorded.ts': module, 'planlint.config.yaml': config, 'case.yaml': caseFile });
+    const { stdout, stderr } = planlint(['case.yaml', '-f', 'json'], { cwd: dir });
+    expect(stderr).toBe('');
+    const [result] = JSON.parse(stdout) as JsonResult;
+    expect(result!.messages).toContainEqual(expect.objectContaining({ ruleId: 'team/home-visit-recorded', line: 8, column: 12, message: expected }));
   });
 });

@@ -1,16 +1,22 @@
 import { Chalk } from 'chalk';
 import { displayPath } from '../find-files.js';
-import type { Formatter } from './types.js';
+import type { FileResult } from '../findings.js';
+import { describeCounts, ruleOutcomes } from '../rule-outcomes.js';
+import type { Formatter, FormatterContext } from './types.js';
 
 /** Human output, grouped by file: `line:col  severity  message  rule-id`, then a summary. */
-export const formatStylish: Formatter = (results, { cwd, color, ruleDocUrl }) => {
+export const formatStylish: Formatter = (results, { cwd, color, ruleDocUrl, rules, showPassed }) => {
   const paint = new Chalk({ level: color ? 1 : 0 });
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
   let notes = 0;
   for (const result of results) {
-    if (result.findings.length === 0) continue;
+    if (result.findings.length === 0) {
+      // Teaching mode shows clean files too: what good looks like is the point.
+      if (showPassed) lines.push('', paint.underline(displayPath(result.filePath, cwd)), ...rulesChecked(result, paint, rules));
+      continue;
+    }
     lines.push('', paint.underline(displayPath(result.filePath, cwd)));
     const locations = result.findings.map((f) => `${f.line}:${f.column}`);
     const width = Math.max(...locations.map((l) => l.length));
@@ -24,6 +30,7 @@ export const formatStylish: Formatter = (results, { cwd, color, ruleDocUrl }) =>
       const id = url ? `\u001b]8;;${url}\u0007${f.ruleId}\u001b]8;;\u0007` : f.ruleId;
       lines.push(`  ${paint.dim(locations[i]!.padEnd(width))}  ${severity}  ${f.message}  ${paint.dim(id)}`);
     });
+    if (showPassed) lines.push('', ...rulesChecked(result, paint, rules));
   }
   const files = results.length;
   const checked = `${files} file${files === 1 ? '' : 's'} checked`;
@@ -34,3 +41,26 @@ export const formatStylish: Formatter = (results, { cwd, color, ruleDocUrl }) =>
   lines.push('', errors > 0 ? paint.red.bold(summary) : paint.yellow.bold(summary), '');
   return `${lines.join('\n')}\n`;
 };
+
+/**
+ * Teaching mode: every rule that checked the file, failed ones first, each with what it checks,
+ * so a trainer can point at what a plan already does well as well as what it lacks.
+ */
+function rulesChecked(result: FileResult, paint: InstanceType<typeof Chalk>, rules: FormatterContext['rules']): string[] {
+  const outcomes = ruleOutcomes(result);
+  if (outcomes.length === 0) return ['  No rules could check this file: fix the problems above first, then lint it again.'];
+  const failed = outcomes.filter((o) => o.status === 'failed');
+  const passed = outcomes.filter((o) => o.status === 'passed');
+  const describe = (id: string) => rules?.find((r) => r.id === id)?.description ?? '';
+  const width = Math.max(...outcomes.map((o) => o.id.length));
+  const lines = [`  ${outcomes.length} rule${outcomes.length === 1 ? '' : 's'} checked: ${paint.green(`${passed.length} passed`)}, ${failed.length ? paint.red(`${failed.length} failed`) : '0 failed'}`];
+  for (const o of failed) {
+    const mark = o.errors > 0 ? paint.red('✖ failed') : paint.yellow('⚠ failed');
+    lines.push(`    ${mark}  ${o.id.padEnd(width)}  ${paint.dim(`(${describeCounts(o)})`)} ${describe(o.id)}`.trimEnd());
+  }
+  for (const o of passed) {
+    const extra = describeCounts(o);
+    lines.push(`    ${paint.green('✔ passed')}  ${o.id.padEnd(width)}  ${describe(o.id)}${extra ? ` ${paint.dim(`(${extra})`)}` : ''}`.trimEnd());
+  }
+  return lines;
+}

@@ -1,11 +1,22 @@
 import type { FileResult } from '../findings.js';
 
+/** What a report needs to say about a rule: its id and, in plain words, what it checks. */
+export interface RuleSummary {
+  id: string;
+  description: string;
+  standard: string;
+}
+
 export interface FormatterContext {
   cwd: string;
   /** Whether to colour the output (terminal, no NO_COLOR, no --no-color). */
   color: boolean;
   /** Where a rule's documentation is, for links from the output. */
   ruleDocUrl?: (ruleId: string) => string | undefined;
+  /** The rules of the run, so a report can say what each rule checks, passed or failed. */
+  rules?: readonly RuleSummary[];
+  /** Teaching mode (--show-passed): list every rule checked for each file, passed as well as failed. */
+  showPassed?: boolean;
 }
 
 export type Formatter = (results: FileResult[], context: FormatterContext) => string;
