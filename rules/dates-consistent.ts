@@ -1,10 +1,13 @@
 import { defineRule } from '../src/rule-api.js';
 import type { CaseModel, Plan } from '../src/case-model.js';
-import { sentenceEndDate } from '../src/case-facts.js';
+import { personName, sentenceEndDate } from '../src/case-facts.js';
 import { formatDate } from '../src/dates.js';
 import { isPlaceholder, quote } from '../src/text.js';
 
-type Options = Record<string, never>;
+interface Options {
+  /** Also judge objective targets and requirement completion dates against the end of the sentence. */
+  planTargets: boolean;
+}
 
 const SENTENCE_NAMES: Record<string, string> = {
   'community-order': 'order',
@@ -36,21 +39,31 @@ export default defineRule<Options>({
       afterEnd:
         '{{what}} is dated {{date}}, after the {{sentence}} ends on {{end}}. Correct the date: work and contact need to fall within the {{sentence}}.',
       targetAfterEnd:
-        'The target date {{date}} for "{{title}}" is after the {{sentence}} ends on {{end}}. Set a target the person can reach while supervised, or split the objective into steps that fit.',
+        'The target date {{date}} for "{{title}}" is after the {{sentence}} ends on {{end}}. Set a target {{name}} can reach while supervised, or split the objective into steps that fit.',
       toBeforeFrom: '{{officer}} is recorded as handing the case on ({{to}}) before taking it on ({{from}}). Correct one of the dates.',
       windowEndsBeforeStart:
-        'The time the person cannot attend ("{{reason}}") stops applying on {{end}}, before it starts on {{start}}. Correct one of the dates so appointments are booked around it.',
+        'The time {{name}} cannot attend ("{{reason}}") stops applying on {{end}}, before it starts on {{start}}. Correct one of the dates so appointments are booked around it.',
       nextReviewBeforeReview: 'The next review is set for {{next}}, before this review was held on {{date}}. Correct the date of the next review.',
       decisionBeforeAbsence: 'The decision on the absence is dated {{decided}}, before the missed appointment on {{date}}. Correct one of the dates.',
       completeBeforeStart: 'Delivery of requirement {{requirement}} is to complete by {{complete}}, before it starts on {{start}}. Correct one of the dates.',
     },
-    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
-    defaultOptions: {},
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        planTargets: {
+          type: 'boolean',
+          description: 'Also report objective target dates and requirement completion dates after the sentence ends (objectives-smart and requirements-deliverable report these by default).',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { planTargets: false },
   },
 
   check(model, context) {
-    const findings = [...withinItself(model), ...againstSentence(model)];
-    for (const finding of findings) context.report(finding);
+    const name = personName(model);
+    const findings = [...withinItself(model), ...againstSentence(model, context.options.planTargets)];
+    for (const finding of findings) context.report({ ...finding, data: { name, ...finding.data } });
   },
 });
 
@@ -99,7 +112,7 @@ function withinItself(model: CaseModel): Finding[] {
 }
 
 /** Dates before the sentence started or after it ends. */
-function againstSentence(model: CaseModel): Finding[] {
+function againstSentence(model: CaseModel, planTargets: boolean): Finding[] {
   const sentence = model.sentence;
   if (!sentence) return [];
   const out: Finding[] = [];
@@ -125,7 +138,8 @@ function againstSentence(model: CaseModel): Finding[] {
   for (const plan of model.plans) {
     if (!custody) before(plan, 'date', 'The plan', plan.date);
     if (plan.version !== 'termination') after(plan, 'date', 'The plan', plan.date);
-    checkPlanDates(plan, base, end, out, after);
+    // Off by default: objectives-smart and requirements-deliverable judge these, and one finding is enough.
+    if (planTargets) checkPlanDates(plan, base, end, out, after);
   }
   const endOfOrderReviews = new Set(model.reviews.filter((r) => r.trigger === 'end-of-order').map((r) => r.date));
   for (const contact of model.contacts) {

@@ -48,7 +48,8 @@ export default defineRule<Options>({
       if (entries.length > keeps.length) continue; // a real change was made
       // A recorded decision that no change is needed, with its reason, is a professional judgement and is respected.
       if (keeps.some((c) => !isPlaceholder(c.rationale))) continue;
-      const data = { name, date: formatDate(review.date), list: describeConcerns(run.concerns) };
+      // Name every concern the review had before it, not only those that reached the threshold.
+      const data = { name, date: formatDate(review.date), list: describeConcerns(run.concerns.filter((c) => c.date <= review.date)) };
       if (keeps[0]) context.report({ node: keeps[0], property: 'rationale', messageId: 'noChangeUnexplained', data });
       else context.report({ node: review, property: 'planChanges', messageId: 'notAdjusted', data });
     }

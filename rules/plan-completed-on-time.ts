@@ -35,7 +35,7 @@ export default defineRule<Options>({
     optionsSchema: {
       type: 'object',
       properties: {
-        workingDays: { type: 'integer', minimum: 1, description: 'Working days after sentence or release within which the initial plan is expected.' },
+        workingDays: { type: 'integer', minimum: 1, maximum: 365, description: 'Working days after sentence or release within which the initial plan is expected.' },
       },
       additionalProperties: false,
     },

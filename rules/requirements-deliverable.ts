@@ -10,6 +10,7 @@ type Delivery = NonNullable<Plan['requirementDelivery']>[number];
 /** Unpaid work must be completed within 12 months of sentence unless the court extends it. */
 const UNPAID_WORK_MONTHS = 12;
 const DAYS_PER_MONTH = 30.4375;
+const MAX_MONTHS = 1200;
 
 function describeRequirement(requirement: Requirement, onLicence: boolean): string {
   if (requirement.type === 'other') return requirement.description ? `requirement "${quote(requirement.description)}"` : 'requirement';
@@ -35,7 +36,9 @@ function addFractionalMonths(date: string, months: number): string {
 
 /** Numbers as an officer writes them: 15, 7.5. */
 function amount(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, '');
+  if (Number.isInteger(value)) return String(value);
+  // Small rates keep two significant figures rather than rounding to 0.
+  return String(value >= 0.1 ? Number(value.toFixed(1)) : Number(value.toPrecision(2)));
 }
 
 function plural(count: number, word: string): string {
@@ -142,7 +145,8 @@ export default defineRule<Options>({
           continue;
         }
         const months = days / rate;
-        if (addDays(addFractionalMonths(from, months), -1) > deadline) {
+        // Beyond a century the finish date is off the calendar, and plainly too late.
+        if (months > MAX_MONTHS || addDays(addFractionalMonths(from, months), -1) > deadline) {
           context.report({
             node: delivery,
             property: 'daysPerMonth',

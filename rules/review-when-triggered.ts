@@ -66,10 +66,11 @@ export default defineRule<Options>({
       const deadline = addDays(run.trigger.date, days);
       const first = run.concerns[0]!.date;
       if (model.events.some((e) => e.date >= first && e.date <= deadline && hasReason(e))) continue;
+      const reached = run.concerns.filter((c) => c.date <= run.trigger.date);
       context.report({
         ...concernNode(run.trigger),
         messageId: 'concerns',
-        data: { name, days, after, count: run.concerns.length, date: formatDate(run.trigger.date), list: describeConcerns(run.concerns) },
+        data: { name, days, after, count: reached.length, date: formatDate(run.trigger.date), list: describeConcerns(reached) },
       });
     }
 
@@ -81,7 +82,7 @@ export default defineRule<Options>({
         node: event,
         property: 'type',
         messageId: 'circumstances',
-        data: { name, days, after, date: formatDate(event.date), detail: quote(event.detail) },
+        data: { name, days, after, date: formatDate(event.date), detail: quote(event.detail, 60) },
       });
     }
 

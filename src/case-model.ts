@@ -104,6 +104,14 @@ export interface Objective {
   status?: 'active' | 'future' | 'achieved' | 'removed';
   dependsOn?: string[];
   actions?: Action[];
+  /** Dated notes: progress, and why it was achieved, removed or re-added (goal notes in the HMPPS service). */
+  notes?: ObjectiveNote[];
+}
+
+export interface ObjectiveNote {
+  date: IsoDate;
+  type?: 'progress' | 'achieved' | 'removed' | 'readded';
+  note: string;
 }
 
 export interface Unavailability {

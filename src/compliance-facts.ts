@@ -41,8 +41,9 @@ export function complianceConcerns(model: CaseModel): ComplianceConcern[] {
   return concerns.sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** Concerns up to the one that reached the threshold (`trigger`), with no review between them. */
+/** Concerns with no review between them (`concerns`), and the one that reached the threshold (`trigger`). */
 export interface ConcernRun {
+  /** Every concern of the run, including any after the trigger, until a review starts a new run. */
   concerns: ComplianceConcern[];
   trigger: ComplianceConcern;
 }
@@ -59,7 +60,7 @@ export function concernRuns(model: CaseModel, threshold: number): ConcernRun[] {
     const latest = run[run.length - 1];
     if (latest && model.reviews.some((r) => r.date >= latest.date && r.date < concern.date)) run = [];
     run.push(concern);
-    if (run.length === threshold) runs.push({ concerns: [...run], trigger: concern });
+    if (run.length === threshold) runs.push({ concerns: run, trigger: concern }); // later concerns join the same array
   }
   return runs;
 }

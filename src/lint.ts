@@ -9,12 +9,17 @@ import { readSource, DEFAULT_MAX_FILE_BYTES } from './read-source.js';
 import { runRules } from './run-rules.js';
 import type { ActiveRule } from './run-rules.js';
 import { validateDocument } from './validate-document.js';
+import { readExport } from './hmpps/recognise-export.js';
+import type { InputFormat } from './hmpps/recognise-export.js';
+import type { CaseModel } from './case-model.js';
 
 export interface LintOptions {
   rules: ActiveRule[];
   maxFileBytes?: number;
   /** Every rule id a suppression comment may name (defaults to the active rules). */
   knownRuleIds?: ReadonlySet<string>;
+  /** auto (the default) recognises HMPPS sentence plan exports by their shape; the others force one reading. */
+  inputFormat?: InputFormat;
 }
 
 /**
@@ -25,13 +30,21 @@ export function lintText(text: string, filePath: string, options: LintOptions): 
   const loaded = loadDocuments(text);
   const findings: Finding[] = [...loaded.findings];
   const valid: ValidDocument[] = [];
+  const exported: CaseModel[] = [];
   for (const doc of loaded.documents) {
     if (doc.broken) continue;
+    // An HMPPS export is checked and mapped onto the model as it is read; it has no JSON Schema.
+    const fromExport = readExport(doc, loaded.sourceMap, options.inputFormat ?? 'auto', filePath);
+    if (fromExport) {
+      findings.push(...fromExport.findings);
+      exported.push(...fromExport.cases);
+      continue;
+    }
     const { kind, findings: problems } = validateDocument(doc, loaded.sourceMap);
     findings.push(...problems);
     if (kind && problems.length === 0) valid.push({ kind, value: doc.value as Record<string, unknown> });
   }
-  const cases = buildCases(valid, loaded.sourceMap);
+  const cases = [...buildCases(valid, loaded.sourceMap), ...exported];
   const ran = runRules(cases, options.rules, loaded.sourceMap, filePath);
   findings.push(...ran.findings);
   findings.sort(compareFindings);

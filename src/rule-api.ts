@@ -6,6 +6,9 @@ import type { CaseModel } from './case-model.js';
 import type { RuleSeverity } from './findings.js';
 import type { DocumentKind, JsonSchema } from './schemas.js';
 
+/** Parts of a case a rule may need: see RuleMeta.needs. */
+export type CasePart = 'sentence' | 'assessment' | 'contacts' | 'reviews' | 'plan';
+
 /** The HMIP domain-two standard a rule comes from. */
 export type Standard = 'assessment' | 'planning' | 'implementation-and-delivery' | 'reviewing' | 'hygiene';
 
@@ -21,6 +24,12 @@ export interface RuleMeta<Options> {
   guidance: string;
   /** The document kinds the rule judges; it runs on a case built from any of them. */
   appliesTo: readonly DocumentKind[];
+  /**
+   * The parts of a case the rule cannot judge without. A case read from an HMPPS export lacks
+   * some (it holds no sentence, assessment, contact log or reviews): there the rule is skipped,
+   * and the file gets one `info` finding saying so and what would let the rule run.
+   */
+  needs?: readonly CasePart[];
   /** Message templates by id; {{name}} is replaced from the report's data. */
   messages: Record<string, string>;
   /** JSON Schema for the rule's options (an object), with defaults in defaultOptions. */

@@ -2,7 +2,7 @@ import type { CaseModel } from './case-model.js';
 import type { Finding, RuleSeverity } from './findings.js';
 import type { AnyRule } from './load-rules.js';
 import { formatMessage } from './rule-api.js';
-import type { Report } from './rule-api.js';
+import type { CasePart, Report } from './rule-api.js';
 import type { SourceMap } from './source-map.js';
 
 /** A rule switched on for a run, with its severity and resolved options. */
@@ -25,8 +25,26 @@ export function runRules(
   const findings: Finding[] = [];
   const checked = new Set<string>();
   let internalError = false;
+  const couldNotRun = new Set<string>();
   for (const model of cases) {
+    // Only an export is judged on what it lacks: a planlint case file records what it chooses to.
+    const lacking = model.kinds.has('hmpps-sentence-plan') ? partsLacking(model) : undefined;
     for (const { rule, severity, options } of rules) {
+      const unmet = (rule.meta.needs ?? []).filter((part) => lacking?.has(part));
+      if (unmet.length > 0) {
+        if (!couldNotRun.has(rule.meta.id)) {
+          couldNotRun.add(rule.meta.id);
+          const what = listWords(unmet.map((part) => PART_WORDS[part]));
+          findings.push({
+            ruleId: rule.meta.id,
+            messageId: 'couldNotRun',
+            severity: 'info',
+            message: `This rule could not run: the HMPPS export holds no ${what}. Run "planlint convert" on the export, complete the ${what} in the case file it writes, and lint that.`,
+            ...sourceMap.headOf(model.root),
+          });
+        }
+        continue;
+      }
       if (!rule.meta.appliesTo.some((kind) => model.kinds.has(kind))) continue;
       checked.add(rule.meta.id);
       const report = (r: Report) => {
@@ -49,4 +67,27 @@ export function runRules(
     }
   }
   return { findings, internalError, rulesChecked: rules.map((r) => r.rule.meta.id).filter((id) => checked.has(id)) };
+}
+
+/** How a finding names each part of a case a rule may need. */
+const PART_WORDS: Record<CasePart, string> = {
+  sentence: 'sentence',
+  assessment: 'assessment',
+  contacts: 'contact log',
+  reviews: 'reviews',
+  plan: 'plan version',
+};
+
+function partsLacking(model: CaseModel): Set<CasePart> {
+  const lacking = new Set<CasePart>();
+  if (!model.sentence) lacking.add('sentence');
+  if (!model.assessment) lacking.add('assessment');
+  if (model.contacts.length === 0) lacking.add('contacts');
+  if (model.reviews.length === 0) lacking.add('reviews');
+  if (model.plans.length === 0) lacking.add('plan');
+  return lacking;
+}
+
+function listWords(words: string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]!}`;
 }

@@ -2,19 +2,27 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from './package-root.js';
 
-/** The document kinds planlint understands, each with its JSON Schema in schemas/. */
-export const DOCUMENT_KINDS = ['case-file', 'sentence-plan', 'review'] as const;
+/** The kinds of planlint's own documents, each with its JSON Schema in schemas/. */
+export const SCHEMA_KINDS = ['case-file', 'sentence-plan', 'review'] as const;
+export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+
+/**
+ * Every kind a case can be built from: planlint's own documents, and plans exported by the HMPPS
+ * digital sentence plan service. Exports have no JSON Schema: they are recognised by their shape
+ * and checked as they are mapped (src/hmpps/), so a `kind:` field can never name them.
+ */
+export const DOCUMENT_KINDS = [...SCHEMA_KINDS, 'hmpps-sentence-plan'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export type JsonSchema = { [key: string]: unknown };
 
-export function schemaPath(kind: DocumentKind): string {
+export function schemaPath(kind: SchemaKind): string {
   return join(PACKAGE_ROOT, 'schemas', `${kind}.schema.json`);
 }
 
-const cache = new Map<DocumentKind, JsonSchema>();
+const cache = new Map<SchemaKind, JsonSchema>();
 
-export function loadSchema(kind: DocumentKind): JsonSchema {
+export function loadSchema(kind: SchemaKind): JsonSchema {
   let schema = cache.get(kind);
   if (!schema) {
     schema = JSON.parse(readFileSync(schemaPath(kind), 'utf8')) as JsonSchema;
@@ -23,8 +31,9 @@ export function loadSchema(kind: DocumentKind): JsonSchema {
   return schema;
 }
 
-export function isDocumentKind(value: unknown): value is DocumentKind {
-  return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
+/** Whether a `kind:` value names one of planlint's own documents. */
+export function isDocumentKind(value: unknown): value is SchemaKind {
+  return typeof value === 'string' && (SCHEMA_KINDS as readonly string[]).includes(value);
 }
 
 /**

@@ -12,6 +12,9 @@ interface NodeSpans {
   items?: Span[];
 }
 
+/** Where a mapped property came from: a field of the mapped object's source, or a loaded node (or its field). */
+export type MappedFrom = string | number | { node: object; property?: string | number };
+
 /**
  * Remembers where each object and array of a loaded file came from, so that schema errors and
  * rule findings can point at the exact line and column of the node they are about.
@@ -29,6 +32,29 @@ export class SourceMap {
   /** Lets a value derived from a source node (a normalised shorthand) be located like it. */
   recordDerived(derived: object, span: Span): void {
     this.spans.set(derived, { span });
+  }
+
+  /**
+   * Lets an object built from loaded data of another shape (an HMPPS export mapped onto the case
+   * model) be located where its data came from: the object at `source` (or at `source[at]`), and
+   * each listed property at the source field it was taken from — a property of `source`, or of
+   * another loaded object. For a mapped list, numeric keys give where each item came from.
+   * Properties with no source fall back to the object, as unknown properties do.
+   */
+  recordMapped(target: object, source: object, fields: Record<string, MappedFrom> = {}, at?: string | number): void {
+    const entries = new Map<string, { key: Span; value: Span }>();
+    const items: Span[] = [];
+    for (const [property, from] of Object.entries(fields)) {
+      const [node, field] = typeof from === 'object' ? [from.node, from.property] : [source, from];
+      const info = this.spans.get(node);
+      if (!info) continue;
+      const item = typeof field === 'number' ? info.items?.[field] : undefined;
+      const found = field === undefined ? { key: info.span, value: info.span } : item ? { key: item, value: item } : info.entries?.get(String(field));
+      if (!found) continue;
+      if (Array.isArray(target) && /^\d+$/.test(property)) items[Number(property)] = found.value;
+      else entries.set(property, found);
+    }
+    this.spans.set(target, { span: this.spanOf(source, at), entries, items });
   }
 
   has(node: object): boolean {

@@ -18,19 +18,33 @@ export function wrap(text: string, width: number, indent = ''): string[] {
 
 /**
  * Renders a rule's markdown doc for reading in a terminal or on a projector: headings stand out,
- * paragraphs and list items wrap to the width, code blocks are kept as written.
+ * paragraphs, quotes, list items and table cells wrap to the width, code blocks are kept as written.
  */
 export function renderForTerminal(markdown: string, width: number, color: boolean): string {
   const paint = new Chalk({ level: color ? 1 : 0 });
+  // Code is coloured after wrapping, so colour codes never count towards the width.
+  const inline = (line: string) => (color ? line.replace(/`([^`]+)`/g, (_, code: string) => paint.cyan(code)) : line);
+  // Emphasis markers go and links show their text: a reader on a projector cannot follow them.
+  const plain = (text: string) =>
+    text
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      .replace(/\*\*([^*]+)\*\*/g, '$1')
+      .replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, '$1$2');
   const out: string[] = [];
+  const blank = () => {
+    if (out.length && out[out.length - 1] !== '') out.push('');
+  };
   let inCode = false;
-  let paragraph: string[] = [];
+  let block: { text: string[]; first: string; rest: string } | undefined;
+  let table: string[][] = [];
   const flush = () => {
-    if (paragraph.length) out.push(...wrap(paragraph.join(' '), width));
-    paragraph = [];
+    if (block) out.push(...wrap(plain(block.text.join(' ')), width - block.rest.length).map((l, i) => inline(`${i === 0 ? block!.first : block!.rest}${l}`)));
+    block = undefined;
+    if (table.length) out.push(...renderTable(table, width, paint, inline));
+    table = [];
   };
   for (const raw of markdown.split(/\r?\n/)) {
-    if (raw.startsWith('```')) {
+    if (raw.trimStart().startsWith('```')) {
       flush();
       inCode = !inCode;
       continue;
@@ -41,24 +55,64 @@ export function renderForTerminal(markdown: string, width: number, color: boolea
     }
     const heading = /^(#{1,6})\s+(.*)$/.exec(raw);
     const item = /^(\s*)([-*]|\d+\.)\s+(.*)$/.exec(raw);
+    const quoted = /^>\s?(.*)$/.exec(raw);
     if (heading) {
       flush();
-      const title = heading[2]!.replace(/`/g, '');
-      out.push('', heading[1]!.length === 1 ? paint.bold.underline(title) : paint.bold(title));
+      blank();
+      const title = plain(heading[2]!.replace(/`/g, ''));
+      out.push(heading[1]!.length === 1 ? paint.bold.underline(title) : paint.bold(title));
+      blank();
     } else if (item) {
       flush();
       const bullet = `${item[1]}${item[2] === '-' || item[2] === '*' ? '•' : item[2]} `;
-      out.push(...wrap(`${bullet}${item[3]}`, width, ' '.repeat(bullet.length)));
+      block = { text: [item[3]!], first: bullet, rest: ' '.repeat(bullet.length) };
+    } else if (quoted) {
+      if (!block || block.first !== '│ ') {
+        flush();
+        block = { text: [], first: '│ ', rest: '│ ' };
+      }
+      block.text.push(quoted[1]!);
     } else if (raw.trim() === '') {
       flush();
-      if (out[out.length - 1] !== '') out.push('');
-    } else if (/^\|/.test(raw)) {
-      flush();
-      out.push(raw);
+      blank();
+    } else if (/^\s*\|/.test(raw)) {
+      if (block) flush();
+      // The row under the header (|---|---|) only marks the header: it is not shown.
+      if (!/^\s*\|?[\s:|-]+\|?\s*$/.test(raw)) table.push(raw.trim().replace(/^\||\|$/g, '').split('|').map((c) => plain(c.trim())));
+    } else if (block && /^\s+\S/.test(raw)) {
+      block.text.push(raw.trim()); // a list item or quote continued on the next line
     } else {
-      paragraph.push(raw.trim());
+      if (!block || block.first !== '') {
+        flush();
+        block = { text: [], first: '', rest: '' };
+      }
+      block.text.push(raw.trim());
     }
   }
   flush();
-  return `${out.join('\n').replace(/^\n+/, '')}\n`;
+  return `${out.join('\n').replace(/^\n+/, '').replace(/\n+$/, '')}\n`;
+}
+
+/**
+ * A markdown table as aligned columns; the last column wraps under itself when the table is
+ * wider than the screen. A header row with no text (a key–value table) is left out.
+ */
+function renderTable(rows: string[][], width: number, paint: InstanceType<typeof Chalk>, inline: (line: string) => string): string[] {
+  const [header, ...body] = rows;
+  const shownHeader = header && header.some((c) => c !== '') ? header : undefined;
+  const all = shownHeader ? [shownHeader, ...body] : body;
+  const columns = Math.max(...all.map((r) => r.length));
+  const widths = Array.from({ length: columns }, (_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const lead = widths.slice(0, -1).reduce((n, w) => n + w + 2, 0);
+  const lastWidth = Math.max(20, width - lead);
+  const lines: string[] = [];
+  for (const row of all) {
+    const cells = Array.from({ length: columns }, (_, i) => row[i] ?? '');
+    const prefix = cells.slice(0, -1).map((c, i) => c.padEnd(widths[i]!)).join('  ');
+    const wrapped = wrap(cells[columns - 1]!, lastWidth);
+    const first = `${prefix}${columns > 1 ? '  ' : ''}${wrapped[0] ?? ''}`.trimEnd();
+    lines.push(row === shownHeader ? paint.bold(first) : inline(first));
+    for (const more of wrapped.slice(1)) lines.push(inline(`${' '.repeat(lead)}${more}`));
+  }
+  return lines;
 }

@@ -1,12 +1,17 @@
 import Ajv2020Module from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ErrorObject } from 'ajv';
+import { PACKAGE_ROOT } from './package-root.js';
+import { AJV_OPTIONS, exportName } from './validator-options.js';
 import type { Finding, SourceRange } from './findings.js';
 import { ENGINE_RULE_IDS } from './findings.js';
 import type { LoadedDocument } from './load-documents.js';
 import type { SourceMap } from './source-map.js';
-import { DOCUMENT_KINDS, allowedProperties, isDocumentKind, loadSchema, resolveRef } from './schemas.js';
-import type { DocumentKind, JsonSchema } from './schemas.js';
+import { SCHEMA_KINDS, allowedProperties, isDocumentKind, loadSchema, resolveRef } from './schemas.js';
+import type { DocumentKind, JsonSchema, SchemaKind } from './schemas.js';
 import { closestMatch } from './text.js';
 
 // ajv and ajv-formats are CommonJS modules; under NodeNext the default import is module.exports.
@@ -15,15 +20,32 @@ const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ??
 type FormatsPlugin = typeof formatsModule.default;
 const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ?? formatsModule) as FormatsPlugin;
 
-let validators: Map<DocumentKind, ValidateFunction> | undefined;
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+let validators: Map<SchemaKind, Validate> | undefined;
 
-function getValidator(kind: DocumentKind): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    addFormats(ajv, ['date']);
-    for (const k of DOCUMENT_KINDS) ajv.addSchema(loadSchema(k));
-    validators = new Map(DOCUMENT_KINDS.map((k) => [k, ajv.getSchema(loadSchema(k).$id as string)!]));
+function compileValidators(): Map<SchemaKind, Validate> {
+  const ajv = new Ajv2020(AJV_OPTIONS);
+  addFormats(ajv, ['date']);
+  for (const k of SCHEMA_KINDS) ajv.addSchema(loadSchema(k));
+  return new Map(SCHEMA_KINDS.map((k) => [k, ajv.getSchema(loadSchema(k).$id as string) as Validate]));
+}
+
+/**
+ * Loads the validators precompiled at build time (dist/generated/validators.js, written by
+ * scripts/compile-validators.mjs), so a run does not compile schemas at start-up. Running from
+ * source (the tests), or without the generated file, they are compiled on first use instead.
+ */
+export async function prepareValidators(): Promise<void> {
+  if (validators) return;
+  const generated = join(PACKAGE_ROOT, 'dist', 'generated', 'validators.js');
+  if (import.meta.url.endsWith('.js') && existsSync(generated)) {
+    const module = (await import(pathToFileURL(generated).href)) as Record<string, Validate>;
+    validators = new Map(SCHEMA_KINDS.map((k) => [k, module[exportName(k)]!]));
   }
+}
+
+function getValidator(kind: SchemaKind): Validate {
+  validators ??= compileValidators();
   return validators.get(kind)!;
 }
 
@@ -43,7 +65,7 @@ export function validateDocument(doc: LoadedDocument, sourceMap: SourceMap): { k
   const at = (range: SourceRange, message: string): Finding => ({ ruleId: ENGINE_RULE_IDS.schema, severity: 'error', message, ...range });
   const docRange = sourceMap.toRange(doc.span);
   const docHead = { ...docRange, endLine: docRange.line, endColumn: docRange.line === docRange.endLine ? docRange.endColumn : docRange.column + 1 };
-  const kinds = DOCUMENT_KINDS.join(', ');
+  const kinds = SCHEMA_KINDS.join(', ');
 
   if (value === null || value === undefined) {
     return { findings: [at(docHead, `The document is empty. Expected a planlint document starting with "kind:" (one of ${kinds}).`)] };
@@ -56,7 +78,7 @@ export function validateDocument(doc: LoadedDocument, sourceMap: SourceMap): { k
   }
   const kind = value.kind;
   if (!isDocumentKind(kind)) {
-    const suggestion = typeof kind === 'string' ? closestMatch(kind, DOCUMENT_KINDS) : undefined;
+    const suggestion = typeof kind === 'string' ? closestMatch(kind, SCHEMA_KINDS) : undefined;
     return {
       findings: [at(sourceMap.rangeOf(value, 'kind'), `kind must be one of ${kinds}; found ${describeValue(kind)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}.`)],
     };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../src/dates.js';
 import { addWorkingDays, bankHolidaysOf, easterSunday, isBankHoliday, isWorkingDay, workingDaysBetween } from '../src/bank-holidays.js';
 
 /** England and Wales bank holidays as published on GOV.UK (gov.uk/bank-holidays). */
@@ -65,5 +66,26 @@ describe('working days', () => {
     expect(addWorkingDays('2024-03-25', 5)).toBe('2024-04-03');
     expect(addWorkingDays('2022-05-30', 5)).toBe('2022-06-08');
     expect(workingDaysBetween('2024-03-25', addWorkingDays('2024-03-25', 30))).toBe(30);
+  });
+
+  it('agrees with counting day by day, across weekends, years and one-off holidays', () => {
+    const naive = (from: string, to: string) => {
+      let count = 0;
+      for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) count++;
+      return count;
+    };
+    for (const [from, to] of [
+      ['2019-12-20', '2023-01-10'],
+      ['2022-05-28', '2022-06-06'],
+      ['2024-03-29', '2024-04-01'],
+      ['2024-01-06', '2024-01-07'],
+      ['1969-12-25', '1970-01-12'],
+    ] as const) {
+      expect(workingDaysBetween(from, to), `${from} to ${to}`).toBe(naive(from, to));
+    }
+  });
+
+  it('stays quick over distant dates', () => {
+    expect(workingDaysBetween('2024-01-01', '9999-12-31')).toBeGreaterThan(2_000_000);
   });
 });

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { Option } from 'commander';
 import type { Command } from 'commander';
@@ -9,7 +8,9 @@ import { EXIT, UsageError } from '../errors.js';
 import { ENGINE_RULE_IDS } from '../findings.js';
 import type { FileResult } from '../findings.js';
 import { findFiles } from '../find-files.js';
-import { FORMATTER_NAMES, loadFormatter } from '../formatters/index.js';
+import { FORMATTER_NAMES } from '../formatters/index.js';
+import { parseOutputs, writeOutputs } from '../formatters/outputs.js';
+import type { RuleSummary } from '../formatters/types.js';
 import { lintText } from '../lint.js';
 import { LintCache, hashText } from '../lint-cache.js';
 import { loadBuiltInRules } from '../load-rules.js';
@@ -18,10 +19,11 @@ import { PRESET_NAMES, isPresetName, presetSettings } from '../presets.js';
 import { DEFAULT_MAX_FILE_BYTES, readSource } from '../read-source.js';
 import { SUPPRESSION_RULE_ID } from '../suppressions.js';
 import { wantsColor } from '../terminal-color.js';
+import { prepareValidators } from '../validate-document.js';
 import { parseRuleFlags } from './rule-flags.js';
 
 interface LintFlags {
-  format: string;
+  format: string[];
   outputFile?: string;
   color?: boolean;
   rule: string[];
@@ -38,19 +40,21 @@ interface LintFlags {
   pruneBaseline?: boolean;
   cache?: boolean;
   cacheLocation: string;
+  showPassed?: boolean;
 }
 
 /** The default command: lint paths, print findings, and say through the exit code how it went. */
 export function registerLintCommand(program: Command, setExit: (code: number) => void): void {
   program
     .argument('[paths...]', 'files, directories or glob patterns to lint (.yaml, .yml, .json)')
-    .addOption(new Option('-f, --format <name>', `output format: ${FORMATTER_NAMES.join(', ')}`).default('stylish'))
+    .addOption(new Option('-f, --format <name[:file]>', `output format: ${FORMATTER_NAMES.join(', ')}; name:file writes it to a file (repeatable)`).argParser((v: string, all: string[]) => [...all, v]).default([], 'stylish'))
     .option('-o, --output-file <path>', 'write the report to a file instead of the terminal')
     .option('-c, --config <path>', 'use this config file instead of looking for planlint.config.* near each file')
     .option('--print-config <file>', 'print the configuration that applies to a file, and where it came from')
     .addOption(new Option('--preset <name>', `apply a preset over the config: ${PRESET_NAMES.join(', ')}`))
     .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable; wins over config)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--quiet', 'report errors only, not warnings')
+    .option('--show-passed', 'teaching mode: list every rule checked for each file, passed as well as failed')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'the file name to report (and find config for) with --stdin')
@@ -72,8 +76,7 @@ async function readStdin(): Promise<string> {
 }
 
 async function lint(paths: string[], flags: LintFlags): Promise<number> {
-  const formatter = await loadFormatter(flags.format);
-  if (!formatter) throw new UsageError(`Unknown format "${flags.format}". Available formats: ${FORMATTER_NAMES.join(', ')}.`);
+  const outputs = await parseOutputs(flags.format, flags.outputFile);
   let maxWarnings: number | undefined;
   if (flags.maxWarnings !== undefined) {
     maxWarnings = Number(flags.maxWarnings);
@@ -83,7 +86,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   if ((flags.updateBaseline || flags.pruneBaseline) && !flags.baseline) throw new UsageError('--update-baseline and --prune-baseline need --baseline <file>.');
   if (flags.config && !existsSync(flags.config)) throw new UsageError(`--config: ${flags.config} does not exist.`);
 
-  const builtIns = await loadBuiltInRules();
+  const [builtIns] = await Promise.all([loadBuiltInRules(), prepareValidators()]);
   const cliRules = { ...(flags.preset ? presetSettings(flags.preset as 'recommended' | 'strict', builtIns) : {}), ...parseRuleFlags(flags.rule) };
   const resolver = new ConfigResolver(builtIns, { ...(flags.config ? { configPath: flags.config } : {}), cliRules });
 
@@ -116,8 +119,11 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   const cache = flags.cache && !flags.stdin ? new LintCache(flags.cacheLocation) : undefined;
   const baseline = flags.baseline ? Baseline.load(flags.baseline, { mustExist: !flags.updateBaseline }) : undefined;
   const results: FileResult[] = [];
+  // What each rule checks, for reports that list rules passed as well as failed.
+  const ruleSummaries = new Map<string, RuleSummary>(builtIns.map(({ meta }) => [meta.id, meta]));
   for (const input of inputs) {
     const { rules, settings, config } = await resolver.settingsFor(input.filePath);
+    for (const { meta } of config.pluginRules) ruleSummaries.set(meta.id, meta);
     const knownRuleIds = new Set([...builtIns, ...config.pluginRules].map((r) => r.meta.id).concat(Object.values(ENGINE_RULE_IDS), SUPPRESSION_RULE_ID));
     let result: FileResult;
     const source = input.text !== undefined ? { text: input.text } : await readSource(input.filePath, DEFAULT_MAX_FILE_BYTES);
@@ -145,13 +151,13 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   }
 
   const shown = flags.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
-  const output = formatter(shown, {
+  await writeOutputs(outputs, shown, {
     cwd,
-    color: flags.outputFile ? false : wantsColor(flags, process.stdout),
+    color: wantsColor(flags, process.stdout),
     ruleDocUrl: (id) => (existsSync(ruleDocPath(id)) ? pathToFileURL(ruleDocPath(id)).href : undefined),
+    rules: [...ruleSummaries.values()],
+    showPassed: flags.showPassed ?? false,
   });
-  if (flags.outputFile) await writeFile(flags.outputFile, output);
-  else process.stdout.write(output);
 
   if (results.some((r) => r.internalError)) return EXIT.usage;
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);

@@ -4,10 +4,15 @@ import type { Formatter } from './types.js';
 const FORMATTERS: Record<string, () => Promise<Formatter>> = {
   stylish: async () => (await import('./stylish.js')).formatStylish,
   json: async () => (await import('./json.js')).formatJson,
+  sarif: async () => (await import('./sarif.js')).formatSarif,
+  junit: async () => (await import('./junit.js')).formatJunit,
+  github: async () => (await import('./github.js')).formatGithub,
+  markdown: async () => (await import('./markdown.js')).formatMarkdown,
 };
 
 export const FORMATTER_NAMES = Object.keys(FORMATTERS);
 
 export async function loadFormatter(name: string): Promise<Formatter | undefined> {
-  return FORMATTERS[name]?.();
+  // Own names only: "toString" and the like are not formats.
+  return Object.hasOwn(FORMATTERS, name) ? FORMATTERS[name]!() : undefined;
 }

@@ -56,7 +56,7 @@ function rulesChecked(result: FileResult, paint: InstanceType<typeof Chalk>, rul
   const lines = [`  ${outcomes.length} rule${outcomes.length === 1 ? '' : 's'} checked: ${paint.green(`${passed.length} passed`)}, ${failed.length ? paint.red(`${failed.length} failed`) : '0 failed'}`];
   for (const o of failed) {
     const mark = o.errors > 0 ? paint.red('✖ failed') : paint.yellow('⚠ failed');
-    lines.push(`    ${mark}  ${o.id.padEnd(width)}  ${paint.dim(`(${describeCounts(o)})`)} ${describe(o.id)}`.trimEnd());
+    lines.push(`    ${mark}  ${o.id.padEnd(width)}  ${describe(o.id)} ${paint.dim(`(${describeCounts(o)})`)}`);
   }
   for (const o of passed) {
     const extra = describeCounts(o);

@@ -61,7 +61,7 @@ testRule(rule, {
       name: 'a reason too short, with a stricter option',
       yaml: plan('agreement: { status: did-not-agree, reason: Disputes the alcohol objective. }'),
       options: { minReasonWords: 6 },
-      errors: [{ messageId: 'weakReason', line: 5, column: 45 }],
+      errors: [{ messageId: 'weakReason', line: 5, column: 45, message: /^"Disputes the alcohol objective\." does not explain why the person on probation did not agree to it\./ }],
     },
     {
       name: 'uses the recorded name in a case file',

@@ -88,14 +88,14 @@ testRule(rule, {
       yaml: assessment(`  participation: { person: phone }
   personView:
     reasonNotRecorded: N/A`),
-      errors: [{ messageId: 'noView', line: 8, column: 5 }],
+      errors: [{ messageId: 'noView', line: 8, column: 5, message: /^The assessment does not record Kate's own view\./ }],
     },
     {
       name: 'a stricter reason length from options',
       yaml: assessment(`  participation: { person: absent, absenceReason: In custody on remand. }
   personView: I would have come if I could.`),
       options: { minReasonWords: 6 },
-      errors: [{ messageId: 'absentWeakReason', line: 6, column: 51 }],
+      errors: [{ messageId: 'absentWeakReason', line: 6, column: 51, message: /^"In custody on remand\." does not explain why/ }],
     },
   ],
 });

@@ -78,7 +78,7 @@ testRule(rule, {
           date: 2024-02-02
           circumstances: []
       `,
-      errors: [{ messageId: 'none', line: 6, column: 18 }],
+      errors: [{ messageId: 'none', line: 6, column: 18, message: /^The assessment records none of the person on probation's diversity or personal circumstances\./ }],
     },
     {
       name: 'a circumstance with no effect',
@@ -128,7 +128,7 @@ testRule(rule, {
       `,
       errors: [
         { messageId: 'noEffect', line: 8, column: 7, message: /records the person on probation's literacy \("Reads with difficulty\."\)/ },
-        { messageId: 'placeholder', line: 9, column: 75 },
+        { messageId: 'placeholder', line: 9, column: 75, message: /^"TBC" is a placeholder, not an analysis of how the person on probation's faith affects/ },
       ],
     },
   ],

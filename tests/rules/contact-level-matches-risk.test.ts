@@ -73,7 +73,7 @@ testRule(rule, {
       name: 'a stricter mapping from options',
       yaml: riskAndContact('medium', '{ frequency: fortnightly }'),
       options: { minimumFrequency: { medium: 'weekly' } },
-      errors: [{ messageId: 'belowRisk', line: 7, column: 25 }],
+      errors: [{ messageId: 'belowRisk', line: 7, column: 25, message: /^Contact is set at fortnightly, less often than the weekly contact expected at medium risk/ }],
     },
     {
       name: 'a review cuts contact below the risk level with no reason',

@@ -42,6 +42,10 @@ testRule(rule, {
       ),
     },
     {
+      name: 'plan targets after the end are left to objectives-smart and requirements-deliverable by default',
+      yaml: order('plan:\n  date: 2024-01-20\n  objectives: [{ title: Lee moves into his own flat., targetDate: 2025-06-30 }]\n  requirementDelivery: [{ requirement: rar, how: Weekly sessions., completeBy: 2025-03-01 }]'),
+    },
+    {
       name: 'a contact before the order with its reason recorded',
       yaml: order('contacts:\n  - { date: 2024-01-02, outcome: attended, rationale: Pre-sentence report interview at court. }'),
     },
@@ -81,15 +85,16 @@ testRule(rule, {
       errors: [{ messageId: 'beforeStart', line: 6, column: 13, message: /before the licence started on 6 May 2024\. Correct the date, or set its trigger to pre-release/ }],
     },
     {
-      name: 'a target date after the order ends',
+      name: 'a target date after the order ends, when asked to judge plan targets',
       yaml: order('plan:\n  date: 2024-01-20\n  objectives:\n    - { title: Lee moves into his own flat., targetDate: 2025-06-30 }'),
+      options: { planTargets: true },
       errors: [
         {
           messageId: 'targetAfterEnd',
           line: 8,
           column: 58,
           message:
-            'The target date 30 Jun 2025 for "Lee moves into his own flat." is after the order ends on 7 Jan 2025. Set a target the person can reach while supervised, or split the objective into steps that fit.',
+            'The target date 30 Jun 2025 for "Lee moves into his own flat." is after the order ends on 7 Jan 2025. Set a target Lee can reach while supervised, or split the objective into steps that fit.',
         },
       ],
     },
@@ -131,7 +136,7 @@ testRule(rule, {
           messageId: 'windowEndsBeforeStart',
           line: 9,
           column: 69,
-          message: 'The time the person cannot attend ("Hospital clinic.") stops applying on 1 Mar 2024, before it starts on 1 Jun 2024. Correct one of the dates so appointments are booked around it.',
+          message: 'The time Lee cannot attend ("Hospital clinic.") stops applying on 1 Mar 2024, before it starts on 1 Jun 2024. Correct one of the dates so appointments are booked around it.',
         },
         { messageId: 'decisionBeforeAbsence', line: 11, column: 97, message: 'The decision on the absence is dated 1 Feb 2024, before the missed appointment on 5 Feb 2024. Correct one of the dates.' },
         { messageId: 'nextReviewBeforeReview', line: 13, column: 37, message: 'The next review is set for 10 Mar 2024, before this review was held on 10 Apr 2024. Correct the date of the next review.' },

@@ -144,7 +144,7 @@ ${owner}`),
       yaml: withObjective(`      measure: Tenancy signed.
       targetDate: 2024-12-31
       actions: [{ description: Look into housing. }]`),
-      errors: [{ messageId: 'noOwner', line: 11, column: 16 }],
+      errors: [{ messageId: 'noOwner', line: 11, column: 16, message: /^The objective "Kate moves into her own tenancy" names no one to act on it\./ }],
     },
   ],
 });

@@ -94,7 +94,7 @@ contacts:
 contacts:
   - { date: 2024-04-22, type: prison-visit, outcome: cancelled-by-service }
   - { date: 2024-05-06, type: office, outcome: attended }`),
-      errors: [{ messageId: 'noContact', line: 4, column: 39 }],
+      errors: [{ messageId: 'noContact', line: 4, column: 39, message: /^No contact with Tom before release on 6 May 2024 is recorded\./ }],
     },
     {
       name: 'post-sentence supervision is judged the same way, with a placeholder late reason',

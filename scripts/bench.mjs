@@ -1,0 +1,115 @@
+// planlint's benchmark. Generates a seeded synthetic corpus in a temporary folder and prints, for
+// the recommended rule set: files per second, ms per file, peak RSS, the parse-only floor on all
+// cores and planlint's ratio to it; time at 1k, 10k and 50k files; and a single-file cold run
+// against `node -e 0`. Every number comes from a real run on this machine.
+//
+//   npm run bench                       # default corpus of 10,000 files, plus 1k and 50k for scaling
+//   npm run bench -- --files 2000 --no-scaling
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCorpus } from './bench-corpus.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? fallback : args[i + 1];
+};
+const FILES = Number(option('files', 10_000));
+const SCALING = !args.includes('--no-scaling');
+const COLD_RUNS = Number(option('cold-runs', 15));
+
+/** Runs a command to completion, timing it and sampling its peak resident memory from /proc. */
+function measure(command, commandArgs, options = {}) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(command, commandArgs, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    let peakKb = 0;
+    let stdout = '';
+    let stderr = '';
+    const sample = () => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+      } catch {
+        // the process has exited between samples
+      }
+    };
+    const timer = setInterval(sample, 20);
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (code !== 0 && code !== 1) reject(new Error(`${command} ${commandArgs.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
+      else resolve({ ms, peakMb: peakKb / 1024, stdout });
+    });
+  });
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const planlint = (dir, extra = []) => measure(process.execPath, [join(root, 'bin', 'planlint.js'), dir, '--format', 'json', '--output-file', '/dev/null', ...extra]);
+const floor = (dir) => measure(process.execPath, [join(root, 'scripts', 'bench-floor.mjs'), dir]);
+
+function corpus(count) {
+  const dir = mkdtempSync(join(tmpdir(), `planlint-bench-${count}-`));
+  writeCorpus(dir, count, { examplesDir: join(root, 'examples') });
+  return dir;
+}
+
+const rows = [];
+const line = (label, value) => console.log(`${label.padEnd(44)} ${value}`);
+
+console.log(`planlint benchmark — ${availableParallelism()} cores, Node ${process.version}, seed 20261123\n`);
+
+const mainDir = corpus(FILES);
+try {
+  const fl = await floor(mainDir);
+  const pl = await planlint(mainDir);
+  const ratio = pl.ms / fl.ms;
+  line(`corpus`, `${FILES} case files (seeded; ~60% good, ~40% poor, 2% large)`);
+  line('planlint (recommended rules, all cores)', `${(pl.ms / 1000).toFixed(2)} s`);
+  line('  files per second', (FILES / (pl.ms / 1000)).toFixed(0));
+  line('  ms per file', (pl.ms / FILES).toFixed(3));
+  line('  peak RSS', `${pl.peakMb.toFixed(0)} MB`);
+  line('floor: read + yaml parse only, all cores', `${(fl.ms / 1000).toFixed(2)} s (peak RSS ${fl.peakMb.toFixed(0)} MB)`);
+  line('planlint / floor', `${ratio.toFixed(2)}×   target ≤ 1.30×   ${ratio <= 1.3 ? 'MET' : 'NOT MET'}`);
+  line('peak RSS target < 250 MB', pl.peakMb < 250 ? 'MET' : 'NOT MET');
+  rows.push({ files: FILES, ms: pl.ms, rss: pl.peakMb });
+} finally {
+  rmSync(mainDir, { recursive: true, force: true });
+}
+
+if (SCALING) {
+  console.log('\nScaling (planlint, same settings):');
+  for (const count of [1_000, 50_000]) {
+    const dir = corpus(count);
+    try {
+      const pl = await planlint(dir);
+      rows.push({ files: count, ms: pl.ms, rss: pl.peakMb });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  rows.sort((a, b) => a.files - b.files);
+  for (const r of rows) line(`  ${r.files.toLocaleString('en-GB')} files`, `${(r.ms / 1000).toFixed(2)} s   ${(r.ms / r.files).toFixed(3)} ms/file   peak RSS ${r.rss.toFixed(0)} MB`);
+  const [small, , large] = rows;
+  if (small && large) line('  ms/file at 50k ÷ ms/file at 1k (1.0 = linear)', ((large.ms / large.files) / (small.ms / small.files)).toFixed(2));
+}
+
+console.log('\nSingle file, cold start:');
+const nodeTimes = [];
+const lintTimes = [];
+for (let i = 0; i < COLD_RUNS; i++) {
+  nodeTimes.push((await measure(process.execPath, ['-e', '0'])).ms);
+  lintTimes.push((await measure(process.execPath, [join(root, 'bin', 'planlint.js'), join(root, 'examples', 'kate-good.yaml')])).ms);
+}
+const coldRatio = median(lintTimes) / median(nodeTimes);
+line(`  node -e 0 (median of ${COLD_RUNS})`, `${median(nodeTimes).toFixed(0)} ms`);
+line(`  planlint examples/kate-good.yaml (median)`, `${median(lintTimes).toFixed(0)} ms`);
+line('  ratio', `${coldRatio.toFixed(2)}×   target ≤ 2.00×   ${coldRatio <= 2 ? 'MET' : 'NOT MET'}`);

@@ -1,0 +1,51 @@
+import { reportPath, ruleDoc } from './rule-docs.js';
+import type { Formatter } from './types.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * A summary for a pull request comment or a job summary ($GITHUB_STEP_SUMMARY): the totals, then a
+ * table per file with findings. Rule ids link to their published pages, since the reader is not
+ * on the machine that ran the lint.
+ */
+export const formatMarkdown: Formatter = (results, { cwd }) => {
+  let errors = 0;
+  let warnings = 0;
+  let notes = 0;
+  let suppressed = 0;
+  const sections: string[] = [];
+  for (const result of results) {
+    suppressed += result.suppressedFindings?.length ?? 0;
+    if (result.findings.length === 0) continue;
+    const rows = result.findings.map((f) => {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+      else notes++;
+      const url = ruleDoc(f.ruleId)?.url;
+      const rule = url ? `[\`${f.ruleId}\`](${url})` : `\`${f.ruleId}\``;
+      return `| ${f.line}:${f.column} | ${f.severity} | ${rule} | ${escapeMarkdown(f.message)} |`;
+    });
+    sections.push(`### ${escapeMarkdown(reportPath(result.filePath, cwd))}`, '', '| Line | Severity | Rule | Message |', '|---:|---|---|---|', ...rows, '');
+  }
+  const checked = `${plural(results.length, 'file')} checked`;
+  const extras = [notes > 0 ? `${plural(notes, 'note')} for information` : '', suppressed > 0 ? `${plural(suppressed, 'finding')} suppressed` : ''].filter(Boolean);
+  const tail = extras.length ? ` ${extras.join('; ')}.` : '';
+  const total = errors + warnings;
+  const summary =
+    total === 0
+      ? `✔ No problems found (${checked}).${tail}`
+      : `✖ **${plural(total, 'problem')}** (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${checked}.${tail}`;
+  return `${['## planlint', '', summary, '', ...sections].join('\n').trimEnd()}\n`;
+};
+
+/**
+ * Makes text literal in a table cell or heading: the characters that act inline (emphasis, code,
+ * links, HTML, strikethrough, GitHub's $ maths, and | which ends a cell) are backslash-escaped, `&`
+ * cannot start an entity, and line breaks (which would end the table row) become spaces.
+ */
+export function escapeMarkdown(value: string): string {
+  return value
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[\\`*_[\]<>|~$]/g, '\\$&')
+    .replace(/&/g, '&amp;');
+}

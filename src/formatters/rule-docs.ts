@@ -1,0 +1,85 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { displayPath } from '../find-files.js';
+import { ruleDocPath } from '../package-root.js';
+
+/** The project's address, as in the schemas' $id. */
+export const PROJECT_URL = 'https://planlint.dev/';
+
+/**
+ * Where rule pages are published, for reports read away from this machine (a pull request, a
+ * code-scanning alert), where a file: link to the installed package would lead nowhere.
+ */
+export const RULE_DOCS_BASE_URL = `${PROJECT_URL}rules/`;
+
+export interface RuleDoc {
+  /** The page's public address. */
+  url: string;
+  /** The page's `## ` sections by heading, as markdown. */
+  sections: ReadonlyMap<string, string>;
+}
+
+const docs = new Map<string, RuleDoc | undefined>();
+
+/** A built-in rule's page, or undefined when it has none (engine ids, plugin rules). */
+export function ruleDoc(id: string): RuleDoc | undefined {
+  if (docs.has(id)) return docs.get(id);
+  let doc: RuleDoc | undefined;
+  // Only plain kebab-case ids can name a page in rules/; a plugin's "team/rule" never does.
+  if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && existsSync(ruleDocPath(id))) {
+    doc = { url: `${RULE_DOCS_BASE_URL}${id}`, sections: splitSections(readFileSync(ruleDocPath(id), 'utf8')) };
+  }
+  docs.set(id, doc);
+  return doc;
+}
+
+function splitSections(markdown: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  let heading: string | undefined;
+  let body: string[] = [];
+  const close = () => {
+    if (heading !== undefined) sections.set(heading, body.join('\n').trim());
+  };
+  for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
+    const match = /^## +(.+?)\s*$/.exec(line);
+    if (match) {
+      close();
+      heading = match[1]!;
+      body = [];
+    } else {
+      body.push(line);
+    }
+  }
+  close();
+  return sections;
+}
+
+/**
+ * Markdown as plain text for consumers that show only text: links, emphasis and code marks go,
+ * and lines wrapped at 100 columns are joined again (list items keep their own lines).
+ */
+export function markdownToText(markdown: string): string {
+  const inline = (s: string) =>
+    s
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/(\*\*|__)(.+?)\1/g, '$2')
+      .replace(/(^|[^\w*])[*_]([^*_\s][^*_]*?)[*_](?=$|[^\w*])/g, '$1$2')
+      .replace(/`([^`]*)`/g, '$1');
+  return markdown
+    .trim()
+    .split(/\n\s*\n/)
+    .map((paragraph) => {
+      const items: string[] = [];
+      for (const line of paragraph.split('\n')) {
+        const text = line.trim();
+        if (/^([-*+]|\d+[.)])\s/.test(text) || items.length === 0) items.push(text);
+        else items[items.length - 1] += ` ${text}`;
+      }
+      return items.map(inline).join('\n');
+    })
+    .join('\n\n');
+}
+
+/** A file's path as reports show it: relative to the working directory when inside it, with `/`. */
+export function reportPath(filePath: string, cwd: string): string {
+  return displayPath(filePath, cwd).split('\\').join('/');
+}
