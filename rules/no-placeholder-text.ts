@@ -44,9 +44,15 @@ interface Part {
   schema: JsonSchema | undefined;
 }
 
+const defCache = new Map<string, JsonSchema | undefined>();
+
+/** A definition from the case-file schema, resolved once: the schema does not change during a run. */
 function caseFileDef(name: string): JsonSchema | undefined {
-  const defs = loadSchema('case-file').$defs as Record<string, JsonSchema> | undefined;
-  return defs?.[name] ? resolveRef({ $ref: `#/$defs/${name}` }) : undefined;
+  if (!defCache.has(name)) {
+    const defs = loadSchema('case-file').$defs as Record<string, JsonSchema> | undefined;
+    defCache.set(name, defs?.[name] ? resolveRef({ $ref: `#/$defs/${name}` }) : undefined);
+  }
+  return defCache.get(name);
 }
 
 /** The parts of a case that hold free text, each with the schema that describes it. */

@@ -9,9 +9,13 @@ interface Options {
   concernThreshold: number;
 }
 
-/** Wording that records a decision to keep the plan as it is, rather than a change. */
+/**
+ * Wording that opens an entry recording a decision to keep the plan as it is ("No change to the
+ * plan", "Plan unchanged", "Continue as planned"). Anchored at the start, so that a real change
+ * mentioning what stays the same ("Objective unchanged; appointments moved") is still a change.
+ */
 const NO_CHANGE =
-  /\b(no changes?|no adjustments?|no amendments?|unchanged|remains? the same|stays? the same|nothing (to )?change[sd]?|continues? as (before|planned|is))\b/;
+  /^(no (changes?|adjustments?|amendments?)\b|(the )?(plan|contact) (is )?(unchanged|remains? the same|stays? the same)\b|unchanged\b|nothing (to )?change|(continue|carry on|keep)( with)? (the plan|as (before|planned|is))\b)/;
 
 export default defineRule<Options>({
   meta: {

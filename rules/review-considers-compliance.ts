@@ -37,7 +37,8 @@ export default defineRule<Options>({
     for (const review of model.reviews) {
       const date = formatDate(review.date);
       const considered = review.considered;
-      if (!considered) {
+      // Nothing in any part is one finding, not three.
+      if (!considered || PARTS.every((part) => considered[part] === undefined)) {
         context.report({ node: review, property: 'considered', messageId: 'missing', data: { name, date } });
         continue;
       }

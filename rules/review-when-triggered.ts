@@ -96,10 +96,11 @@ function checkContactChanges(model: CaseModel, name: string, context: RuleContex
     const before = model.plans[i - 1]!;
     const plan = model.plans[i]!;
     const from = before.contact?.frequency;
-    const to = plan.contact?.frequency;
-    if (!from || !to || from === to) continue;
+    const contact = plan.contact;
+    if (!from || !contact || from === contact.frequency) continue;
+    const to = contact.frequency;
     const agreed = model.reviews.some((r) => r.date >= before.date && r.date <= plan.date && r.contactChange?.to === to);
-    if (!agreed) context.report({ node: plan.contact!, property: 'frequency', messageId: 'contactWithoutReview', data: { name, from, to, date: formatDate(plan.date) } });
+    if (!agreed) context.report({ node: contact, property: 'frequency', messageId: 'contactWithoutReview', data: { name, from, to, date: formatDate(plan.date) } });
   }
   // A review that records a change which had already taken effect did not precede it.
   for (const review of model.reviews) {

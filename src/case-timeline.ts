@@ -26,7 +26,7 @@ export interface TimelineEntry {
 }
 
 /** Sort order for entries on the same day: what happens first in a case comes first. */
-const KIND_ORDER: TimelineKind[] = ['officer', 'sentence', 'release', 'event', 'assessment', 'contact', 'plan', 'review', 'contact-level', 'end'];
+const KIND_ORDER: TimelineKind[] = ['sentence', 'release', 'officer', 'event', 'assessment', 'contact', 'plan', 'review', 'contact-level', 'end'];
 
 const SENTENCE_NAMES: Record<string, string> = {
   'community-order': 'Community order',
@@ -56,6 +56,8 @@ const CONTACT_TYPES: Record<string, string> = {
   other: 'Contact',
 };
 
+const PURPOSES: Record<string, string> = { 'rar-session': 'RAR session', 'pre-release': 'pre-release' };
+
 const words = (value: string) => value.replace(/-/g, ' ');
 
 function requirementSummary(model: CaseModel): string | undefined {
@@ -76,9 +78,12 @@ function participationPhrase(name: string, participation: Participation | undefi
 
 function contactDetails(contact: Contact): string[] {
   const details: string[] = [OUTCOME_WORDS[contact.outcome]];
-  if (contact.enforcement) {
-    const action = contact.enforcement.action && contact.enforcement.action !== 'none' ? `, ${contact.enforcement.action}` : '';
-    details.push(`absence judged ${contact.enforcement.decision}${action}`);
+  const enforcement = contact.enforcement;
+  if (enforcement) {
+    const action = enforcement.action && enforcement.action !== 'none' ? enforcement.action : undefined;
+    // "acceptable absence, judged acceptable" says one thing twice.
+    const redundant = contact.outcome === 'acceptable-absence' && enforcement.decision === 'acceptable' && !action;
+    if (!redundant) details.push(`absence judged ${enforcement.decision}${action ? `: ${action}` : ''}`);
   }
   if (contact.officer) details.push(`with ${contact.officer}`);
   if (contact.note) details.push(contact.note);
@@ -137,7 +142,7 @@ export function caseTimeline(model: CaseModel, sourceMap: SourceMap): TimelineEn
 
   for (const contact of model.contacts) {
     const type = CONTACT_TYPES[contact.type ?? 'other'] ?? 'Contact';
-    const purpose = contact.purpose ? ` (${words(contact.purpose)})` : '';
+    const purpose = contact.purpose ? ` (${PURPOSES[contact.purpose] ?? words(contact.purpose)})` : '';
     add({ date: contact.date, ...(contact.time ? { time: contact.time } : {}), kind: 'contact', title: `${type}${purpose}`, details: contactDetails(contact), outcome: contact.outcome }, contact);
   }
 

@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { registerCompareCommand } from './commands/compare-command.js';
+import { registerConvertCommand } from './commands/convert-command.js';
 import { registerExplainCommand } from './commands/explain-command.js';
+import { registerInitCommand } from './commands/init-command.js';
 import { registerLintCommand } from './commands/lint-command.js';
 import { registerRulesCommand } from './commands/rules-command.js';
 import { EXIT, UsageError } from './errors.js';
@@ -28,6 +31,9 @@ export async function main(argv: string[]): Promise<number> {
   registerLintCommand(program, setExit);
   registerRulesCommand(program, setExit);
   registerExplainCommand(program, setExit);
+  registerConvertCommand(program, setExit);
+  registerCompareCommand(program, setExit);
+  registerInitCommand(program, setExit);
 
   try {
     await program.parseAsync(argv);

@@ -212,6 +212,9 @@ export class ConfigResolver {
         overridesApplied.push(override.source);
       }
     }
+    for (const id of Object.keys(this.options.cliRules ?? {})) {
+      if (!allRules.some((r) => r.meta.id === id)) throw new SettingsError(`--rule: there is no rule "${id}". Run "planlint rules" to list them.`);
+    }
     Object.assign(settings, this.options.cliRules ?? {});
     const key = JSON.stringify([config.configFiles, settings]);
     let rules = this.activated.get(key);

@@ -78,7 +78,7 @@ export function renderForTerminal(markdown: string, width: number, color: boolea
     } else if (/^\s*\|/.test(raw)) {
       if (block) flush();
       // The row under the header (|---|---|) only marks the header: it is not shown.
-      if (!/^\s*\|?[\s:|-]+\|?\s*$/.test(raw)) table.push(raw.trim().replace(/^\||\|$/g, '').split('|').map((c) => plain(c.trim())));
+      if (!/^\s*\|?\s*:?-+[\s:|-]*\|?\s*$/.test(raw)) table.push(raw.trim().replace(/^\||\|$/g, '').split('|').map((c) => plain(c.trim())));
     } else if (block && /^\s+\S/.test(raw)) {
       block.text.push(raw.trim()); // a list item or quote continued on the next line
     } else {

@@ -21,6 +21,8 @@ import { SUPPRESSION_RULE_ID } from '../suppressions.js';
 import { wantsColor } from '../terminal-color.js';
 import { prepareValidators } from '../validate-document.js';
 import { parseRuleFlags } from './rule-flags.js';
+import { INPUT_FORMATS } from '../hmpps/recognise-export.js';
+import type { InputFormat } from '../hmpps/recognise-export.js';
 
 interface LintFlags {
   format: string[];
@@ -40,6 +42,7 @@ interface LintFlags {
   pruneBaseline?: boolean;
   cache?: boolean;
   cacheLocation: string;
+  inputFormat: InputFormat;
   showPassed?: boolean;
 }
 
@@ -64,6 +67,7 @@ export function registerLintCommand(program: Command, setExit: (code: number) =>
     .option('--prune-baseline', 'remove entries that no longer occur from the --baseline file')
     .option('--cache', 'reuse results for files and settings unchanged since the last run')
     .addOption(new Option('--cache-location <path>', 'where the cache is kept').default('.planlintcache'))
+    .addOption(new Option('--input-format <format>', 'auto (recognise HMPPS sentence plan exports by their shape), planlint or hmpps-sentence-plan').choices(INPUT_FORMATS).default('auto'))
     .option('--color', 'force colour output')
     .option('--no-color', 'never colour the output')
     .action(async (paths: string[], flags: LintFlags) => setExit(await lint(paths, flags)));
@@ -131,9 +135,9 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
       result = { filePath: input.filePath, findings: [source.problem] };
     } else {
       const contentHash = cache ? hashText(source.text) : '';
-      const settingsHash = cache ? hashText(JSON.stringify([config.configFiles, settings])) : '';
+      const settingsHash = cache ? hashText(JSON.stringify([config.configFiles, settings, flags.inputFormat])) : '';
       const cached = cache?.get(input.filePath, contentHash, settingsHash);
-      result = cached ?? lintText(source.text, input.filePath, { rules, knownRuleIds });
+      result = cached ?? lintText(source.text, input.filePath, { rules, knownRuleIds, inputFormat: flags.inputFormat });
       if (!cached) cache?.set(result, contentHash, settingsHash);
     }
     results.push(baseline && !flags.updateBaseline ? baseline.apply(result) : result);

@@ -102,6 +102,8 @@ const DATE_FORMS = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1
 /** Reads one export, collecting in plain words what in it cannot be used. */
 class ExportReader {
   readonly findings: Finding[] = [];
+  /** The export object each plan and objective was made from, for convert to say more than the model holds. */
+  readonly sources = new WeakMap<object, Raw>();
   private readonly unknownFields: { name: string; where: string; node: object }[] = [];
 
   constructor(private readonly sourceMap: SourceMap) {}
@@ -200,14 +202,18 @@ function defined<T extends object>(value: T): T {
 
 const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
-/** Maps a step's free-text actor onto who does it, keeping a name the role list does not hold in agency. */
-export function ownerOf(actor: string, personNames: readonly string[]): { by: Owner; agency?: string } | undefined {
+/**
+ * Maps a step's free-text actor onto who does it, keeping a name the role list does not hold in
+ * agency. Without the person's name (a draft has no agreement notes) a name could be theirs or
+ * anyone's, so who does the step is left unknown rather than guessed.
+ */
+export function ownerOf(actor: string, personNames: readonly string[]): { by?: Owner; agency?: string } | undefined {
   // Codes such as probation_practitioner read as their words once punctuation is gone.
   const words = normalise(actor);
   if (words === '') return undefined;
   if (personNames.some((name) => words === normalise(name) || words === normalise(name).split(' ')[0])) return { by: 'person' };
   const role = ROLES.find((r) => r.pattern.test(words));
-  if (!role) return { by: 'other', agency: actor.trim() };
+  if (!role) return personNames.length > 0 ? { by: 'other', agency: actor.trim() } : { agency: actor.trim() };
   if (role.owner === 'person' || words === role.label || words === role.owner.replace(/-/g, ' ')) return { by: role.owner };
   return { by: role.owner, agency: actor.trim() };
 }
@@ -245,7 +251,7 @@ export function mapExport(value: Raw | unknown[], shape: ExportShape, sourceMap:
     return model;
   });
   reader.reportUnknownFields();
-  return { cases, findings: reader.findings };
+  return { cases, findings: reader.findings, sources: reader.sources };
 }
 
 function planSource(reader: ExportReader, plan: Raw, where: string): PlanSource {
@@ -346,6 +352,7 @@ function mapVersion(reader: ExportReader, version: Raw, where: string, names: re
     agreement: agreementOf(reader, version, where, agreementNotes),
     objectives: objectivesOf(reader, version, where, names),
   });
+  reader.sources.set(plan, version);
   return reader.mapped(plan, version, { date: dateField!, version: 'planType', participation: progressNotes[0] ? { node: progressNotes[0].note } : 'planProgressNotes', agreement: 'agreementStatus', objectives: 'goals', personView: agreementNotes[0] ? { node: agreementNotes[0].note, property: 'optionalNote' } : 'agreementNotes' });
 }
 
@@ -432,6 +439,7 @@ function objectiveOf(reader: ExportReader, goal: Raw, where: string, names: read
     actions: stepsOf(reader, goal, where, names),
     notes: goalNotesOf(reader, goal, where),
   });
+  reader.sources.set(objective, goal);
   return reader.mapped(objective, goal, { title: 'title', areaOfNeed: area?.source ?? 'areaOfNeed', targetDate: 'targetDate', status: 'status', actions: 'steps', notes: 'notes' });
 }
 
@@ -491,6 +499,7 @@ function goalNotesOf(reader: ExportReader, goal: Raw, where: string): ObjectiveN
     const note: ObjectiveNote = defined({ date, type: reader.choice(item, 'type', noteWhere, NOTE_TYPES), note: text });
     notes.push({ note: reader.mapped(note, item, { date: 'createdDate', type: 'type', note: 'note' }), source: item });
   }
+  if (notes.length === 0) return undefined;
   notes.sort((a, b) => a.note.date.localeCompare(b.note.date));
   const list = notes.map((n) => n.note);
   return reader.mapped(list, goal, Object.fromEntries(notes.map((n, i) => [i, { node: n.source }])), 'notes');

@@ -54,6 +54,8 @@ const EXPECTED_EXPORT =
 export interface ReadExport {
   cases: CaseModel[];
   findings: Finding[];
+  /** The export object each mapped plan and objective came from. */
+  sources?: WeakMap<object, Record<string, unknown>>;
 }
 
 /**

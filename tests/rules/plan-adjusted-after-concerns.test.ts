@@ -37,6 +37,10 @@ testRule(rule, {
       `),
     },
     {
+      name: 'a real change that mentions what stays the same',
+      yaml: afterTwoMissed('  - { date: 2024-04-24, planChanges: [{ change: "Objectives unchanged; appointments moved to video on Jo\'s early-shift weeks." }] }'),
+    },
+    {
       name: 'no review yet (review-when-triggered judges that)',
       yaml: afterTwoMissed('  []'),
     },

@@ -54,6 +54,17 @@ testRule(rule, {
       ],
     },
     {
+      name: 'an empty considered is one finding',
+      yaml: yaml`
+        kind: review
+        schemaVersion: 1
+        caseRef: C1
+        date: 2024-08-12
+        considered: {}
+      `,
+      errors: [{ messageId: 'missing', line: 5, column: 13, message: /^The review of 12 Aug 2024 does not record what it found about the person on probation's compliance, engagement and barriers\./ }],
+    },
+    {
       name: 'barriers left out',
       yaml: yaml`
         kind: review

@@ -1,0 +1,119 @@
+import rule from '../../rules/agreement-followed-up.js';
+import { testRule, yaml } from '../rule-tester.js';
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'a later plan records the answer',
+      yaml: yaml`
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        date: 2025-01-20
+        agreement: { status: could-not-answer, reason: Too unwell to go through it; to revisit next week. }
+        ---
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        date: 2025-02-03
+        agreement: { status: did-not-agree, reason: Does not want the alcohol referral yet. }
+      `,
+    },
+    {
+      name: 'not yet due: the record ends within withinDays',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1 }
+        plan:
+          date: 2025-01-20
+          agreement: { status: could-not-answer, reason: Too unwell to go through it; to revisit next week. }
+        contacts:
+          - { date: 2025-02-10, outcome: attended }
+      `,
+    },
+    {
+      name: 'an HMPPS export: "could not answer", then agreed in the same version',
+      yaml: yaml`
+        { "planType": "INITIAL", "agreementStatus": "UPDATED_AGREED", "createdDate": "2025-01-20T09:00:00Z",
+          "agreementNotes": [
+            { "agreementStatus": "COULD_NOT_ANSWER", "agreementStatusNote": "Too unwell.", "createdDate": "2025-01-20T09:30:00Z" },
+            { "agreementStatus": "UPDATED_AGREED", "createdDate": "2025-03-01T10:00:00Z" }],
+          "goals": [{ "title": "Keep my tenancy", "notes": [{ "note": "On track.", "createdDate": "2025-09-01T10:00:00Z" }] }] }
+      `,
+    },
+    {
+      name: 'a larger withinDays from options',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1 }
+        plan:
+          date: 2025-01-20
+          agreement: { status: could-not-answer, reason: Too unwell to go through it; to revisit next week. }
+        contacts:
+          - { date: 2025-03-10, outcome: attended }
+      `,
+      options: { withinDays: 60 },
+    },
+  ],
+  invalid: [
+    {
+      name: 'never followed up while the case went on',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Dan } }
+        plan:
+          date: 2025-01-20
+          agreement:
+            status: could-not-answer
+            reason: Too unwell to go through it; to revisit next week.
+        contacts:
+          - { date: 2025-03-10, outcome: attended }
+      `,
+      errors: [
+        {
+          messageId: 'notFollowedUp',
+          line: 7,
+          column: 13,
+          endLine: 7,
+          endColumn: 29,
+          message:
+            'Dan could not answer whether they agree to the plan of 20 Jan 2025, and no later version records their answer, though the record runs to 10 Mar 2025. Go through the plan with Dan when you next meet, and record whether they agree and, if not, why.',
+        },
+      ],
+    },
+    {
+      name: 'answered once, then "could not answer" at a later review with no answer since',
+      yaml: yaml`
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        date: 2025-01-20
+        agreement: { status: agreed }
+        ---
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        date: 2025-06-02
+        version: review
+        agreement: { status: could-not-answer, date: 2025-06-02, reason: In hospital; I will share the plan on the ward. }
+        objectives:
+          - title: Keep my tenancy
+            notes: [{ date: 2025-08-01, note: Back home and paying rent. }]
+      `,
+      errors: [{ messageId: 'notFollowedUp', line: 12, column: 22, message: /plan of 2 Jun 2025, .* runs to 1 Aug 2025\./ }],
+    },
+    {
+      name: 'an HMPPS export: located at the version\'s agreementStatus',
+      yaml: yaml`
+        { "planType": "INITIAL", "agreementStatus": "COULD_NOT_ANSWER", "createdDate": "2025-01-20T09:00:00Z",
+          "agreementDate": "2025-01-20T09:40:00Z",
+          "goals": [{ "title": "Sort out housing", "status": "REMOVED",
+                      "notes": [{ "type": "REMOVED", "note": "Moved area.", "createdDate": "2025-09-15T16:20:00Z" }] }] }
+      `,
+      errors: [{ messageId: 'notFollowedUp', line: 1, column: 45, endLine: 1, endColumn: 63, message: /runs to 15 Sept 2025\./ }],
+    },
+  ],
+});
