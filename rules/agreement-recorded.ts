@@ -17,7 +17,8 @@ export default defineRule<Options>({
     severity: 'error',
     standard: 'planning',
     guidance: '004_01d1a8430ceca47d.txt',
-    appliesTo: ['case-file', 'sentence-plan'],
+    appliesTo: ['case-file', 'sentence-plan', 'hmpps-sentence-plan'],
+    needs: ['plan'],
     messages: {
       missing:
         'The plan of {{date}} does not record whether {{name}} agreed to it. After going through it with {{name}}, add agreement with the status (agreed, did-not-agree or could-not-answer) and the date.',

@@ -15,6 +15,7 @@ export default defineRule<Options>({
     standard: 'assessment',
     guidance: '003_7eb81cc514cd360e.txt',
     appliesTo: ['case-file'],
+    needs: ['assessment'],
     messages: {
       participationNotRecorded:
         'The assessment does not record whether {{name}} took part. Add participation: how {{name}} took part (in-person, phone, video, written) or, if they could not, absent with the reason.',

@@ -15,6 +15,7 @@ export default defineRule<Options>({
     standard: 'assessment',
     guidance: '003_7eb81cc514cd360e.txt',
     appliesTo: ['case-file'],
+    needs: ['assessment'],
     messages: {
       none:
         "The assessment records none of {{name}}'s diversity or personal circumstances. Record each one that may affect how {{name}} can attend and engage (caring, health, work, disability, literacy, faith, experience of abuse or care …) with its effect; if you considered them and none matters, record that as a circumstance of type other.",

@@ -33,6 +33,7 @@ export default defineRule<Options>({
     standard: 'reviewing',
     guidance: '002_420bbd05ef127480.txt',
     appliesTo: ['case-file', 'review'],
+    needs: ['reviews'],
     messages: {
       noRationale:
         'The review of {{date}} changes contact from {{from}} to {{to}}, but not why. Record in contactChange.rationale why this level is right for {{name}} now, with reference to their progress and risk.',

@@ -34,6 +34,7 @@ export default defineRule<Options>({
     standard: 'planning',
     guidance: '004_01d1a8430ceca47d.txt',
     appliesTo: ['case-file'],
+    needs: ['sentence'],
     messages: {
       belowRisk:
         'Contact is set at {{frequency}}, less often than the {{minimum}} contact expected at {{risk}} risk of serious harm. See {{name}} more often, or record in contact.rationale why this level is right for them and how risk is managed between contacts.',

@@ -54,6 +54,7 @@ export default defineRule<Options>({
     standard: 'planning',
     guidance: '004_01d1a8430ceca47d.txt',
     appliesTo: ['case-file', 'sentence-plan'],
+    needs: ['assessment', 'contacts'],
     messages: {
       noArrangements:
         "The plan sets no contact arrangements, yet the assessment records circumstances that affect when and how {{name}} can attend ({{circumstances}}). Add plan.contact with the frequency, pattern and the times {{name}} cannot attend.",

@@ -31,6 +31,7 @@ export default defineRule<Options>({
     standard: 'hygiene',
     guidance: '001_78d3715c0bac325e.txt',
     appliesTo: ['case-file', 'sentence-plan', 'review'],
+    needs: ['sentence'],
     messages: {
       endBeforeStart:
         'The sentence ends on {{end}}, before it starts on {{start}}. Correct one of the dates: every other date in the case is judged against them.',

@@ -36,6 +36,7 @@ export default defineRule<Options>({
     standard: 'implementation-and-delivery',
     guidance: '000_e3b0b34926ec6f4a.txt',
     appliesTo: ['case-file'],
+    needs: ['contacts'],
     messages: {
       noDecision:
         'The appointment on {{date}} was missed, and no decision on the absence is recorded. Record under enforcement whether it was acceptable, what was done and why, taking account of what {{name}} said and what is going on in their life.',

@@ -15,6 +15,7 @@ export default defineRule<Options>({
     standard: 'assessment',
     guidance: '003_7eb81cc514cd360e.txt',
     appliesTo: ['case-file'],
+    needs: ['assessment'],
     messages: {
       missing:
         "The assessment does not analyse {{name}}'s motivation and readiness to change. In motivation.analysis, say what matters to {{name}}, what gets in the way and how ready they are to engage, so the plan can build on it.",

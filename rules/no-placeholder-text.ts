@@ -134,7 +134,7 @@ export default defineRule<Options>({
     severity: 'error',
     standard: 'hygiene',
     guidance: '001_78d3715c0bac325e.txt',
-    appliesTo: ['case-file', 'sentence-plan', 'review'],
+    appliesTo: ['case-file', 'sentence-plan', 'review', 'hmpps-sentence-plan'],
     messages: {
       placeholder:
         '"{{text}}" is a placeholder in {{where}} ({{field}}), not a record. Write out what it stands for, so that anyone picking up {{name}}\'s case can follow it; if the field does not apply, leave it out.',

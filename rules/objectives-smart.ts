@@ -18,6 +18,7 @@ export default defineRule<Options>({
     standard: 'planning',
     guidance: '001_78d3715c0bac325e.txt',
     appliesTo: ['case-file', 'sentence-plan'],
+    needs: ['sentence'],
     messages: {
       noObjectives:
         'The plan of {{date}} sets no objectives. Agree with {{name}} what they will work towards, each objective with how progress will be measured, a target date and who does what.',

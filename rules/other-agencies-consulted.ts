@@ -21,6 +21,7 @@ export default defineRule<Options>({
     standard: 'assessment',
     guidance: '003_7eb81cc514cd360e.txt',
     appliesTo: ['case-file'],
+    needs: ['assessment'],
     messages: {
       notConsulted:
         'The case shows {{agency}} is involved with {{name}}, but the assessment records nothing from them. Add an entry to assessment.agenciesConsulted (agency: {{ref}}) saying what they told you and how it shaped the assessment, or, if they were not contacted, why not.',

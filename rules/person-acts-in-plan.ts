@@ -2,7 +2,8 @@ import { defineRule } from '../src/rule-api.js';
 import type { Action } from '../src/case-model.js';
 import { personName } from '../src/case-facts.js';
 import { formatDate } from '../src/dates.js';
-import { OWNER_WORDS, currentPlan, listWords } from '../src/plan-facts.js';
+import { OWNER_WORDS, currentPlan } from '../src/plan-facts.js';
+import { listWords } from '../src/text.js';
 
 export default defineRule({
   meta: {

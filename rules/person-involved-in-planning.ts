@@ -15,7 +15,8 @@ export default defineRule<Options>({
     severity: 'error',
     standard: 'planning',
     guidance: '004_01d1a8430ceca47d.txt',
-    appliesTo: ['case-file', 'sentence-plan'],
+    appliesTo: ['case-file', 'sentence-plan', 'hmpps-sentence-plan'],
+    needs: ['plan'],
     messages: {
       notRecorded:
         'The plan of {{date}} does not record whether {{name}} took part in making it. Add participation: how {{name}} took part (in-person, phone, video, written) or, if they could not, absent with the reason.',

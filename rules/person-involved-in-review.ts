@@ -13,6 +13,7 @@ export default defineRule<Options>({
     standard: 'reviewing',
     guidance: '002_420bbd05ef127480.txt',
     appliesTo: ['case-file', 'review'],
+    needs: ['reviews'],
     messages: {
       noRecord:
         'The review of {{date}} does not record whether {{name}} took part. Record participation.person (in-person, phone, video, written or absent): a review is stronger when {{name}} helps judge their own progress.',

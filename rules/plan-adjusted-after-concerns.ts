@@ -25,6 +25,7 @@ export default defineRule<Options>({
     standard: 'reviewing',
     guidance: '002_420bbd05ef127480.txt',
     appliesTo: ['case-file'],
+    needs: ['contacts'],
     messages: {
       notAdjusted:
         'After {{list}}, the review of {{date}} changed nothing in the plan or in contact. Adjust the plan to what is getting in the way for {{name}} (appointment times, type of contact, support), or add a planChanges entry saying no change is needed, with the rationale.',

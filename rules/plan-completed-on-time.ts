@@ -26,6 +26,7 @@ export default defineRule<Options>({
     standard: 'planning',
     guidance: '004_01d1a8430ceca47d.txt',
     appliesTo: ['case-file'],
+    needs: ['sentence'],
     messages: {
       late:
         'The initial plan was completed on {{planDate}}, {{count}} working days after {{event}} on {{start}}; it is expected within {{limit}} working days (by {{due}}). Plan promptly with {{name}}, or record in lateReason why it took longer (for example, waiting so {{name}} could take part).',

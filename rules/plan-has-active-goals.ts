@@ -2,8 +2,8 @@ import { defineRule } from '../src/rule-api.js';
 import type { Plan } from '../src/case-model.js';
 import { personName } from '../src/case-facts.js';
 import { formatDate } from '../src/dates.js';
-import { currentPlan, isActive, listWords } from '../src/plan-facts.js';
-import { quote } from '../src/text.js';
+import { currentPlan, isActive } from '../src/plan-facts.js';
+import { listWords, quote } from '../src/text.js';
 
 const STATUS_WORDS = { future: 'future', achieved: 'achieved', removed: 'removed' } as const;
 

@@ -16,6 +16,7 @@ export default defineRule<Options>({
     standard: 'planning',
     guidance: '004_01d1a8430ceca47d.txt',
     appliesTo: ['case-file'],
+    needs: ['contacts'],
     messages: {
       noIntention:
         'The plan was completed on {{planDate}} {{how}}, and {{name}} has not attended yet. Record when and why it will be revisited with them (revisit: when: after-first-attendance, with a reason).',

@@ -20,6 +20,7 @@ export default defineRule<Options>({
     standard: 'planning',
     guidance: '000_e3b0b34926ec6f4a.txt',
     appliesTo: ['case-file'],
+    needs: ['sentence', 'contacts'],
     messages: {
       noPlan:
         'No plan is recorded for {{name}}, who was released on {{release}}. Complete the plan before release, with {{name}} and the prison, so the first days out follow a plan they already know.',

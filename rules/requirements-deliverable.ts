@@ -62,6 +62,7 @@ export default defineRule<Options>({
     standard: 'planning',
     guidance: '004_01d1a8430ceca47d.txt',
     appliesTo: ['case-file'],
+    needs: ['sentence'],
     messages: {
       noDelivery:
         'The plan does not say how the {{requirement}} will be delivered. Add a requirementDelivery entry (requirement: {{ref}}) saying {{ask}}.',

@@ -22,6 +22,7 @@ export default defineRule<Options>({
     standard: 'reviewing',
     guidance: '002_420bbd05ef127480.txt',
     appliesTo: ['case-file', 'review'],
+    needs: ['reviews'],
     messages: {
       missing:
         "The review of {{date}} does not record what it found about {{name}}'s compliance, engagement and barriers. Add considered with compliance (appointments kept and missed, decisions taken), engagement (how {{name}} is engaging) and barriers (what gets in the way, and what will be done).",

@@ -23,6 +23,7 @@ export default defineRule<Options>({
     standard: 'reviewing',
     guidance: '002_420bbd05ef127480.txt',
     appliesTo: ['case-file', 'sentence-plan', 'review'],
+    needs: ['contacts'],
     messages: {
       concerns:
         '{{count}} compliance concerns were recorded by {{date}} ({{list}}), but no review followed within {{days}} days{{after}}. Review the plan with {{name}}: what is getting in the way, and what needs to change. If a review is not needed, record why in an event\'s reviewNotNeeded.',

@@ -32,7 +32,8 @@ export default defineRule<Options>({
     severity: 'error',
     standard: 'planning',
     guidance: '004_01d1a8430ceca47d.txt',
-    appliesTo: ['case-file', 'sentence-plan', 'review'],
+    appliesTo: ['case-file', 'sentence-plan', 'review', 'hmpps-sentence-plan'],
+    needs: ['plan'],
     messages: {
       missing:
         "The {{what}} does not record {{name}}'s view. Quote what {{name}} said about it in personView.words, in their own words, or record in personView.reasonNotRecorded why no view could be given.",

@@ -29,8 +29,25 @@ function lintExamples() {
   return JSON.parse(stdout);
 }
 
-/** What a file teaches: the first paragraph of its opening comment, less the editor's schema line. */
-export function describeExample(text) {
+/**
+ * What a file teaches: the first paragraph of its opening comment, less the editor's schema line.
+ * JSON holds no comments, so an exported plan is described from its name and shape.
+ */
+export function describeExample(text, file = '') {
+  if (file.endsWith('.json')) {
+    const stem = basename(file, '.json');
+    const who = stem.replace(/-(good|poor)$/, '');
+    const name = who.charAt(0).toUpperCase() + who.slice(1);
+    let shape = 'a JSON document';
+    try {
+      const value = JSON.parse(text);
+      if (value && typeof value === 'object' && ('goals' in value || 'planType' in value || 'currentVersion' in value)) shape = 'a plan exported from the HMPPS digital sentence plan service, as its API returns it';
+    } catch {
+      // unreadable JSON: the lint run reports it
+    }
+    const verdict = stem.endsWith('-good') ? ', done well' : stem.endsWith('-poor') ? ', done poorly' : '';
+    return `${name}: ${shape}${verdict}.`;
+  }
   const lines = [];
   for (const line of text.split(/\r?\n/)) {
     if (!line.startsWith('#')) break;
@@ -62,8 +79,8 @@ export function examplesTable() {
           : [result.errorCount ? `✖ ${result.errorCount} error${result.errorCount === 1 ? '' : 's'}` : '', result.warningCount ? `⚠ ${result.warningCount} warning${result.warningCount === 1 ? '' : 's'}` : '']
               .filter(Boolean)
               .join(', ');
-      const description = describeExample(readFileSync(result.filePath, 'utf8'));
-      return `| [\`${basename(file)}\`](${file}) | ${cell(description)} | ${verdict} | ${rules.length ? rules.join(', ') : 'none'} |`;
+      const description = describeExample(readFileSync(result.filePath, 'utf8'), file);
+      return `| [\`${file}\`](${file}) | ${cell(description)} | ${verdict} | ${rules.length ? rules.join(', ') : 'none'} |`;
     });
   return ['| Example | What it teaches | Result | Rules it triggers |', '|---|---|---|---|', ...rows].join('\n');
 }

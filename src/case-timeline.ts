@@ -5,7 +5,6 @@
  */
 import type { CaseModel, Contact, ContactOutcome, Frequency, Participation } from './case-model.js';
 import { sentenceEndDate } from './case-facts.js';
-import { formatDate } from './dates.js';
 import type { SourceRange } from './findings.js';
 import type { SourceMap } from './source-map.js';
 
@@ -63,7 +62,8 @@ const words = (value: string) => value.replace(/-/g, ' ');
 function requirementSummary(model: CaseModel): string | undefined {
   const list = (model.sentence?.requirements ?? []).map((r) => {
     const amount = r.days ? `, ${r.days} days` : r.hours ? `, ${r.hours} hours` : r.sessions ? `, ${r.sessions} sessions` : '';
-    const name = r.type === 'rehabilitation-activity' ? 'RAR' : r.type === 'other' || r.type === 'licence-condition' ? (r.description ?? words(r.type)) : words(r.type);
+    const described = r.description?.trim().replace(/\.$/, '');
+    const name = r.type === 'rehabilitation-activity' ? 'RAR' : r.type === 'other' || r.type === 'licence-condition' ? (described || words(r.type)) : words(r.type);
     return `${name}${amount}`;
   });
   return list.length ? `Requirements: ${list.join('; ')}` : undefined;
@@ -142,7 +142,9 @@ export function caseTimeline(model: CaseModel, sourceMap: SourceMap): TimelineEn
 
   for (const contact of model.contacts) {
     const type = CONTACT_TYPES[contact.type ?? 'other'] ?? 'Contact';
-    const purpose = contact.purpose ? ` (${PURPOSES[contact.purpose] ?? words(contact.purpose)})` : '';
+    const purposeWords = contact.purpose ? (PURPOSES[contact.purpose] ?? words(contact.purpose)) : undefined;
+    // "Home visit (home visit)" says it twice.
+    const purpose = purposeWords && !type.toLowerCase().includes(purposeWords) ? ` (${purposeWords})` : '';
     add({ date: contact.date, ...(contact.time ? { time: contact.time } : {}), kind: 'contact', title: `${type}${purpose}`, details: contactDetails(contact), outcome: contact.outcome }, contact);
   }
 
@@ -194,5 +196,3 @@ export function entryForLine(entries: readonly TimelineEntry[], line: number): n
   });
   return best;
 }
-
-export const describeDate = (entry: Pick<TimelineEntry, 'date' | 'time'>): string => `${formatDate(entry.date)}${entry.time ? ` ${entry.time}` : ''}`;

@@ -5,7 +5,7 @@
  * appliesTo, messages, optionsSchema, defaultOptions }, check(model, context) { … } })`.
  */
 export { defineRule, formatMessage } from './rule-api.js';
-export type { Rule, RuleMeta, RuleContext, Report, Standard } from './rule-api.js';
+export type { CasePart, Rule, RuleMeta, RuleContext, Report, Standard } from './rule-api.js';
 export type * from './case-model.js';
 export type { Finding, FileResult, Severity, RuleSeverity, SourceRange } from './findings.js';
 export type { DocumentKind } from './schemas.js';

@@ -17,7 +17,7 @@ function inline(text: string): string {
     .map((part) => {
       if (/^`[^`]+`$/.test(part)) return `<code>${escapeHtml(part.slice(1, -1))}</code>`;
       // Links keep their text only: the report must open offline and send the reader nowhere.
-      return escapeHtml(part.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1'))
+      return escapeHtml(part.replace(/\[([^\]]+)\]\((?:[^()]|\([^()]*\))*\)/g, '$1'))
         .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
         .replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>');
     })

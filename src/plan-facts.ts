@@ -41,8 +41,3 @@ export const OWNER_WORDS: Record<NonNullable<Action['by']>, string> = {
   'crs-provider': 'a commissioned rehabilitative services provider',
   other: 'someone else',
 };
-
-/** "a", "a and b", "a, b and c". */
-export function listWords(words: readonly string[]): string {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]!}`;
-}

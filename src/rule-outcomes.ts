@@ -4,8 +4,12 @@ import { ENGINE_RULE_IDS } from './findings.js';
 
 export interface RuleOutcome {
   id: string;
-  /** Failed when the rule reported an error or a warning; notes (info) alone do not fail it. */
-  status: 'passed' | 'failed';
+  /**
+   * Failed when the rule reported an error or a warning. A rule that reported only notes (info,
+   * such as "could not run: the export holds no assessment") did not judge the file: it is noted,
+   * not passed.
+   */
+  status: 'passed' | 'failed' | 'noted';
   errors: number;
   warnings: number;
   notes: number;
@@ -27,12 +31,13 @@ export function ruleOutcomes(result: FileResult): RuleOutcome[] {
   return ids.map((id) => {
     const errors = count(result.findings, id, 'error');
     const warnings = count(result.findings, id, 'warning');
+    const notes = count(result.findings, id, 'info');
     return {
       id,
-      status: errors + warnings > 0 ? 'failed' : 'passed',
+      status: errors + warnings > 0 ? 'failed' : notes > 0 ? 'noted' : 'passed',
       errors,
       warnings,
-      notes: count(result.findings, id, 'info'),
+      notes,
       suppressed: count(result.suppressedFindings, id),
     };
   });

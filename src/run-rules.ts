@@ -4,6 +4,7 @@ import type { AnyRule } from './load-rules.js';
 import { formatMessage } from './rule-api.js';
 import type { CasePart, Report } from './rule-api.js';
 import type { SourceMap } from './source-map.js';
+import { listWords } from './text.js';
 
 /** A rule switched on for a run, with its severity and resolved options. */
 export interface ActiveRule {
@@ -34,12 +35,12 @@ export function runRules(
       if (unmet.length > 0) {
         if (!couldNotRun.has(rule.meta.id)) {
           couldNotRun.add(rule.meta.id);
-          const what = listWords(unmet.map((part) => PART_WORDS[part]));
+          const words = unmet.map((part) => PART_WORDS[part]);
           findings.push({
             ruleId: rule.meta.id,
             messageId: 'couldNotRun',
             severity: 'info',
-            message: `This rule could not run: the HMPPS export holds no ${what}. Run "planlint convert" on the export, complete the ${what} in the case file it writes, and lint that.`,
+            message: `Could not run: the HMPPS export holds no ${listWords(words, 'or')}. Convert it with "planlint convert" and complete the ${listWords(words, 'and')} to run this rule.`,
             ...sourceMap.headOf(model.root),
           });
         }
@@ -86,8 +87,4 @@ function partsLacking(model: CaseModel): Set<CasePart> {
   if (model.reviews.length === 0) lacking.add('reviews');
   if (model.plans.length === 0) lacking.add('plan');
   return lacking;
-}
-
-function listWords(words: string[]): string {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]!}`;
 }

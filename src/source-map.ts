@@ -39,7 +39,8 @@ export class SourceMap {
    * model) be located where its data came from: the object at `source` (or at `source[at]`), and
    * each listed property at the source field it was taken from — a property of `source`, or of
    * another loaded object. For a mapped list, numeric keys give where each item came from.
-   * Properties with no source fall back to the object, as unknown properties do.
+   * A field missing from another object falls back to that object (where it should be written);
+   * one missing from the source, to the mapped object, as unknown properties do.
    */
   recordMapped(target: object, source: object, fields: Record<string, MappedFrom> = {}, at?: string | number): void {
     const entries = new Map<string, { key: Span; value: Span }>();
@@ -49,7 +50,8 @@ export class SourceMap {
       const info = this.spans.get(node);
       if (!info) continue;
       const item = typeof field === 'number' ? info.items?.[field] : undefined;
-      const found = field === undefined ? { key: info.span, value: info.span } : item ? { key: item, value: item } : info.entries?.get(String(field));
+      const whole = { key: info.span, value: info.span };
+      const found = field === undefined ? whole : item ? { key: item, value: item } : (info.entries?.get(String(field)) ?? (node === source ? undefined : whole));
       if (!found) continue;
       if (Array.isArray(target) && /^\d+$/.test(property)) items[Number(property)] = found.value;
       else entries.set(property, found);

@@ -27,7 +27,7 @@ export function renderForTerminal(markdown: string, width: number, color: boolea
   // Emphasis markers go and links show their text: a reader on a projector cannot follow them.
   const plain = (text: string) =>
     text
-      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
       .replace(/\*\*([^*]+)\*\*/g, '$1')
       .replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, '$1$2');
   const out: string[] = [];

@@ -61,3 +61,8 @@ export function quote(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
+
+/** Joins words as a sentence does: "a", "a and b", "a, b and c" (or "or"). */
+export function listWords(words: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]!}`;
+}

@@ -27,7 +27,8 @@ function rows(table: string) {
     });
 }
 
-const exampleFiles = readdirSync(examplesDir as string)
+const exampleFiles = readdirSync(examplesDir as string, { recursive: true, encoding: 'utf8' })
+  .map((f) => f.split('\\').join('/'))
   .filter((f) => /\.(ya?ml|json)$/i.test(f))
   .sort();
 

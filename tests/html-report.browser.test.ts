@@ -172,11 +172,12 @@ describe('the HTML report in Chromium', () => {
     expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
   });
 
-  it('prints: the print stylesheet hides navigation and starts each file on a new page', async () => {
-    await open(join(dir, 'lisa.html'));
+  it('prints: the print stylesheet hides navigation and starts each further file on a new page', async () => {
+    await open(join(dir, 'hostile.html'));
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('#f1 .jump').isVisible()).resolves.toBe(false);
-    await expect(page.locator('#f1').evaluate((el) => getComputedStyle(el).breakBefore)).resolves.toBe('page');
+    await expect(page.locator('#f1').evaluate((el) => getComputedStyle(el).breakBefore)).resolves.toBe('auto');
+    await expect(page.locator('#f2').evaluate((el) => getComputedStyle(el).breakBefore)).resolves.toBe('page');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.emulateMedia({ media: 'screen' });

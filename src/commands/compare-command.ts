@@ -8,7 +8,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { ENGINE_RULE_IDS } from '../findings.js';
 import type { FileResult, Finding } from '../findings.js';
 import { findFiles } from '../find-files.js';
-import { buildFileReport, renderExplanations, renderFileSection, renderPage } from '../formatters/html.js';
+import { buildFileReport, firstSentence, renderExplanations, renderFileSection, renderPage } from '../formatters/html.js';
 import type { FileReport } from '../formatters/html.js';
 import type { RuleSummary } from '../formatters/types.js';
 import { lintText } from '../lint.js';
@@ -109,6 +109,7 @@ function compareRows(reports: FileReport[], rules: readonly RuleSummary[]): Row[
 function resultWords(outcome: RuleOutcome | undefined): string {
   if (!outcome) return '– not checked';
   if (outcome.status === 'passed') return '✔ passed';
+  if (outcome.status === 'noted') return 'ℹ could not judge';
   return `${outcome.errors ? '✖' : '⚠'} ${describeCounts({ ...outcome, notes: 0, suppressed: 0 })}`;
 }
 
@@ -120,18 +121,13 @@ function verdictWords(report: FileReport): string {
   return errors + warnings === 0 ? `✔ no problems · ${rules}` : `${errors ? '✖' : '⚠'} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} · ${rules}`;
 }
 
-function firstSentence(message: string): string {
-  const match = /^(.+?[.?!])(\s|$)/.exec(message);
-  return match ? match[1]! : message;
-}
-
 const LETTERS = ['A', 'B'];
 
 /** The terminal form: who each file is about, a table of rules, then what each file lacks. */
 function compareText(reports: FileReport[], rows: Row[], options: { color: boolean; width: number }): string {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const tint = (outcome: RuleOutcome | undefined, text: string) =>
-    !outcome ? paint.dim(text) : outcome.status === 'passed' ? paint.green(text) : outcome.errors ? paint.red(text) : paint.yellow(text);
+    !outcome ? paint.dim(text) : outcome.status === 'passed' ? paint.green(text) : outcome.status === 'noted' ? paint.blue(text) : outcome.errors ? paint.red(text) : paint.yellow(text);
   const out: string[] = [paint.bold('Comparing two plans'), ''];
   reports.forEach((report, i) => {
     const model = report.cases[0]?.model;
@@ -179,7 +175,7 @@ function severityMark(f: Finding, paint: InstanceType<typeof Chalk>): string {
 /** The HTML form: the rules table, then the two files' timelines and findings side by side. */
 function compareHtml(reports: FileReport[], rows: Row[], rules: readonly RuleSummary[]): string {
   const cell = (o: RuleOutcome | undefined) => {
-    const cls = !o ? 'muted' : o.status === 'passed' ? 'pill pass' : `pill sev-${o.errors ? 'error' : 'warning'}`;
+    const cls = !o ? 'muted' : o.status === 'passed' ? 'pill pass' : o.status === 'noted' ? 'pill sev-info' : `pill sev-${o.errors ? 'error' : 'warning'}`;
     return `<td class="result"><span class="${cls}">${e(resultWords(o))}</span></td>`;
   };
   const heads = reports.map((r, i) => `<th scope="col"><span class="letter">${LETTERS[i]}</span> ${e(r.label)}</th>`).join('');

@@ -9,12 +9,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildCases } from '../case-model.js';
 import type { CaseModel, ValidDocument } from '../case-model.js';
-import { caseTimeline, describeDate, entryForLine } from '../case-timeline.js';
+import { caseTimeline, entryForLine } from '../case-timeline.js';
 import type { TimelineEntry } from '../case-timeline.js';
 import { formatDate } from '../dates.js';
 import { displayPath } from '../find-files.js';
 import { ENGINE_RULE_IDS } from '../findings.js';
 import type { FileResult, Finding } from '../findings.js';
+import { readExport } from '../hmpps/recognise-export.js';
 import { loadDocuments } from '../load-documents.js';
 import { escapeHtml, markdownToHtml } from '../markdown-html.js';
 import { ruleDocPath } from '../package-root.js';
@@ -74,14 +75,21 @@ export function buildFileReport(result: FileResult, cwd: string): FileReport {
   } catch {
     return report; // unreadable now: the findings still stand on their own
   }
+  // The same reading as lintText: exports from the HMPPS service, then planlint's own documents.
   const loaded = loadDocuments(report.source);
   const valid: ValidDocument[] = [];
+  const exported: CaseModel[] = [];
   for (const doc of loaded.documents) {
     if (doc.broken) continue;
+    const fromExport = readExport(doc, loaded.sourceMap, 'auto', result.filePath);
+    if (fromExport) {
+      exported.push(...fromExport.cases);
+      continue;
+    }
     const { kind, findings } = validateDocument(doc, loaded.sourceMap);
     if (kind && findings.length === 0) valid.push({ kind, value: doc.value as Record<string, unknown> });
   }
-  report.cases = buildCases(valid, loaded.sourceMap).map((model) => ({ model, timeline: caseTimeline(model, loaded.sourceMap) }));
+  report.cases = [...buildCases(valid, loaded.sourceMap), ...exported].map((model) => ({ model, timeline: caseTimeline(model, loaded.sourceMap) }));
   return report;
 }
 
@@ -91,7 +99,7 @@ const findingAnchor = (file: string, i: number) => `${file}-finding-${i + 1}`;
 const lineAnchor = (file: string, line: number) => `${file}-L${line}`;
 
 /** The first sentence of a message: what is wrong, without the advice (shown in full elsewhere). */
-function firstSentence(message: string): string {
+export function firstSentence(message: string): string {
   const match = /^(.+?[.?!])(\s|$)/.exec(message);
   return match ? match[1]! : message;
 }
@@ -134,6 +142,11 @@ function renderTimeline(report: FileReport, fileId: string): string {
   for (const { model, timeline } of report.cases) {
     const byEntry = new Map<number, number[]>();
     findings.forEach((f, i) => {
+      // Notes (a rule that could not run, say) are listed with the findings, not on the timeline.
+      if (f.severity === 'info') {
+        placed.add(i);
+        return;
+      }
       const entry = entryForLine(timeline, f.line);
       if (entry === undefined) return;
       placed.add(i);
@@ -186,14 +199,18 @@ function renderFindings(report: FileReport, fileId: string): string {
 function renderRulesChecked(report: FileReport, rules: readonly RuleSummary[] | undefined): string {
   if (report.outcomes.length === 0) return '<p class="empty">No rules could check this file: fix the problems in the findings first.</p>';
   const describe = (id: string) => rules?.find((r) => r.id === id)?.description ?? '';
-  const sorted = [...report.outcomes.filter((o) => o.status === 'failed'), ...report.outcomes.filter((o) => o.status === 'passed')];
+  const sorted = (['failed', 'noted', 'passed'] as const).flatMap((status) => report.outcomes.filter((o) => o.status === status));
   const rows = sorted.map((o) => {
     const failed = o.status === 'failed';
     const sev = o.errors ? 'error' : 'warning';
-    const mark = failed ? `<span class="pill sev-${sev}"><span aria-hidden="true">${o.errors ? '✖' : '⚠'}</span> failed</span>` : '<span class="pill pass"><span aria-hidden="true">✔</span> passed</span>';
+    const mark = failed
+      ? `<span class="pill sev-${sev}"><span aria-hidden="true">${o.errors ? '✖' : '⚠'}</span> failed</span>`
+      : o.status === 'noted'
+        ? '<span class="pill sev-info"><span aria-hidden="true">ℹ</span> note</span>'
+        : '<span class="pill pass"><span aria-hidden="true">✔</span> passed</span>';
     const counts = describeCounts(o);
     const id = failed ? `<a href="#${ruleAnchor(o.id)}">${e(o.id)}</a>` : e(o.id);
-    return `<li class="rule-row ${failed ? 'failed' : 'passed'}">${mark}<span class="rule-id">${id}${counts ? ` <span class="muted">(${e(counts)})</span>` : ''}</span><span class="rule-desc">${e(describe(o.id))}</span></li>`;
+    return `<li class="rule-row ${o.status}">${mark}<span class="rule-id">${id}${counts ? ` <span class="muted">(${e(counts)})</span>` : ''}</span><span class="rule-desc">${e(describe(o.id))}</span></li>`;
   });
   return `<ul class="rules-checked">${rows.join('\n')}</ul>`;
 }
@@ -362,9 +379,11 @@ ${body}
 export const formatHtml: Formatter = (results, context) => {
   const reports = results.map((r) => buildFileReport(r, context.cwd));
   const t = totalsOf(reports);
-  const lead = t.errors + t.warnings === 0
-    ? `No problems found in ${plural(t.files, 'file')}.`
-    : `${plural(t.errors + t.warnings, 'problem')} in ${plural(t.files - t.clean, 'file')} of ${t.files}.`;
+  const problems = t.errors + t.warnings;
+  const lead =
+    problems === 0 ? `No problems found in ${plural(t.files, 'file')}.`
+    : t.files === 1 ? `${plural(problems, 'problem')} found.`
+    : `${plural(problems, 'problem')} in ${t.files - t.clean} of ${t.files} files.`;
   const body = `<header class="report-head">
 <p class="brand">planlint</p>
 <h1>Sentence plan report</h1>
@@ -534,7 +553,8 @@ h1, h2, h3, h4 { line-height: 1.25; margin: 0; }
   .jump, .contents .num a { display: none; }
   a { color: inherit; text-decoration: none; }
   .panel, .file-head, .explanation, .stat { border-color: #999; break-inside: auto; }
-  .file { break-before: page; margin-top: 0; }
+  .file { margin-top: 1rem; }
+  .file ~ .file { break-before: page; margin-top: 0; }
   .tl, .finding, .rule-row, .explanation h3, .annotation, tr.line { break-inside: avoid; }
   .panel > h3, .explanation h3, .explanation h4 { break-after: avoid; }
   .source-wrap { overflow: visible; border-color: #999; }

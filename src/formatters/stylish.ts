@@ -51,13 +51,16 @@ function rulesChecked(result: FileResult, paint: InstanceType<typeof Chalk>, rul
   if (outcomes.length === 0) return ['  No rules could check this file: fix the problems above first, then lint it again.'];
   const failed = outcomes.filter((o) => o.status === 'failed');
   const passed = outcomes.filter((o) => o.status === 'passed');
+  const noted = outcomes.filter((o) => o.status === 'noted');
   const describe = (id: string) => rules?.find((r) => r.id === id)?.description ?? '';
   const width = Math.max(...outcomes.map((o) => o.id.length));
-  const lines = [`  ${outcomes.length} rule${outcomes.length === 1 ? '' : 's'} checked: ${paint.green(`${passed.length} passed`)}, ${failed.length ? paint.red(`${failed.length} failed`) : '0 failed'}`];
+  const notJudged = noted.length ? `, ${paint.blue(`${noted.length} could not judge`)}` : '';
+  const lines = [`  ${outcomes.length} rule${outcomes.length === 1 ? '' : 's'} checked: ${paint.green(`${passed.length} passed`)}, ${failed.length ? paint.red(`${failed.length} failed`) : '0 failed'}${notJudged}`];
   for (const o of failed) {
     const mark = o.errors > 0 ? paint.red('✖ failed') : paint.yellow('⚠ failed');
     lines.push(`    ${mark}  ${o.id.padEnd(width)}  ${describe(o.id)} ${paint.dim(`(${describeCounts(o)})`)}`);
   }
+  for (const o of noted) lines.push(`    ${paint.blue('ℹ note  ')}  ${o.id.padEnd(width)}  ${describe(o.id)} ${paint.dim(`(${describeCounts(o)})`)}`);
   for (const o of passed) {
     const extra = describeCounts(o);
     lines.push(`    ${paint.green('✔ passed')}  ${o.id.padEnd(width)}  ${describe(o.id)}${extra ? ` ${paint.dim(`(${extra})`)}` : ''}`.trimEnd());

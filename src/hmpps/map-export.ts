@@ -154,7 +154,7 @@ class ExportReader {
     const value = this.text(node, field, where);
     if (value === undefined || value.trim() === '') return undefined;
     const key = value.trim().toUpperCase().replace(/[\s-]+/g, '_');
-    if (key in table) return table[key];
+    if (Object.hasOwn(table, key)) return table[key];
     this.problem(node, field, `${at(where, field)} is "${value}", which planlint does not know (expected ${Object.keys(table).join(', ')}); it is left out.`, 'info');
     return undefined;
   }
@@ -334,10 +334,18 @@ function notesOf(reader: ExportReader, version: Raw, field: string, where: strin
 function mapVersion(reader: ExportReader, version: Raw, where: string, names: readonly string[]): Plan | undefined {
   reader.noteUnknownFields(version, KNOWN_FIELDS.version, where);
   const what = where ? `The plan version at ${where}` : 'The plan version';
-  const dateField = ['agreementDate', 'createdDate', 'updatedDate'].find((f) => version[f] !== undefined && version[f] !== null);
-  const date = dateField ? reader.date(version, dateField, where) : undefined;
-  if (!date) {
-    if (!dateField) reader.problem(version, undefined, `${what} has no createdDate, so it cannot be placed in the plan's history; it is left out.`);
+  // The plan dates from its agreement; a draft from when it was made. A bad date falls back to the next.
+  let date: string | undefined;
+  let dateField: string | undefined;
+  for (const field of ['agreementDate', 'createdDate', 'updatedDate']) {
+    date = version[field] === undefined || version[field] === null ? undefined : reader.date(version, field, where);
+    if (date) {
+      dateField = field;
+      break;
+    }
+  }
+  if (!date || !dateField) {
+    reader.problem(version, undefined, `${what} has no readable createdDate, so it cannot be placed in the plan's history; it is left out.`);
     return undefined;
   }
 
@@ -353,7 +361,7 @@ function mapVersion(reader: ExportReader, version: Raw, where: string, names: re
     objectives: objectivesOf(reader, version, where, names),
   });
   reader.sources.set(plan, version);
-  return reader.mapped(plan, version, { date: dateField!, version: 'planType', participation: progressNotes[0] ? { node: progressNotes[0].note } : 'planProgressNotes', agreement: 'agreementStatus', objectives: 'goals', personView: agreementNotes[0] ? { node: agreementNotes[0].note, property: 'optionalNote' } : 'agreementNotes' });
+  return reader.mapped(plan, version, { date: dateField, version: 'planType', participation: progressNotes[0] ? { node: progressNotes[0].note } : 'planProgressNotes', agreement: 'agreementStatus', objectives: 'goals', personView: agreementNotes[0] ? { node: agreementNotes[0].note, property: 'optionalNote' } : 'agreementNotes' });
 }
 
 /**
