@@ -20,6 +20,8 @@ export interface LintOptions {
   knownRuleIds?: ReadonlySet<string>;
   /** auto (the default) recognises HMPPS sentence plan exports by their shape; the others force one reading. */
   inputFormat?: InputFormat;
+  /** Called as each rule starts on a case, so a worker can tell which rule is running too long. */
+  onRuleStart?: (ruleId: string) => void;
 }
 
 /**
@@ -45,7 +47,7 @@ export function lintText(text: string, filePath: string, options: LintOptions): 
     if (kind && problems.length === 0) valid.push({ kind, value: doc.value as Record<string, unknown> });
   }
   const cases = [...buildCases(valid, loaded.sourceMap), ...exported];
-  const ran = runRules(cases, options.rules, loaded.sourceMap, filePath);
+  const ran = runRules(cases, options.rules, loaded.sourceMap, filePath, options.onRuleStart);
   findings.push(...ran.findings);
   findings.sort(compareFindings);
   addFingerprints(findings, text);

@@ -55,8 +55,3 @@ export function describeCounts(outcome: Pick<RuleOutcome, 'errors' | 'warnings' 
   if (outcome.suppressed > 0) parts.push(`${outcome.suppressed} suppressed`);
   return parts.join(', ');
 }
-
-/** Whether any document of the file could be judged by rules at all. */
-export function rulesRan(result: FileResult): boolean {
-  return (result.rulesChecked?.length ?? 0) > 0;
-}

@@ -22,6 +22,7 @@ export function runRules(
   rules: ActiveRule[],
   sourceMap: SourceMap,
   filePath: string,
+  onRuleStart?: (ruleId: string) => void,
 ): { findings: Finding[]; internalError: boolean; rulesChecked: string[] } {
   const findings: Finding[] = [];
   const checked = new Set<string>();
@@ -54,6 +55,7 @@ export function runRules(
         findings.push({ ruleId: rule.meta.id, messageId: r.messageId, severity, message: formatMessage(template, r.data), ...sourceMap.headOf(r.node, r.property) });
       };
       try {
+        onRuleStart?.(rule.meta.id);
         rule.check(model, { options, filePath, report });
       } catch (error) {
         internalError = true;

@@ -1,3 +1,4 @@
+import type { StreamingFormatter } from './streaming.js';
 import type { Formatter } from './types.js';
 
 /** Formatters by name, loaded only when asked for. */
@@ -12,6 +13,17 @@ const FORMATTERS: Record<string, () => Promise<Formatter>> = {
 };
 
 export const FORMATTER_NAMES = Object.keys(FORMATTERS);
+
+/** Formatters that can write each file's part as it is linted (nothing held for the corpus). */
+const STREAMING: Record<string, () => Promise<StreamingFormatter>> = {
+  stylish: async () => (await import('./stylish.js')).streamStylish,
+  json: async () => (await import('./json.js')).streamJson,
+  github: async () => (await import('./github.js')).streamGithub,
+};
+
+export async function loadStreamingFormatter(name: string): Promise<StreamingFormatter | undefined> {
+  return Object.hasOwn(STREAMING, name) ? STREAMING[name]!() : undefined;
+}
 
 export async function loadFormatter(name: string): Promise<Formatter | undefined> {
   // Own names only: "toString" and the like are not formats.

@@ -1,35 +1,58 @@
 import { resolve } from 'node:path';
-import type { Finding } from '../findings.js';
+import type { FileResult, Finding } from '../findings.js';
+import { batchOf } from './streaming.js';
+import type { StreamingFormatter } from './streaming.js';
 import type { Formatter } from './types.js';
 
-/** ESLint's result shape, so tools that read ESLint JSON read planlint's too. */
-export const formatJson: Formatter = (results, { cwd }) => {
-  // ESLint uses 2 for errors and 1 for warnings; information (which never fails a run) is 0.
-  const toMessage = (f: Finding) => ({
-      ruleId: f.ruleId,
-      ...(f.messageId ? { messageId: f.messageId } : {}),
-      severity: f.severity === 'error' ? 2 : f.severity === 'warning' ? 1 : 0,
-      message: f.message,
-      line: f.line,
-      column: f.column,
-      endLine: f.endLine,
-      endColumn: f.endColumn,
-      ...(f.fatal ? { fatal: true } : {}),
-    });
-  const out = results.map((result) => {
-    const messages = result.findings.map(toMessage);
-    const errorCount = messages.filter((m) => m.severity === 2).length;
+/** ESLint uses 2 for errors and 1 for warnings; information (which never fails a run) is 0. */
+function toMessage(f: Finding) {
+  return {
+    ruleId: f.ruleId,
+    ...(f.messageId ? { messageId: f.messageId } : {}),
+    severity: f.severity === 'error' ? 2 : f.severity === 'warning' ? 1 : 0,
+    message: f.message,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    ...(f.fatal ? { fatal: true } : {}),
+    // ESLint's shape for a silenced message: how it was silenced and the reason given.
+    ...(f.suppression
+      ? { suppressions: [{ kind: f.suppression.kind === 'inline' ? 'directive' : 'baseline', justification: f.suppression.justification ?? '' }] }
+      : {}),
+  };
+}
+
+function toResult(result: FileResult, cwd: string) {
+  const messages = result.findings.map(toMessage);
+  return {
+    filePath: resolve(cwd, result.filePath),
+    messages,
+    suppressedMessages: (result.suppressedFindings ?? []).map(toMessage),
+    errorCount: messages.filter((m) => m.severity === 2).length,
+    fatalErrorCount: messages.filter((m) => m.fatal).length,
+    warningCount: messages.filter((m) => m.severity === 1).length,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+  };
+}
+
+/**
+ * ESLint's result shape, so tools that read ESLint JSON read planlint's too. Written file by
+ * file; the text is exactly JSON.stringify(results, null, 2).
+ */
+export const streamJson: StreamingFormatter = {
+  open({ cwd }) {
+    let count = 0;
     return {
-      filePath: resolve(cwd, result.filePath),
-      messages,
-      suppressedMessages: (result.suppressedFindings ?? []).map(toMessage),
-      errorCount,
-      fatalErrorCount: messages.filter((m) => m.fatal).length,
-      warningCount: messages.filter((m) => m.severity === 1).length,
-      fixableErrorCount: 0,
-      fixableWarningCount: 0,
-      usedDeprecatedRules: [],
+      file(result) {
+        const item = JSON.stringify(toResult(result, cwd), null, 2).replace(/\n/g, '\n  ');
+        return `${count++ === 0 ? '[\n  ' : ',\n  '}${item}`;
+      },
+      end: () => (count === 0 ? '[]\n' : '\n]\n'),
     };
-  });
-  return `${JSON.stringify(out, null, 2)}\n`;
+  },
 };
+
+export const formatJson: Formatter = batchOf(streamJson);

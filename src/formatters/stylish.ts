@@ -2,45 +2,58 @@ import { Chalk } from 'chalk';
 import { displayPath } from '../find-files.js';
 import type { FileResult } from '../findings.js';
 import { describeCounts, ruleOutcomes } from '../rule-outcomes.js';
+import { batchOf } from './streaming.js';
+import type { StreamingFormatter } from './streaming.js';
 import type { Formatter, FormatterContext } from './types.js';
 
 /** Human output, grouped by file: `line:col  severity  message  rule-id`, then a summary. */
-export const formatStylish: Formatter = (results, { cwd, color, ruleDocUrl, rules, showPassed }) => {
-  const paint = new Chalk({ level: color ? 1 : 0 });
-  const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  let notes = 0;
-  for (const result of results) {
-    if (result.findings.length === 0) {
-      // Teaching mode shows clean files too: what good looks like is the point.
-      if (showPassed) lines.push('', paint.underline(displayPath(result.filePath, cwd)), ...rulesChecked(result, paint, rules));
-      continue;
-    }
-    lines.push('', paint.underline(displayPath(result.filePath, cwd)));
-    const locations = result.findings.map((f) => `${f.line}:${f.column}`);
-    const width = Math.max(...locations.map((l) => l.length));
-    result.findings.forEach((f, i) => {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-      else notes++;
-      const severity = f.severity === 'error' ? paint.red('error  ') : f.severity === 'warning' ? paint.yellow('warning') : paint.blue('info   ');
-      const url = color ? ruleDocUrl?.(f.ruleId) : undefined;
-      // OSC 8 makes the rule id a clickable link in terminals that support it; others show the id.
-      const id = url ? `\u001b]8;;${url}\u0007${f.ruleId}\u001b]8;;\u0007` : f.ruleId;
-      lines.push(`  ${paint.dim(locations[i]!.padEnd(width))}  ${severity}  ${f.message}  ${paint.dim(id)}`);
-    });
-    if (showPassed) lines.push('', ...rulesChecked(result, paint, rules));
-  }
-  const files = results.length;
-  const checked = `${files} file${files === 1 ? '' : 's'} checked`;
-  const noteLine = notes > 0 ? ` ${notes} note${notes === 1 ? '' : 's'} for information.` : '';
-  if (errors + warnings === 0) return `${lines.length ? `${lines.join('\n')}\n\n` : ''}${paint.green('✔')} No problems found (${checked}).${noteLine}\n`;
-  const total = errors + warnings;
-  const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${checked}.${noteLine}`;
-  lines.push('', errors > 0 ? paint.red.bold(summary) : paint.yellow.bold(summary), '');
-  return `${lines.join('\n')}\n`;
+export const streamStylish: StreamingFormatter = {
+  open({ cwd, color, ruleDocUrl, rules, showPassed }) {
+    const paint = new Chalk({ level: color ? 1 : 0 });
+    let files = 0;
+    let errors = 0;
+    let warnings = 0;
+    let notes = 0;
+    let wroteAny = false;
+    return {
+      file(result) {
+        files++;
+        const lines: string[] = [];
+        if (result.findings.length === 0) {
+          // Teaching mode shows clean files too: what good looks like is the point.
+          if (showPassed) lines.push('', paint.underline(displayPath(result.filePath, cwd)), ...rulesChecked(result, paint, rules));
+        } else {
+          lines.push('', paint.underline(displayPath(result.filePath, cwd)));
+          const locations = result.findings.map((f) => `${f.line}:${f.column}`);
+          const width = Math.max(...locations.map((l) => l.length));
+          result.findings.forEach((f, i) => {
+            if (f.severity === 'error') errors++;
+            else if (f.severity === 'warning') warnings++;
+            else notes++;
+            const severity = f.severity === 'error' ? paint.red('error  ') : f.severity === 'warning' ? paint.yellow('warning') : paint.blue('info   ');
+            const url = color ? ruleDocUrl?.(f.ruleId) : undefined;
+            // OSC 8 makes the rule id a clickable link in terminals that support it; others show the id.
+            const id = url ? `\u001b]8;;${url}\u0007${f.ruleId}\u001b]8;;\u0007` : f.ruleId;
+            lines.push(`  ${paint.dim(locations[i]!.padEnd(width))}  ${severity}  ${f.message}  ${paint.dim(id)}`);
+          });
+          if (showPassed) lines.push('', ...rulesChecked(result, paint, rules));
+        }
+        if (lines.length) wroteAny = true;
+        return lines.join('\n');
+      },
+      end() {
+        const checked = `${files} file${files === 1 ? '' : 's'} checked`;
+        const noteLine = notes > 0 ? ` ${notes} note${notes === 1 ? '' : 's'} for information.` : '';
+        if (errors + warnings === 0) return `${wroteAny ? '\n\n' : ''}${paint.green('✔')} No problems found (${checked}).${noteLine}\n`;
+        const total = errors + warnings;
+        const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${checked}.${noteLine}`;
+        return `\n\n${errors > 0 ? paint.red.bold(summary) : paint.yellow.bold(summary)}\n\n`;
+      },
+    };
+  },
 };
+
+export const formatStylish: Formatter = batchOf(streamStylish);
 
 /**
  * Teaching mode: every rule that checked the file, failed ones first, each with what it checks,

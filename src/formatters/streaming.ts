@@ -1,0 +1,19 @@
+import type { FileResult } from '../findings.js';
+import type { Formatter, FormatterContext } from './types.js';
+
+/**
+ * A formatter that writes each file's part as soon as that file is linted, so a run over tens of
+ * thousands of files holds nothing for the whole corpus. `open` starts a report; `file` returns
+ * one file's text; `end` returns the closing text (a summary, a bracket).
+ */
+export interface StreamingFormatter {
+  open(context: FormatterContext): { file(result: FileResult): string; end(): string };
+}
+
+/** The same formatter used on a finished list of results. */
+export function batchOf(streaming: StreamingFormatter): Formatter {
+  return (results, context) => {
+    const report = streaming.open(context);
+    return results.map((r) => report.file(r)).join('') + report.end();
+  };
+}

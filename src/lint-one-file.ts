@@ -1,0 +1,40 @@
+import type { ConfigResolver } from './config.js';
+import type { FileResult } from './findings.js';
+import { ENGINE_RULE_IDS } from './findings.js';
+import type { InputFormat } from './hmpps/recognise-export.js';
+import { lintText } from './lint.js';
+import type { AnyRule } from './load-rules.js';
+import { DEFAULT_MAX_FILE_BYTES, readSource } from './read-source.js';
+import { SUPPRESSION_RULE_ID } from './suppressions.js';
+
+/** One thing to lint: a file on disk, or text (from stdin, or already read for the cache). */
+export interface LintInput {
+  filePath: string;
+  text?: string;
+}
+
+/** Settings that apply to every file of a run; plain data, so they can be sent to a worker. */
+export interface RunSettings {
+  maxFileBytes?: number;
+  inputFormat?: InputFormat;
+}
+
+/** Lints one input with the settings its config gives it: the unit of work, in or out of workers. */
+export async function lintOneFile(
+  input: LintInput,
+  resolver: ConfigResolver,
+  builtIns: AnyRule[],
+  run: RunSettings,
+  onRuleStart?: (ruleId: string) => void,
+): Promise<FileResult> {
+  const { rules, config } = await resolver.settingsFor(input.filePath);
+  const source = input.text !== undefined ? { text: input.text } : await readSource(input.filePath, run.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if ('problem' in source) return { filePath: input.filePath, findings: [source.problem] };
+  const knownRuleIds = new Set([...builtIns, ...config.pluginRules].map((r) => r.meta.id).concat(Object.values(ENGINE_RULE_IDS), SUPPRESSION_RULE_ID));
+  return lintText(source.text, input.filePath, {
+    rules,
+    knownRuleIds,
+    ...(run.inputFormat ? { inputFormat: run.inputFormat } : {}),
+    ...(onRuleStart ? { onRuleStart } : {}),
+  });
+}

@@ -1,0 +1,146 @@
+import { Worker } from 'node:worker_threads';
+import type { FileResult } from './findings.js';
+import type { LintInput } from './lint-one-file.js';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './lint-worker.js';
+import { SettingsError } from './rule-settings.js';
+import { PROGRESS, createProgress, readProgress } from './worker-progress.js';
+
+export interface PoolOptions extends Omit<WorkerSetup, 'progress'> {
+  threads: number;
+  /** How long one rule (or reading one file) may run before its worker is stopped. */
+  timeoutMs: number;
+}
+
+/** Results allowed to wait for an earlier, slower file: bounds memory whatever the corpus size. */
+const WINDOW = 64;
+
+interface Slot {
+  worker: Worker;
+  progress: SharedArrayBuffer;
+  ready: Promise<void>;
+  busyWith?: number;
+  lastStep: number;
+  lastChange: number;
+}
+
+const workerUrl = new URL(`./lint-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+/**
+ * Lints inputs across worker threads and yields the results in input order, so output is
+ * byte-identical to a single-threaded run. Work is handed out one file at a time per worker,
+ * with a few in flight, so memory stays flat however many files there are. A worker stuck in one
+ * rule past the time limit is stopped, the file gets a finding naming the rule, and a fresh
+ * worker carries on with the rest.
+ */
+export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions): AsyncGenerator<FileResult> {
+  const results = new Map<number, FileResult>();
+  let next = 0; // next input to hand out
+  let emitted = 0; // next result to yield
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+
+  const idle = new Set<Slot>();
+  const start = (slot: Slot) => {
+    if (failure || next >= inputs.length) return;
+    if (next - emitted >= WINDOW) {
+      idle.add(slot); // resumed once the output catches up
+      return;
+    }
+    idle.delete(slot);
+    const index = next++;
+    slot.busyWith = index;
+    slot.lastChange = Date.now();
+    slot.lastStep = readProgress(slot.progress).step;
+    slot.worker.postMessage({ index, input: inputs[index]! } satisfies WorkerRequest);
+  };
+
+  const spawn = (): Slot => {
+    const progress = createProgress();
+    const setup: WorkerSetup = { ...(options.configPath ? { configPath: options.configPath } : {}), cliRules: options.cliRules, run: options.run, progress };
+    const worker = new Worker(workerUrl, { workerData: setup });
+    let markReady!: () => void;
+    const slot: Slot = { worker, progress, ready: new Promise<void>((r) => (markReady = r)), lastStep: 0, lastChange: Date.now() };
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.index === -1) {
+        markReady();
+        start(slot);
+        return;
+      }
+      slot.busyWith = undefined;
+      if (reply.error !== undefined) failure ??= new SettingsError(reply.error);
+      else if (reply.result) results.set(reply.index, reply.result);
+      start(slot);
+      signal();
+    });
+    worker.on('error', (error) => {
+      failure ??= error instanceof Error ? error : new Error(String(error));
+      signal();
+    });
+    return slot;
+  };
+
+  const slots = Array.from({ length: Math.max(1, Math.min(options.threads, inputs.length)) }, spawn);
+
+  // Watch for a worker stuck in one step for longer than the limit.
+  const watchdog = setInterval(() => {
+    const now = Date.now();
+    slots.forEach((slot, i) => {
+      if (slot.busyWith === undefined) return;
+      const progress = readProgress(slot.progress);
+      if (progress.step !== slot.lastStep) {
+        slot.lastStep = progress.step;
+        slot.lastChange = now;
+        return;
+      }
+      if (now - slot.lastChange <= options.timeoutMs) return;
+      const index = slot.busyWith;
+      const filePath = inputs[index]!.filePath;
+      const inRule = progress.state === PROGRESS.rule && progress.ruleId;
+      results.set(index, {
+        filePath,
+        internalError: true,
+        findings: [
+          {
+            ruleId: inRule ? progress.ruleId : 'input',
+            severity: 'error',
+            message: inRule
+              ? `Rule "${progress.ruleId}" did not finish within ${options.timeoutMs} ms on this file and was stopped; the rules after it did not run on this file. This is a fault in the rule, not in the plan; please report it.`
+              : `Reading this file took longer than ${options.timeoutMs} ms, so planlint stopped; the file was not linted.`,
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 1,
+          },
+        ],
+      });
+      slot.busyWith = undefined;
+      void slot.worker.terminate();
+      slots[i] = spawn();
+      signal();
+    });
+  }, Math.min(100, Math.max(10, options.timeoutMs / 4)));
+  watchdog.unref();
+
+  try {
+    while (emitted < inputs.length) {
+      if (failure) throw failure;
+      const ready = results.get(emitted);
+      if (ready) {
+        results.delete(emitted);
+        emitted++;
+        yield ready;
+        for (const slot of [...idle]) start(slot);
+        continue;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    clearInterval(watchdog);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+}
