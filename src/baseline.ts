@@ -69,25 +69,6 @@ export class Baseline {
     return { ...result, findings: kept, ...(suppressed.length ? { suppressedFindings: suppressed } : {}) };
   }
 
-  /** Writes a baseline holding every finding of this run (errors and warnings). */
-  static write(path: string, results: FileResult[]): number {
-    const absolute = resolve(path);
-    const counts = new Map<string, BaselineEntry>();
-    for (const result of results) {
-      const file = relative(dirname(absolute), resolve(result.filePath)).split('\\').join('/');
-      for (const f of result.findings) {
-        if (f.severity === 'info' || !f.fingerprint) continue;
-        const key = keyOf(file, f.ruleId, f.fingerprint);
-        const entry = counts.get(key) ?? { file, ruleId: f.ruleId, fingerprint: f.fingerprint, count: 0 };
-        entry.count++;
-        counts.set(key, entry);
-      }
-    }
-    const entries = [...counts.values()].sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
-    writeFileSync(absolute, `${JSON.stringify({ planlintBaseline: 1, entries } satisfies BaselineFile, null, 2)}\n`);
-    return entries.reduce((n, e) => n + e.count, 0);
-  }
-
   /**
    * Rewrites the baseline keeping only what this run matched, so fixed findings cannot come back
    * unnoticed. Entries for files this run did not lint are kept as they were.
@@ -107,5 +88,33 @@ export class Baseline {
     }
     writeFileSync(this.path, `${JSON.stringify({ planlintBaseline: 1, entries } satisfies BaselineFile, null, 2)}\n`);
     return { kept: entries.reduce((n, e) => n + e.count, 0), removed };
+  }
+}
+
+/** Collects a run's findings, file by file, into a new baseline (--update-baseline). */
+export class BaselineRecorder {
+  private readonly path: string;
+  private readonly counts = new Map<string, BaselineEntry>();
+
+  constructor(path: string) {
+    this.path = resolve(path);
+  }
+
+  add(result: FileResult): void {
+    const file = relative(dirname(this.path), resolve(result.filePath)).split('\\').join('/');
+    for (const f of result.findings) {
+      if (f.severity === 'info' || !f.fingerprint) continue;
+      const key = keyOf(file, f.ruleId, f.fingerprint);
+      const entry = this.counts.get(key) ?? { file, ruleId: f.ruleId, fingerprint: f.fingerprint, count: 0 };
+      entry.count++;
+      this.counts.set(key, entry);
+    }
+  }
+
+  /** Writes the baseline and returns how many findings it records. */
+  save(): number {
+    const entries = [...this.counts.values()].sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
+    writeFileSync(this.path, `${JSON.stringify({ planlintBaseline: 1, entries } satisfies BaselineFile, null, 2)}\n`);
+    return entries.reduce((n, e) => n + e.count, 0);
   }
 }

@@ -2,22 +2,23 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { Baseline } from '../baseline.js';
+import { availableParallelism } from 'node:os';
+import { Baseline, BaselineRecorder } from '../baseline.js';
 import { ConfigResolver } from '../config.js';
 import { EXIT, UsageError } from '../errors.js';
-import { ENGINE_RULE_IDS } from '../findings.js';
 import type { FileResult } from '../findings.js';
 import { findFiles } from '../find-files.js';
 import { FORMATTER_NAMES } from '../formatters/index.js';
-import { parseOutputs, writeOutputs } from '../formatters/outputs.js';
+import { openOutputs, parseOutputs } from '../formatters/outputs.js';
 import type { RuleSummary } from '../formatters/types.js';
-import { lintText } from '../lint.js';
+import { lintOneFile } from '../lint-one-file.js';
+import type { LintInput, RunSettings } from '../lint-one-file.js';
+import { lintInWorkers } from '../lint-pool.js';
 import { LintCache, hashText } from '../lint-cache.js';
 import { loadBuiltInRules } from '../load-rules.js';
 import { ruleDocPath } from '../package-root.js';
 import { PRESET_NAMES, isPresetName, presetSettings } from '../presets.js';
 import { DEFAULT_MAX_FILE_BYTES, readSource } from '../read-source.js';
-import { SUPPRESSION_RULE_ID } from '../suppressions.js';
 import { wantsColor } from '../terminal-color.js';
 import { prepareValidators } from '../validate-document.js';
 import { parseRuleFlags } from './rule-flags.js';
@@ -44,6 +45,29 @@ interface LintFlags {
   cacheLocation: string;
   inputFormat: InputFormat;
   showPassed?: boolean;
+  concurrency: string;
+  ruleTimeout: string;
+}
+
+const DEFAULT_RULE_TIMEOUT_MS = 10_000;
+/** Below this many files, starting workers costs more than it saves. */
+const FILES_PER_WORKER_WORTHWHILE = 100;
+
+/** Worker threads for a run: --concurrency n, off (1), or auto (all cores once there is enough work). */
+function chooseThreads(setting: string, files: number): number {
+  // Workers run the compiled code; from source (the tests' own imports) linting stays in-process.
+  if (import.meta.url.endsWith('.ts')) return 1;
+  if (setting === 'off') return 1;
+  if (setting === 'auto') return files >= FILES_PER_WORKER_WORTHWHILE * 2 ? Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER_WORTHWHILE)) : 1;
+  const n = Number(setting);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--concurrency expects a number from 1 to 64, auto or off; found "${setting}".`);
+  return n;
+}
+
+function ruleTimeout(setting: string): number {
+  const ms = Number(setting);
+  if (!Number.isInteger(ms) || ms < 1) throw new UsageError(`--rule-timeout expects a whole number of milliseconds; found "${setting}".`);
+  return ms;
 }
 
 /** The default command: lint paths, print findings, and say through the exit code how it went. */
@@ -68,6 +92,8 @@ export function registerLintCommand(program: Command, setExit: (code: number) =>
     .option('--cache', 'reuse results for files and settings unchanged since the last run')
     .addOption(new Option('--cache-location <path>', 'where the cache is kept').default('.planlintcache'))
     .addOption(new Option('--input-format <format>', 'auto (recognise HMPPS sentence plan exports by their shape), planlint or hmpps-sentence-plan').choices(INPUT_FORMATS).default('auto'))
+    .option('--concurrency <n|auto|off>', 'worker threads to lint with: a number, auto (all cores for large runs) or off', 'auto')
+    .option('--rule-timeout <ms>', 'stop a rule that runs longer than this on one file (in worker threads)', String(DEFAULT_RULE_TIMEOUT_MS))
     .option('--color', 'force colour output')
     .option('--no-color', 'never colour the output')
     .action(async (paths: string[], flags: LintFlags) => setExit(await lint(paths, flags)));
@@ -89,6 +115,8 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   if (flags.preset !== undefined && !isPresetName(flags.preset)) throw new UsageError(`Unknown preset "${flags.preset}". Available presets: ${PRESET_NAMES.join(', ')}.`);
   if ((flags.updateBaseline || flags.pruneBaseline) && !flags.baseline) throw new UsageError('--update-baseline and --prune-baseline need --baseline <file>.');
   if (flags.config && !existsSync(flags.config)) throw new UsageError(`--config: ${flags.config} does not exist.`);
+  const timeoutMs = ruleTimeout(flags.ruleTimeout);
+  chooseThreads(flags.concurrency, 0); // checks the setting before any work
 
   const [builtIns] = await Promise.all([loadBuiltInRules(), prepareValidators()]);
   const cliRules = { ...(flags.preset ? presetSettings(flags.preset as 'recommended' | 'strict', builtIns) : {}), ...parseRuleFlags(flags.rule) };
@@ -122,50 +150,96 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
 
   const cache = flags.cache && !flags.stdin ? new LintCache(flags.cacheLocation) : undefined;
   const baseline = flags.baseline ? Baseline.load(flags.baseline, { mustExist: !flags.updateBaseline }) : undefined;
-  const results: FileResult[] = [];
-  // What each rule checks, for reports that list rules passed as well as failed.
+  const recorder = flags.updateBaseline && flags.baseline ? new BaselineRecorder(flags.baseline) : undefined;
+  const run: RunSettings = { ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}) };
+
+  // Settings are resolved here for every file first, so a config mistake stops the run before
+  // any output, and so reports know every rule (plugins included) that may appear.
   const ruleSummaries = new Map<string, RuleSummary>(builtIns.map(({ meta }) => [meta.id, meta]));
-  for (const input of inputs) {
-    const { rules, settings, config } = await resolver.settingsFor(input.filePath);
+  const cacheKeys: { content: string; settings: string }[] = [];
+  const ready = new Map<number, FileResult>();
+  const jobs: LintInput[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const { settings, config } = await resolver.settingsFor(input.filePath);
     for (const { meta } of config.pluginRules) ruleSummaries.set(meta.id, meta);
-    const knownRuleIds = new Set([...builtIns, ...config.pluginRules].map((r) => r.meta.id).concat(Object.values(ENGINE_RULE_IDS), SUPPRESSION_RULE_ID));
-    let result: FileResult;
+    if (!cache) {
+      jobs.push(input);
+      continue;
+    }
+    // The cache needs the content to know whether it changed; the text read here is passed on.
     const source = input.text !== undefined ? { text: input.text } : await readSource(input.filePath, DEFAULT_MAX_FILE_BYTES);
     if ('problem' in source) {
-      result = { filePath: input.filePath, findings: [source.problem] };
-    } else {
-      const contentHash = cache ? hashText(source.text) : '';
-      const settingsHash = cache ? hashText(JSON.stringify([config.configFiles, settings, flags.inputFormat])) : '';
-      const cached = cache?.get(input.filePath, contentHash, settingsHash);
-      result = cached ?? lintText(source.text, input.filePath, { rules, knownRuleIds, inputFormat: flags.inputFormat });
-      if (!cached) cache?.set(result, contentHash, settingsHash);
+      ready.set(index, { filePath: input.filePath, findings: [source.problem] });
+      continue;
     }
-    results.push(baseline && !flags.updateBaseline ? baseline.apply(result) : result);
+    const key = { content: hashText(source.text), settings: hashText(JSON.stringify([config.configFiles, settings, run])) };
+    cacheKeys[index] = key;
+    const cached = cache.get(input.filePath, key.content, key.settings);
+    if (cached) ready.set(index, cached);
+    else jobs.push({ filePath: input.filePath, text: source.text });
+  }
+
+  const threads = chooseThreads(flags.concurrency, jobs.length);
+  const linted: AsyncGenerator<FileResult> =
+    threads > 1
+      ? lintInWorkers(jobs, { threads, timeoutMs, cliRules, run, ...(flags.config ? { configPath: flags.config } : {}) })
+      : (async function* () {
+          for (const job of jobs) yield await lintOneFile(job, resolver, builtIns, run);
+        })();
+
+  const report = recorder
+    ? undefined
+    : await openOutputs(
+        outputs,
+        {
+          cwd,
+          color: wantsColor(flags, process.stdout),
+          ruleDocUrl: (id) => (existsSync(ruleDocPath(id)) ? pathToFileURL(ruleDocPath(id)).href : undefined),
+          rules: [...ruleSummaries.values()],
+          showPassed: flags.showPassed ?? false,
+        },
+        inputs.map((i) => i.filePath),
+      );
+
+  let errors = 0;
+  let warnings = 0;
+  let internalError = false;
+  const lintedPaths: string[] = [];
+  try {
+    for (let index = 0; index < inputs.length; index++) {
+      let result = ready.get(index);
+      if (!result) {
+        result = (await linted.next()).value as FileResult;
+        const key = cacheKeys[index];
+        if (cache && key) cache.set(result, key.content, key.settings);
+      }
+      lintedPaths.push(result.filePath);
+      recorder?.add(result);
+      if (baseline && !recorder) result = baseline.apply(result);
+      internalError ||= result.internalError === true;
+      for (const f of result.findings) {
+        if (f.severity === 'error') errors++;
+        else if (f.severity === 'warning') warnings++;
+      }
+      await report?.add(flags.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result);
+    }
+  } finally {
+    await linted.return(undefined);
   }
   cache?.save();
+  await report?.close();
 
-  if (flags.updateBaseline && flags.baseline) {
-    const count = Baseline.write(flags.baseline, results);
+  if (recorder && flags.baseline) {
+    const count = recorder.save();
     process.stderr.write(`planlint: recorded ${count} finding${count === 1 ? '' : 's'} in ${flags.baseline}.\n`);
     return EXIT.ok;
   }
   if (flags.pruneBaseline && baseline && flags.baseline) {
-    const { kept, removed } = baseline.prune(results.map((r) => r.filePath));
+    const { kept, removed } = baseline.prune(lintedPaths);
     process.stderr.write(`planlint: removed ${removed} finding${removed === 1 ? '' : 's'} that no longer occur from ${flags.baseline}; ${kept} remain.\n`);
   }
 
-  const shown = flags.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
-  await writeOutputs(outputs, shown, {
-    cwd,
-    color: wantsColor(flags, process.stdout),
-    ruleDocUrl: (id) => (existsSync(ruleDocPath(id)) ? pathToFileURL(ruleDocPath(id)).href : undefined),
-    rules: [...ruleSummaries.values()],
-    showPassed: flags.showPassed ?? false,
-  });
-
-  if (results.some((r) => r.internalError)) return EXIT.usage;
-  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  if (internalError) return EXIT.usage;
   if (errors > 0) return EXIT.errors;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     process.stderr.write(`planlint: ${warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);

@@ -1,8 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { FileResult } from '../findings.js';
-import { FORMATTER_NAMES, loadFormatter } from './index.js';
+import { FORMATTER_NAMES, loadFormatter, loadStreamingFormatter } from './index.js';
 import type { Formatter, FormatterContext } from './types.js';
 
 /** One report of a run: a format, and the file it goes to (none: standard output). */
@@ -48,24 +49,71 @@ export async function parseOutputs(specs: readonly string[], outputFile?: string
   return outputs;
 }
 
-/** Writes each report; files are never coloured, and never one of the files just linted. */
-export async function writeOutputs(outputs: readonly Output[], results: FileResult[], context: FormatterContext): Promise<void> {
-  const linted = new Set(results.map((r) => resolve(r.filePath)));
+/** An open set of reports: streaming ones are written file by file, the others at the end. */
+export interface OpenReports {
+  add(result: FileResult): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens each report for a run whose results arrive one file at a time. Formats that can stream
+ * (stylish, json, github) write each file's part at once; the rest (sarif, junit, html, markdown)
+ * need the whole run and keep the results until the end.
+ */
+export async function openOutputs(outputs: readonly Output[], context: FormatterContext, lintedPaths: readonly string[]): Promise<OpenReports> {
+  const linted = new Set(lintedPaths.map((p) => resolve(p)));
   for (const { format, path } of outputs) {
     if (path !== undefined && linted.has(resolve(path))) throw new UsageError(`--format ${format}: ${path} is one of the files being linted; planlint never writes to those.`);
   }
+  const sinks: OpenReports[] = [];
   for (const { format, formatter, path } of outputs) {
-    const text = formatter(results, { ...context, color: path === undefined && context.color });
-    if (path === undefined) {
-      process.stdout.write(text);
-      continue;
+    const ctx = { ...context, color: path === undefined && context.color };
+    const streaming = await loadStreamingFormatter(format);
+    let target: NodeJS.WritableStream = process.stdout;
+    if (path !== undefined) {
+      try {
+        await mkdir(dirname(resolve(path)), { recursive: true });
+        target = await openFile(path);
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+        throw new UsageError(`Could not write the ${format} report to ${path} (${reason}).`);
+      }
     }
-    try {
-      await mkdir(dirname(resolve(path)), { recursive: true });
-      await writeFile(path, text);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-      throw new UsageError(`Could not write the ${format} report to ${path} (${reason}).`);
+    const write = (text: string) =>
+      new Promise<void>((done, fail) => {
+        if (!text) return done();
+        // Wait for the stream to drain, so a slow reader cannot make output pile up in memory.
+        if (target.write(text)) done();
+        else target.once('drain', done).once('error', fail);
+      });
+    const finish = () => (path === undefined ? Promise.resolve() : new Promise<void>((done) => target.end(done)));
+    if (streaming) {
+      const report = streaming.open(ctx);
+      sinks.push({ add: (r) => write(report.file(r)), close: async () => {
+        await write(report.end());
+        await finish();
+      } });
+    } else {
+      const results: FileResult[] = [];
+      sinks.push({ add: async (r) => void results.push(r), close: async () => {
+        await write(formatter(results, ctx));
+        await finish();
+      } });
     }
   }
+  return {
+    add: async (result) => {
+      for (const sink of sinks) await sink.add(result);
+    },
+    close: async () => {
+      for (const sink of sinks) await sink.close();
+    },
+  };
+}
+
+function openFile(path: string): Promise<NodeJS.WritableStream> {
+  return new Promise((done, fail) => {
+    const stream = createWriteStream(path);
+    stream.once('open', () => done(stream)).once('error', fail);
+  });
 }
