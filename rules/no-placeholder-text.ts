@@ -162,7 +162,17 @@ export default defineRule<Options>({
     const name = personName(model);
     const extra = new Set([...MORE_PLACEHOLDERS, ...context.options.extraPlaceholders].map(normaliseText));
     const placeholder = (text: string) => isPlaceholder(text) || extra.has(normaliseText(text));
-    const ignored = (path: string[]) => context.options.ignore.some((entry) => matches(entry, path));
+    const ignoredPaths = new Map<string, boolean>();
+    const ignored = (path: string[]) => {
+      // The same field paths recur for every contact and review: decide each once per file.
+      const key = path.join('.');
+      let answer = ignoredPaths.get(key);
+      if (answer === undefined) {
+        answer = context.options.ignore.some((entry) => matches(entry, path));
+        ignoredPaths.set(key, answer);
+      }
+      return answer;
+    };
     const seen = new Set<object>();
 
     for (const part of partsOf(model)) {

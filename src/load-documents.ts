@@ -2,16 +2,30 @@ import { LineCounter, parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair
 import type { Document, Node as YamlNode, YAMLError } from 'yaml';
 import type { Finding } from './findings.js';
 import { ENGINE_RULE_IDS } from './findings.js';
+import { scanStructure } from './scan-structure.js';
 import { SourceMap } from './source-map.js';
 import type { Span } from './source-map.js';
+import { quote } from './text.js';
 
-/** Limits that keep hostile input (alias bombs, deep nesting) from hanging a run. */
+/**
+ * Limits that keep hostile input (alias bombs, deep nesting, millions of tiny values) from hanging
+ * or crashing a run. Real case files are far inside them: a few levels deep, a few thousand values.
+ */
 export const LOAD_LIMITS = {
-  /** Nodes a document may expand to once aliases are followed. */
+  /** Values (keys, list items, scalars) a document may hold, counting what aliases expand to. */
   maxExpandedNodes: 200_000,
   /** Nesting depth of mappings and sequences. */
   maxDepth: 200,
+  /** Lines a file may have: the parser's time grows with every line, blank or comment too. */
+  maxLines: 500_000,
+  /** Syntax problems listed for one file; beyond them one finding says how many more there are. */
+  maxReportedProblems: 100,
 };
+
+export interface LoadOptions {
+  /** Leave quoted input (tag and anchor names, stray text) out of syntax messages (--redact). */
+  redact?: boolean;
+}
 
 export interface LoadedDocument {
   /** 0-based position of the document in its file. */
@@ -37,18 +51,66 @@ class LoadLimitExceeded extends Error {
 }
 
 /** Parses YAML (and JSON, which YAML 1.2 reads too) into plain data with positions. */
-export function loadDocuments(text: string): LoadedFile {
+export function loadDocuments(text: string, options: LoadOptions = {}): LoadedFile {
   const lineCounter = new LineCounter();
   const sourceMap = new SourceMap(lineCounter, text.length);
   const findings: Finding[] = [];
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, stringKeys: false });
-  const docs = Array.isArray(parsed) ? parsed : [];
   const documents: LoadedDocument[] = [];
+  /** Refuses the whole file with one finding; the parser has not (fully) read it, so lines are counted here. */
+  const stop = (ruleId: string, message: string, offset: number): LoadedFile => {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    const column = Math.min(offset, text.length) - lineStart + 1;
+    findings.push({ ruleId, severity: 'error', fatal: true, message, line, column, endLine: line, endColumn: column + 1 });
+    return { documents, sourceMap, findings };
+  };
+
+  const tooMuch = scanStructure(text, { maxDepth: LOAD_LIMITS.maxDepth, maxValues: LOAD_LIMITS.maxExpandedNodes, maxLines: LOAD_LIMITS.maxLines });
+  if (tooMuch) {
+    const at = tooMuch.offset;
+    if (tooMuch.limit === 'depth') return stop(ENGINE_RULE_IDS.syntax, tooDeep(), at);
+    const what = tooMuch.limit === 'lines' ? `${LOAD_LIMITS.maxLines.toLocaleString('en-GB')} lines` : `${LOAD_LIMITS.maxExpandedNodes.toLocaleString('en-GB')} values`;
+    return stop(ENGINE_RULE_IDS.input, `The file has more than ${what}; planlint stops reading here to stay fast. Split it into smaller files.`, at);
+  }
+
+  let docs: Document.Parsed[];
+  try {
+    // uniqueKeys is off because the parser's own check takes time in the square of a mapping's
+    // size; toPlainData finds repeated keys with a hash map instead.
+    const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, stringKeys: false });
+    docs = Array.isArray(parsed) ? parsed : [];
+  } catch (error) {
+    // The parser recurses per level; should nesting the scan missed still overflow the stack, say so plainly.
+    if (error instanceof RangeError) return stop(ENGINE_RULE_IDS.syntax, tooDeep(), 0);
+    throw error;
+  }
+  // A garbled file can make the parser report a problem on every line; list the first ones only.
+  let listed = 0;
+  let unlisted = 0;
+  let unlistedErrors = false;
+  let summary: Finding | undefined;
+  const report = (finding: Finding) => {
+    if (listed < LOAD_LIMITS.maxReportedProblems) {
+      listed++;
+      findings.push(finding);
+      return;
+    }
+    unlisted++;
+    unlistedErrors ||= finding.severity === 'error';
+    if (!summary) {
+      summary = { ...finding };
+      findings.push(summary);
+    }
+  };
 
   docs.forEach((doc, index) => {
-    const errors = doc.errors.map((e) => yamlProblem(e, 'error', sourceMap));
-    findings.push(...errors);
-    for (const w of doc.warnings) findings.push(yamlProblem(w, 'warning', sourceMap));
+    const errors = doc.errors.map((e) => yamlProblem(e, 'error', sourceMap, options));
+    errors.forEach(report);
+    for (const w of doc.warnings) report(yamlProblem(w, 'warning', sourceMap, options));
     const span: Span = doc.contents ? [doc.contents.range[0], doc.contents.range[1]] : [doc.range[0], doc.range[0]];
     if (doc.contents === null) {
       // An empty document between `---` markers carries nothing to lint.
@@ -59,15 +121,29 @@ export function loadDocuments(text: string): LoadedFile {
     let value: unknown = null;
     let broken = errors.length > 0;
     try {
-      value = toPlainData(doc, sourceMap);
+      const plain = toPlainData(doc, sourceMap);
+      value = plain.value;
+      for (const repeated of plain.repeatedKeys) {
+        broken = true;
+        report({ ruleId: ENGINE_RULE_IDS.syntax, severity: 'error', fatal: true, message: DUPLICATE_KEY_MESSAGE, ...sourceMap.toRange(repeated) });
+      }
     } catch (error) {
-      if (!(error instanceof LoadLimitExceeded)) throw error;
       broken = true;
-      findings.push({ ruleId: ENGINE_RULE_IDS.syntax, severity: 'error', fatal: true, message: error.message, ...sourceMap.toRange(error.span) });
+      if (error instanceof LoadLimitExceeded) {
+        report({ ruleId: ENGINE_RULE_IDS.syntax, severity: 'error', fatal: true, message: error.message, ...sourceMap.toRange(error.span) });
+      } else if (error instanceof RangeError) {
+        report({ ruleId: ENGINE_RULE_IDS.syntax, severity: 'error', fatal: true, message: tooDeep(), ...sourceMap.toRange(span) });
+      } else {
+        throw error;
+      }
     }
     documents.push({ index, value, span, broken });
   });
 
+  if (summary) {
+    summary.severity = unlistedErrors ? 'error' : 'warning';
+    summary.message = `${unlisted.toLocaleString('en-GB')} more problem${unlisted === 1 ? '' : 's'} from here on ${unlisted === 1 ? 'is' : 'are'} not listed; fix the ones above and lint the file again.`;
+  }
   if (documents.length === 0 && findings.length === 0) {
     // An empty file, or one holding only comments: say so once rather than report nothing.
     documents.push({ index: 0, value: null, span: [0, 0], broken: false });
@@ -75,23 +151,30 @@ export function loadDocuments(text: string): LoadedFile {
   return { documents, sourceMap, findings };
 }
 
-function yamlProblem(error: YAMLError, severity: 'error' | 'warning', sourceMap: SourceMap): Finding {
+const DUPLICATE_KEY_MESSAGE = 'This field is given twice in the same section; keep one (the second would silently replace the first).';
+
+const tooDeep = () => `The document is nested more than ${LOAD_LIMITS.maxDepth} levels deep; planlint stops reading here.`;
+
+function yamlProblem(error: YAMLError, severity: 'error' | 'warning', sourceMap: SourceMap, options: LoadOptions): Finding {
   const [start, end] = error.pos;
   return {
     ruleId: ENGINE_RULE_IDS.syntax,
     severity,
     fatal: severity === 'error',
-    message: plainYamlMessage(error),
+    message: plainYamlMessage(error, options),
     ...sourceMap.toRange([start, Math.max(end, start + 1)]),
   };
 }
 
 /** YAML's own messages are written for programmers; say the same thing for an officer. */
-function plainYamlMessage(error: YAMLError): string {
-  const detail = error.message.replace(/\s+at line \d+, column \d+.*$/s, '').trim();
+function plainYamlMessage(error: YAMLError, options: LoadOptions): string {
+  let detail = error.message.replace(/\s+at line \d+, column \d+.*$/s, '').trim();
+  // The parser names what it found (a tag, an anchor, stray text) after a colon: that is input,
+  // so it is shortened like any quote, and left out altogether in a redacted report.
+  detail = options.redact ? detail.replace(/:\s.*$/s, '') : quote(detail, 80);
   switch (error.code) {
     case 'DUPLICATE_KEY':
-      return 'This field is given twice in the same section; keep one (the second would silently replace the first).';
+      return DUPLICATE_KEY_MESSAGE;
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
     case 'UNEXPECTED_TOKEN':
@@ -105,6 +188,8 @@ function plainYamlMessage(error: YAMLError): string {
     case 'BAD_ALIAS':
       return `An alias (*name) refers to an anchor (&name) that is not defined before it (${detail}).`;
     default:
+      // The parser turns its own stack overflow into an error; say what it means.
+      if (/call stack/i.test(detail)) return tooDeep();
       return `The YAML cannot be read here: ${detail}.`;
   }
 }
@@ -113,8 +198,9 @@ function plainYamlMessage(error: YAMLError): string {
  * Converts a parsed document into plain data, recording where every object and array came from.
  * Mappings become prototype-less objects so keys such as __proto__ are ordinary data.
  */
-function toPlainData(doc: Document.Parsed, sourceMap: SourceMap): unknown {
+function toPlainData(doc: Document.Parsed, sourceMap: SourceMap): { value: unknown; repeatedKeys: Span[] } {
   const converted = new Map<YamlNode, unknown>();
+  const repeatedKeys: Span[] = [];
   const sizes = new Map<YamlNode, number>();
   let expanded = 0;
 
@@ -142,7 +228,7 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap): unknown {
   const convert = (node: YamlNode | null | undefined, depth: number, fallback: Span): unknown => {
     if (node === null || node === undefined) return null;
     if (depth > LOAD_LIMITS.maxDepth) {
-      throw new LoadLimitExceeded(`The document is nested more than ${LOAD_LIMITS.maxDepth} levels deep; planlint stops reading here.`, spanOf(node, fallback));
+      throw new LoadLimitExceeded(tooDeep(), spanOf(node, fallback));
     }
     if (isAlias(node)) {
       const target = node.resolve(doc);
@@ -166,6 +252,7 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap): unknown {
         const key = isScalar(keyNode) ? String(keyNode.value) : keyNode === null ? '' : String(keyNode);
         const keySpan = spanOf(keyNode, spanOf(node, fallback));
         const valueSpan = pair.value ? spanOf(pair.value as YamlNode, keySpan) : keySpan;
+        if (entries.has(key)) repeatedKeys.push(keySpan);
         out[key] = convert(pair.value as YamlNode | null, depth + 1, valueSpan);
         entries.set(key, { key: keySpan, value: valueSpan });
       }
@@ -188,5 +275,6 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap): unknown {
   };
 
   const contents = doc.contents as YamlNode | null;
-  return convert(contents, 0, spanOf(contents, [0, 0]));
+  const value = convert(contents, 0, spanOf(contents, [0, 0]));
+  return { value, repeatedKeys };
 }

@@ -28,7 +28,7 @@ export function activateRules(rules: AnyRule[], settings: Record<string, RuleSet
   for (const id of Object.keys(settings)) {
     if (!byId.has(id)) throw new SettingsError(`${where}: there is no rule "${id}". Run "planlint rules" to list them.`);
   }
-  const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true });
+  let ajv: InstanceType<AjvClass> | undefined;
   const active: ActiveRule[] = [];
   for (const rule of rules) {
     const setting = settings[rule.meta.id];
@@ -36,6 +36,13 @@ export function activateRules(rules: AnyRule[], settings: Record<string, RuleSet
     const severity = normaliseSeverity(String(rawSeverity), `${where} for ${rule.meta.id}`);
     if (severity === 'off') continue;
     const options = { ...structuredClone(rule.meta.defaultOptions), ...(rawOptions ?? {}) };
+    // A rule's defaults are its own; only options someone wrote need checking (and compiling a
+    // schema per rule at every start-up would cost more than the linting of a small run).
+    if (rawOptions === undefined) {
+      active.push({ rule, severity, options });
+      continue;
+    }
+    ajv ??= new Ajv2020({ allErrors: true, strict: false, useDefaults: true });
     const validate = ajv.compile(rule.meta.optionsSchema);
     if (!validate(options)) {
       const problem = validate.errors?.[0];

@@ -40,7 +40,20 @@ export function isDocumentKind(value: unknown): value is SchemaKind {
  * Follows a `$ref` to the schema it names. planlint's schemas only refer into case-file's $defs,
  * either locally (`#/$defs/x`) or from a sibling file (`case-file.schema.json#/$defs/x`).
  */
+const resolved = new WeakMap<JsonSchema, JsonSchema>();
+const propertiesOf = new WeakMap<JsonSchema, Record<string, JsonSchema>>();
+
 export function resolveRef(schema: JsonSchema): JsonSchema {
+  // Rules walk case files beside the schema, so the same lookups repeat for every node.
+  let known = resolved.get(schema);
+  if (!known) {
+    known = followRef(schema);
+    resolved.set(schema, known);
+  }
+  return known;
+}
+
+function followRef(schema: JsonSchema): JsonSchema {
   let current = schema;
   for (let hops = 0; hops < 10 && typeof current.$ref === 'string'; hops++) {
     const name = /#\/\$defs\/([^/]+)$/.exec(current.$ref)?.[1];
@@ -56,7 +69,11 @@ export function resolveRef(schema: JsonSchema): JsonSchema {
 
 /** The property schemas a schema object allows, following $ref for composed schemas. */
 export function allowedProperties(schema: JsonSchema): Record<string, JsonSchema> {
-  const own = (schema.properties ?? {}) as Record<string, JsonSchema>;
-  if (typeof schema.$ref !== 'string') return own;
-  return { ...allowedProperties(resolveRef({ $ref: schema.$ref })), ...own };
+  let known = propertiesOf.get(schema);
+  if (!known) {
+    const own = (schema.properties ?? {}) as Record<string, JsonSchema>;
+    known = typeof schema.$ref !== 'string' ? own : { ...allowedProperties(resolveRef({ $ref: schema.$ref })), ...own };
+    propertiesOf.set(schema, known);
+  }
+  return known;
 }

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs script shared with `npm run docs`; it has no type declarations
 import { renderReadme, root, schemaReference } from '../scripts/readme-sections.mjs';
 import { loadBuiltInRules } from '../src/load-rules.js';
+import Ajv2020Module from 'ajv/dist/2020.js';
+
+const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module.default }).default;
 
 const rules = await loadBuiltInRules();
 const GUIDANCE_FILES = ['000_e3b0b34926ec6f4a.txt', '001_78d3715c0bac325e.txt', '002_420bbd05ef127480.txt', '003_7eb81cc514cd360e.txt', '004_01d1a8430ceca47d.txt'];
@@ -37,6 +40,9 @@ describe('every rule is self-describing', () => {
       expect(doc, `${id}.md needs "${heading}"`).toContain(heading);
     }
     for (const option of Object.keys(rule.meta.defaultOptions as object)) expect(doc, `${id}.md documents option ${option}`).toContain(`\`${option}\``);
+    // The engine trusts defaults without checking them at every start, so check them here.
+    const validate = new Ajv2020({ strict: false }).compile(rule.meta.optionsSchema);
+    expect(validate(structuredClone(rule.meta.defaultOptions)), `${id} defaults fit its options schema`).toBe(true);
     expect(existsSync(join(root, 'tests', 'rules', `${id}.test.ts`))).toBe(true);
   });
 

@@ -1,0 +1,60 @@
+/** Worker threads: the same output as one thread, byte for byte; a runaway rule is stopped. */
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs script shared with the benchmark; it has no type declarations
+import { writeCorpus } from '../scripts/bench-corpus.mjs';
+import { PLAN_WITHOUT_VOICE, planlint, root, scratch } from './helpers/run-cli.js';
+
+describe('--concurrency', () => {
+  it('gives byte-identical JSON and stylish output in parallel and single-threaded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planlint-parallel-'));
+    (writeCorpus as (d: string, n: number, o: object) => string[])(dir, 240, { seed: 7, examplesDir: join(root, 'examples') });
+    const single = planlint([dir, '-f', 'json', '--concurrency', 'off']);
+    const parallel = planlint([dir, '-f', 'json', '--concurrency', '2']);
+    expect(single.code).toBe(1);
+    expect(parallel.code).toBe(single.code);
+    expect(parallel.stdout).toBe(single.stdout);
+    expect((JSON.parse(single.stdout) as unknown[]).length).toBe(240);
+    expect(planlint([dir, '--concurrency', '2']).stdout).toBe(planlint([dir, '--concurrency', 'off']).stdout);
+  });
+
+  it('rejects a bad setting with a usage error', () => {
+    expect(planlint(['examples/', '--concurrency', 'lots'])).toMatchObject({ code: 2, stderr: 'planlint: --concurrency expects a number from 1 to 64, auto or off; found "lots".\n' });
+  });
+});
+
+describe('a rule that never finishes', () => {
+  it('is stopped in a worker, reported against the file, and the other files are still linted; exit 2', () => {
+    const loop = `export default {
+  meta: { id: 'team/never-ends', description: 'Loops for ever on plans dated 2024-01-10.', severity: 'error', standard: 'planning',
+    guidance: '004_01d1a8430ceca47d.txt', appliesTo: ['sentence-plan'], messages: {}, optionsSchema: { type: 'object' }, defaultOptions: {} },
+  check(model) { if (model.plans.some((p) => p.date === '2024-01-10')) for (;;) {} },
+};
+`;
+    const dir = scratch({
+      'never-ends.mjs': loop,
+      'planlint.config.yaml': 'plugins: [./never-ends.mjs]\n',
+      'a.yaml': PLAN_WITHOUT_VOICE,
+      'b.yaml': PLAN_WITHOUT_VOICE.replace('2024-01-10', '2024-02-10'),
+      'c.yaml': PLAN_WITHOUT_VOICE.replace('2024-01-10', '2024-03-10'),
+    });
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(root, join(dir, 'node_modules', 'planlint'));
+    const { code, stdout, stderr } = planlint(['.', '-f', 'json', '--concurrency', '2', '--rule-timeout', '500'], { cwd: dir });
+    expect(stderr).toBe('');
+    expect(code).toBe(2);
+    const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
+    const byFile = Object.fromEntries(results.map((r) => [r.filePath.slice(dir.length + 1), r.messages]));
+    expect(byFile['a.yaml']).toEqual([
+      expect.objectContaining({
+        ruleId: 'team/never-ends',
+        message: expect.stringMatching(/^Rule "team\/never-ends" did not finish within 500 ms on this file and was stopped/),
+      }),
+    ]);
+    expect(byFile['b.yaml']!.map((m) => m.ruleId)).toContain('service-user-voice-recorded');
+    expect(byFile['c.yaml']!.map((m) => m.ruleId)).toContain('service-user-voice-recorded');
+  }, 60_000);
+});
