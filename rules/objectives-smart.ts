@@ -20,8 +20,6 @@ export default defineRule<Options>({
     appliesTo: ['case-file', 'sentence-plan'],
     needs: ['sentence'],
     messages: {
-      noObjectives:
-        'The plan of {{date}} sets no objectives. Agree with {{name}} what they will work towards, each objective with how progress will be measured, a target date and who does what.',
       noMeasure:
         'The objective "{{title}}" does not say how progress will be measured. Add a measure: what {{name}} and you will see when it is achieved (for example "tenancy signed", "eight weeks with no binge days in the drinking diary").',
       placeholderMeasure:
@@ -33,7 +31,7 @@ export default defineRule<Options>({
       targetAfterEnd:
         'The objective "{{title}}" has a target date of {{target}}, after the {{what}} ends on {{end}}. Set a date {{name}} can reach before then, or break the objective into steps that fit.',
       noOwner:
-        'The objective "{{title}}" names no one to act on it. Add at least one action saying who does it (by: person, probation-practitioner, partnership-agency …), so {{name}} knows who is responsible for what.',
+        'The objective "{{title}}" has steps, but none says who does it. Say for at least one (by: person, probation-practitioner, partnership-agency …), so {{name}} knows who is responsible for what.',
     },
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
@@ -48,10 +46,8 @@ export default defineRule<Options>({
 
     for (const plan of model.plans) {
       const objectives = plan.objectives ?? [];
-      if (objectives.length === 0) {
-        context.report({ node: plan, property: 'objectives', messageId: 'noObjectives', data: { name, date: formatDate(plan.date) } });
-        continue;
-      }
+      // A plan with no objectives, or an objective with no steps at all, is plan-has-active-goals' finding.
+      if (objectives.length === 0) continue;
       // Work planned before release (housing, work on the outside) may rightly fall due before the licence starts.
       const earliest = sentence ? (plan.date < sentence.startDate ? plan.date : sentence.startDate) : undefined;
       const startText = sentence && earliest === sentence.startDate ? `the ${what} starts on ${formatDate(earliest)}` : `the plan was made on ${formatDate(plan.date)}`;
@@ -77,7 +73,8 @@ export default defineRule<Options>({
           context.report({ node: objective, property: 'targetDate', messageId: 'targetAfterEnd', data: { ...data, target: formatDate(target), end: formatDate(end) } });
         }
 
-        if (!(objective.actions ?? []).some((action) => action.by !== undefined)) {
+        const actions = objective.actions ?? [];
+        if (actions.length > 0 && !actions.some((action) => action.by !== undefined)) {
           context.report({ node: objective, property: 'actions', messageId: 'noOwner', data });
         }
       }
