@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Thin entry point: everything lives in src/ (compiled to dist/ by `npm install`).
+// Thin entry point: everything lives in src/, compiled and bundled into dist/ by `npm install`.
 import { existsSync } from 'node:fs';
 
-const cli = new URL('../dist/src/cli.js', import.meta.url);
+const bundled = new URL('../dist/bundle/cli.js', import.meta.url);
+const compiled = new URL('../dist/src/cli.js', import.meta.url);
+const cli = existsSync(bundled) ? bundled : compiled;
 if (!existsSync(cli)) {
   process.stderr.write('planlint: not built yet. Run "npm install" (or "npm run build") in the planlint folder first.\n');
   process.exit(2);

@@ -6,6 +6,7 @@ import { registerConvertCommand } from './commands/convert-command.js';
 import { registerExplainCommand } from './commands/explain-command.js';
 import { registerInitCommand } from './commands/init-command.js';
 import { registerLintCommand } from './commands/lint-command.js';
+import { registerLspCommand } from './commands/lsp-command.js';
 import { registerRulesCommand } from './commands/rules-command.js';
 import { EXIT, UsageError } from './errors.js';
 import { PACKAGE_ROOT } from './package-root.js';
@@ -34,6 +35,7 @@ export async function main(argv: string[]): Promise<number> {
   registerConvertCommand(program, setExit);
   registerCompareCommand(program, setExit);
   registerInitCommand(program, setExit);
+  registerLspCommand(program, setExit);
 
   try {
     await program.parseAsync(argv);

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
+import { loadAjv } from './lazy-ajv.js';
 import createIgnore from 'ignore';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
@@ -15,8 +15,6 @@ import { activateRules, SettingsError } from './rule-settings.js';
 import type { RuleSetting } from './rule-settings.js';
 import type { ActiveRule } from './run-rules.js';
 
-type AjvClass = typeof Ajv2020Module.default;
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
 type IgnoreFactory = typeof createIgnore;
 
 export const CONFIG_FILE_NAMES = ['planlint.config.yaml', 'planlint.config.yml', 'planlint.config.json', 'planlint.config.mjs'];
@@ -64,7 +62,7 @@ let validateConfigShape: ((data: unknown) => boolean) & { errors?: ErrorObject[]
 
 function checkShape(data: unknown, file: string): RawConfig {
   if (!validateConfigShape) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const ajv = new (loadAjv().Ajv2020)({ allErrors: true, strict: false });
     validateConfigShape = ajv.compile(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as object);
   }
   if (validateConfigShape(data)) return data as RawConfig;

@@ -41,6 +41,11 @@ export interface FileResult {
   rulesChecked?: string[];
   /** A rule crashed while checking this file: the run ends with exit code 2. */
   internalError?: boolean;
+  /**
+   * The report is to be shared (--redact): messages quote no input and name the person only as
+   * "the person on probation". Formatters that show source text or case details must leave them out.
+   */
+  redacted?: boolean;
 }
 
 /** Ids for the findings the engine itself produces, so machine consumers can filter them. */

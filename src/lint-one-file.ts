@@ -17,6 +17,8 @@ export interface LintInput {
 export interface RunSettings {
   maxFileBytes?: number;
   inputFormat?: InputFormat;
+  /** --redact: findings quote no input and name the person only as "the person on probation". */
+  redact?: boolean;
 }
 
 /** Lints one input with the settings its config gives it: the unit of work, in or out of workers. */
@@ -29,12 +31,13 @@ export async function lintOneFile(
 ): Promise<FileResult> {
   const { rules, config } = await resolver.settingsFor(input.filePath);
   const source = input.text !== undefined ? { text: input.text } : await readSource(input.filePath, run.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-  if ('problem' in source) return { filePath: input.filePath, findings: [source.problem] };
+  if ('problem' in source) return { filePath: input.filePath, findings: [source.problem], ...(run.redact ? { redacted: true } : {}) };
   const knownRuleIds = new Set([...builtIns, ...config.pluginRules].map((r) => r.meta.id).concat(Object.values(ENGINE_RULE_IDS), SUPPRESSION_RULE_ID));
   return lintText(source.text, input.filePath, {
     rules,
     knownRuleIds,
     ...(run.inputFormat ? { inputFormat: run.inputFormat } : {}),
+    ...(run.redact ? { redact: true } : {}),
     ...(onRuleStart ? { onRuleStart } : {}),
   });
 }

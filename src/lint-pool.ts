@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from './findings.js';
 import type { LintInput } from './lint-one-file.js';
@@ -23,7 +24,9 @@ interface Slot {
   lastChange: number;
 }
 
-const workerUrl = new URL(`./lint-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+// The worker entry sits beside this module, or a folder up when this code is in a bundle chunk.
+const workerName = `lint-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`;
+const workerUrl = [new URL(workerName, import.meta.url), new URL(`../${workerName}`, import.meta.url)].find((url) => existsSync(url))!;
 
 /**
  * Lints inputs across worker threads and yields the results in input order, so output is

@@ -1,5 +1,5 @@
-import { LineCounter, parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair } from 'yaml';
-import type { Document, Node as YamlNode, YAMLError } from 'yaml';
+import { LineCounter, parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair, visit } from 'yaml';
+import type { Alias, Document, Node as YamlNode, YAMLError } from 'yaml';
 import type { Finding } from './findings.js';
 import { ENGINE_RULE_IDS } from './findings.js';
 import { scanStructure } from './scan-structure.js';
@@ -207,19 +207,44 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap): { value: unkno
   const spanOf = (node: YamlNode | null | undefined, fallback: Span): Span =>
     node?.range ? [node.range[0], node.range[1]] : fallback;
 
+  // An alias stands for the last node before it with that anchor. The parser's own lookup
+  // (Alias.resolve) walks the whole document for every alias, which takes time in the square of
+  // the document's size; one walk in document order resolves them all.
+  const targets = new Map<Alias, YamlNode | undefined>();
+  const anchors = new Map<string, YamlNode>();
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  /** Collections being converted or measured: an alias to one of them would make data that contains itself. */
+  const inside = new Set<YamlNode>();
+  const targetOf = (alias: Alias): YamlNode | undefined => {
+    const target = targets.get(alias);
+    if (target && inside.has(target)) {
+      throw new LoadLimitExceeded(`This alias (*${quote(alias.source, 30)}) refers to a section it is itself inside, so the value would contain itself; planlint cannot read it.`, spanOf(alias, [0, 0]));
+    }
+    return target;
+  };
+
   const expandedSize = (node: YamlNode): number => {
     const known = sizes.get(node);
     if (known !== undefined) return known;
     let size = 1;
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      const target = targetOf(node);
       size = target ? expandedSize(target) : 1;
     } else if (isMap(node)) {
+      inside.add(node);
       for (const pair of node.items) {
         size += (isPair(pair) && pair.value ? expandedSize(pair.value as YamlNode) : 0) + 1;
       }
+      inside.delete(node);
     } else if (isSeq(node)) {
+      inside.add(node);
       for (const item of node.items) size += item ? expandedSize(item as YamlNode) : 1;
+      inside.delete(node);
     }
     sizes.set(node, size);
     return size;
@@ -231,7 +256,7 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap): { value: unkno
       throw new LoadLimitExceeded(tooDeep(), spanOf(node, fallback));
     }
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      const target = targetOf(node);
       if (!target) return null;
       expanded += expandedSize(target);
       if (expanded > LOAD_LIMITS.maxExpandedNodes) {
@@ -246,6 +271,7 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap): { value: unkno
     if (isMap(node)) {
       const out: Record<string, unknown> = Object.create(null);
       converted.set(node, out);
+      inside.add(node);
       const entries = new Map<string, { key: Span; value: Span }>();
       for (const pair of node.items) {
         const keyNode = pair.key as YamlNode | null;
@@ -256,18 +282,21 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap): { value: unkno
         out[key] = convert(pair.value as YamlNode | null, depth + 1, valueSpan);
         entries.set(key, { key: keySpan, value: valueSpan });
       }
+      inside.delete(node);
       sourceMap.record(out, { span: spanOf(node, fallback), entries });
       return out;
     }
     if (isSeq(node)) {
       const out: unknown[] = [];
       converted.set(node, out);
+      inside.add(node);
       const items: Span[] = [];
       for (const item of node.items) {
         const itemSpan = spanOf(item as YamlNode, spanOf(node, fallback));
         items.push(itemSpan);
         out.push(convert(item as YamlNode, depth + 1, itemSpan));
       }
+      inside.delete(node);
       sourceMap.record(out, { span: spanOf(node, fallback), items });
       return out;
     }

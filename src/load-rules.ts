@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, extname, join } from 'node:path';
 import type { Rule } from './rule-api.js';
@@ -8,7 +8,8 @@ import type { Rule } from './rule-api.js';
  * beside dist/src, or the .ts sources when running from source (as the tests do).
  */
 const here = fileURLToPath(import.meta.url);
-const builtInDir = join(dirname(here), '..', 'rules');
+// Beside this module in the bundle (dist/bundle/rules), or one folder up (dist/rules, rules/).
+const builtInDir = [join(dirname(here), 'rules'), join(dirname(here), '..', 'rules')].find((dir) => existsSync(dir))!;
 const moduleExtension = extname(here);
 
 // Rules carry their own option types; the engine handles them uniformly.

@@ -1,4 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import type { Finding } from './findings.js';
 import { ENGINE_RULE_IDS, START_OF_FILE } from './findings.js';
 
@@ -17,9 +19,7 @@ function inputProblem(message: string, line = 1, column = 1): { problem: Finding
  * too large, binary, or in an encoding other than UTF-8/UTF-16. Never throws for bad content.
  */
 export function decodeSource(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): SourceText {
-  if (bytes.length > maxBytes) {
-    return inputProblem(`The file is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit; it was not linted.`);
-  }
+  if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes);
   // A byte-order mark says the encoding outright; UTF-16 files are decoded rather than refused.
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
@@ -42,17 +42,86 @@ export async function readSource(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES
   try {
     const info = await stat(path);
     if (info.isDirectory()) return inputProblem('This path is a directory, not a file.');
-    if (info.size > maxBytes) return decodeSource(new Uint8Array(info.size), maxBytes);
-    return decodeSource(await readFile(path), maxBytes);
+    // A named pipe or device could block a read for ever, or never end.
+    if (!info.isFile()) return notAFile(info);
+    if (info.size > maxBytes) return tooLarge(info.size, maxBytes);
+    // Opened without blocking in case a pipe has replaced the file since; read no more than one
+    // byte past the limit in case the file has grown.
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile()) return notAFile(opened);
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const chunk = Buffer.alloc(Math.min(1024 * 1024, maxBytes + 1 - total));
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0) break;
+        chunks.push(chunk.subarray(0, bytesRead));
+        total += bytesRead;
+        if (total > maxBytes) return tooLarge(Math.max(total, opened.size), maxBytes);
+      }
+      return decodeSource(Buffer.concat(chunks, total), maxBytes);
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'the file no longer exists' :
       code === 'EACCES' || code === 'EPERM' ? 'permission was denied' :
       code === 'ELOOP' ? 'it is a symbolic link loop' :
+      code === 'EISDIR' ? 'it is a directory' :
+      code === 'ENOTDIR' ? 'part of its path is a file, not a directory' :
       `the system said ${code ?? 'it could not be read'}`;
     return inputProblem(`The file could not be read: ${reason}.`);
   }
+}
+
+function tooLarge(size: number, maxBytes: number): { problem: Finding } {
+  return inputProblem(`The file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; it was not linted. Use --max-file-size to raise the limit.`);
+}
+
+/**
+ * Reads a stream (standard input) as a file is read: no more than one byte past the limit is
+ * kept, so endless input cannot exhaust memory, then decoded as a file's bytes are.
+ */
+export async function readStreamSource(stream: AsyncIterable<Uint8Array | string>, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<SourceText> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    chunks.push(bytes);
+    total += bytes.length;
+    if (total > maxBytes) {
+      return inputProblem(`The input is more than ${formatBytes(maxBytes)}, the limit; it was not linted. Use --max-file-size to raise the limit.`);
+    }
+  }
+  return decodeSource(Buffer.concat(chunks, total), maxBytes);
+}
+
+function notAFile(info: Stats): { problem: Finding } {
+  const what = info.isFIFO() ? 'a named pipe' : info.isSocket() ? 'a socket' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a regular file';
+  return inputProblem(`This path is ${what}, not a file; it was not read. To lint piped text, use --stdin.`);
+}
+
+/** The largest --max-file-size accepted: a JavaScript string cannot hold much more text than this. */
+export const MAX_FILE_SIZE_LIMIT = 500 * 1024 * 1024;
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, byte: 1, bytes: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/**
+ * Reads a size such as 10MB, 500 KB, 1.5mb or 2048 (bytes; KB and MB are 1024-based, as the
+ * limit is reported). Returns undefined for anything else.
+ */
+export function parseByteSize(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  if (!match) return undefined;
+  const name = match[2]!.toLowerCase();
+  const unit = Object.hasOwn(SIZE_UNITS, name) ? SIZE_UNITS[name]! : undefined;
+  if (unit === undefined) return undefined;
+  const bytes = Math.floor(Number(match[1]) * unit);
+  return bytes >= 1 ? bytes : undefined;
 }
 
 function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
@@ -82,6 +151,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return 0;
 }
 
-function formatBytes(n: number): string {
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} byte${n === 1 ? '' : 's'}`;
   return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }

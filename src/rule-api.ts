@@ -49,6 +49,12 @@ export interface Report {
 export interface RuleContext<Options> {
   readonly options: Options;
   readonly filePath: string;
+  /**
+   * The report will be shared (--redact). Report data is redacted for you (text becomes
+   * "[redacted]", the person's name "the person on probation"); a rule need only avoid putting
+   * input text into a message by other means.
+   */
+  readonly redact?: boolean;
   report(report: Report): void;
 }
 

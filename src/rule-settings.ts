@@ -1,10 +1,9 @@
-import Ajv2020Module from 'ajv/dist/2020.js';
 import type { RuleSeverity } from './findings.js';
+import { loadAjv } from './lazy-ajv.js';
+import type { Ajv } from './lazy-ajv.js';
 import type { AnyRule } from './load-rules.js';
 import type { ActiveRule } from './run-rules.js';
 
-type AjvClass = typeof Ajv2020Module.default;
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
 
 export type SeveritySetting = RuleSeverity | 'off';
 /** How a rule is set: a severity, or a severity with options, as in ESLint. */
@@ -28,7 +27,7 @@ export function activateRules(rules: AnyRule[], settings: Record<string, RuleSet
   for (const id of Object.keys(settings)) {
     if (!byId.has(id)) throw new SettingsError(`${where}: there is no rule "${id}". Run "planlint rules" to list them.`);
   }
-  let ajv: InstanceType<AjvClass> | undefined;
+  let ajv: Ajv | undefined;
   const active: ActiveRule[] = [];
   for (const rule of rules) {
     const setting = settings[rule.meta.id];
@@ -42,7 +41,7 @@ export function activateRules(rules: AnyRule[], settings: Record<string, RuleSet
       active.push({ rule, severity, options });
       continue;
     }
-    ajv ??= new Ajv2020({ allErrors: true, strict: false, useDefaults: true });
+    ajv ??= new (loadAjv().Ajv2020)({ allErrors: true, strict: false, useDefaults: true });
     const validate = ajv.compile(rule.meta.optionsSchema);
     if (!validate(options)) {
       const problem = validate.errors?.[0];

@@ -1,9 +1,8 @@
-import Ajv2020Module from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ErrorObject } from 'ajv';
+import { loadAjv } from './lazy-ajv.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { AJV_OPTIONS, exportName } from './validator-options.js';
 import type { Finding, SourceRange } from './findings.js';
@@ -12,20 +11,15 @@ import type { LoadedDocument } from './load-documents.js';
 import type { SourceMap } from './source-map.js';
 import { SCHEMA_KINDS, allowedProperties, isDocumentKind, loadSchema, resolveRef } from './schemas.js';
 import type { DocumentKind, JsonSchema, SchemaKind } from './schemas.js';
-import { closestMatch } from './text.js';
+import { closestMatch, quote } from './text.js';
 
-// ajv and ajv-formats are CommonJS modules; under NodeNext the default import is module.exports.
-type AjvClass = typeof Ajv2020Module.default;
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
-type FormatsPlugin = typeof formatsModule.default;
-const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ?? formatsModule) as FormatsPlugin;
 
 type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 let validators: Map<SchemaKind, Validate> | undefined;
 
 function compileValidators(): Map<SchemaKind, Validate> {
-  const ajv = new Ajv2020(AJV_OPTIONS);
-  addFormats(ajv, ['date']);
+  const ajv = new (loadAjv().Ajv2020)(AJV_OPTIONS);
+  loadAjv().addFormats(ajv, ['date']);
   for (const k of SCHEMA_KINDS) ajv.addSchema(loadSchema(k));
   return new Map(SCHEMA_KINDS.map((k) => [k, ajv.getSchema(loadSchema(k).$id as string) as Validate]));
 }
@@ -57,6 +51,29 @@ export interface ValidatedDocument {
 type Path = (string | number)[];
 
 /**
+ * Whether input values are left out of engine messages (--redact). A scope rather than a
+ * parameter because describeValue is shared with the HMPPS export reader; linting is synchronous,
+ * so the scope cannot leak into another file's run.
+ */
+let redacting = false;
+
+export function withRedaction<T>(redact: boolean, run: () => T): T {
+  const before = redacting;
+  redacting = redact;
+  try {
+    return run();
+  } finally {
+    redacting = before;
+  }
+}
+
+/** `; found "…"` for a message, or nothing in a redacted report. */
+const foundClause = (value: unknown) => (redacting ? '' : `; found ${describeValue(value)}`);
+
+/** Schema problems listed for one document; a file with thousands says so once rather than list them all. */
+const MAX_SCHEMA_FINDINGS = 100;
+
+/**
  * Checks one document against the schema for its kind and says what is wrong in plain words, at
  * the node it is about. Returns the kind when the document names a known one.
  */
@@ -71,7 +88,7 @@ export function validateDocument(doc: LoadedDocument, sourceMap: SourceMap): { k
     return { findings: [at(docHead, `The document is empty. Expected a planlint document starting with "kind:" (one of ${kinds}).`)] };
   }
   if (!isRecord(value)) {
-    return { findings: [at(docHead, `Expected a planlint document (fields such as "kind: case-file"); found ${describeValue(value)}.`)] };
+    return { findings: [at(docHead, `Expected a planlint document (fields such as "kind: case-file")${foundClause(value)}.`)] };
   }
   if (!('kind' in value)) {
     return { findings: [at(docHead, `The document does not say what it is: add "kind:" with one of ${kinds}.`)] };
@@ -80,7 +97,7 @@ export function validateDocument(doc: LoadedDocument, sourceMap: SourceMap): { k
   if (!isDocumentKind(kind)) {
     const suggestion = typeof kind === 'string' ? closestMatch(kind, SCHEMA_KINDS) : undefined;
     return {
-      findings: [at(sourceMap.rangeOf(value, 'kind'), `kind must be one of ${kinds}; found ${describeValue(kind)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}.`)],
+      findings: [at(sourceMap.rangeOf(value, 'kind'), `kind must be one of ${kinds}${foundClause(kind)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}.`)],
     };
   }
 
@@ -89,13 +106,19 @@ export function validateDocument(doc: LoadedDocument, sourceMap: SourceMap): { k
   const errors = collapseAlternatives(validate.errors ?? []);
   const seen = new Set<string>();
   const findings: Finding[] = [];
+  let unlisted = 0;
+  let firstUnlisted: SourceRange | undefined;
   for (const error of errors) {
     const described = describeError(error, value, sourceMap);
     if (!described) continue;
     const key = `${described.range.line}:${described.range.column}:${described.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    findings.push(at(described.range, described.message));
+    if (findings.length < MAX_SCHEMA_FINDINGS) findings.push(at(described.range, described.message));
+    else if (unlisted++ === 0) firstUnlisted = described.range;
+  }
+  if (firstUnlisted) {
+    findings.push(at(firstUnlisted, `${unlisted.toLocaleString('en-GB')} more schema problem${unlisted === 1 ? '' : 's'} from here on ${unlisted === 1 ? 'is' : 'are'} not listed; fix the ones above and lint the file again.`));
   }
   return { kind, findings };
 }
@@ -183,7 +206,11 @@ const TYPE_WORDS: Record<string, string> = {
 
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`;
+  if (typeof value === 'string') {
+    if (redacting) return '[redacted]';
+    const flat = value.replace(/\s+/g, ' '); // a quote stays on one line of the report
+    return `"${flat.length > 40 ? `${flat.slice(0, 37)}…` : flat}"`;
+  }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
   return 'a set of fields';
@@ -200,7 +227,7 @@ function describeError(error: ErrorObject, root: Record<string, unknown>, source
   const value = valueAt(root, path);
   const schema = (error.parentSchema ?? {}) as JsonSchema;
   const params = error.params as Record<string, unknown>;
-  const found = `found ${describeValue(value)}`;
+  const found = foundClause(value);
 
   switch (error.keyword) {
     case 'required': {
@@ -218,7 +245,7 @@ function describeError(error: ErrorObject, root: Record<string, unknown>, source
       const where = path.length === 0 ? `a ${String(root.kind)} document` : name;
       return {
         range: rangeAt(root, [...path, unknown], sourceMap, 'key'),
-        message: `Unknown field "${unknown}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : `. Allowed here: ${allowed.join(', ')}.`}`,
+        message: `Unknown field ${redacting ? '' : `"${quote(unknown, 40)}" `}in ${where}${suggestion ? `; did you mean "${suggestion}"?` : `. Allowed here: ${allowed.join(', ')}.`}`,
       };
     }
     case 'enum': {
@@ -226,28 +253,28 @@ function describeError(error: ErrorObject, root: Record<string, unknown>, source
       const suggestion = typeof value === 'string' ? closestMatch(value, options) : undefined;
       return {
         range: rangeAt(root, path, sourceMap),
-        message: `${name} must be one of ${options.join(', ')}; ${found}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}.`,
+        message: `${name} must be one of ${options.join(', ')}${found}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}.`,
       };
     }
     case 'const':
-      return { range: rangeAt(root, path, sourceMap), message: `${name} must be ${JSON.stringify(params.allowedValue)}; ${found}.` };
+      return { range: rangeAt(root, path, sourceMap), message: `${name} must be ${JSON.stringify(params.allowedValue)}${found}.` };
     case 'type': {
       const wanted = String(params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
-      return { range: rangeAt(root, path, sourceMap), message: `${name} must be ${wanted}; ${found}.` };
+      return { range: rangeAt(root, path, sourceMap), message: `${name} must be ${wanted}${found}.` };
     }
     case 'anyOf':
     case 'oneOf': {
       const branches = ((schema[error.keyword] ?? []) as JsonSchema[]).map(resolveRef);
       const kinds = [...new Set(branches.map((b) => TYPE_WORDS[String(b.type)] ?? 'another form'))];
-      return { range: rangeAt(root, path, sourceMap), message: `${name} must be ${kinds.join(' or ')}; ${found}.` };
+      return { range: rangeAt(root, path, sourceMap), message: `${name} must be ${kinds.join(' or ')}${found}.` };
     }
     case 'format':
       return {
         range: rangeAt(root, path, sourceMap),
-        message: params.format === 'date' ? `${name} must be a real date written YYYY-MM-DD, such as 2024-03-01; ${found}.` : `${name} must be a valid ${String(params.format)}; ${found}.`,
+        message: params.format === 'date' ? `${name} must be a real date written YYYY-MM-DD, such as 2024-03-01${found}.` : `${name} must be a valid ${String(params.format)}${found}.`,
       };
     case 'pattern':
-      return { range: rangeAt(root, path, sourceMap), message: `${name} must be ${PATTERN_WORDS[String(params.pattern)] ?? `in the form ${String(params.pattern)}`}; ${found}.` };
+      return { range: rangeAt(root, path, sourceMap), message: `${name} must be ${PATTERN_WORDS[String(params.pattern)] ?? `in the form ${String(params.pattern)}`}${found}.` };
     case 'minLength':
       return { range: rangeAt(root, path, sourceMap), message: `${name} must not be empty.` };
     case 'minItems':
@@ -257,7 +284,7 @@ function describeError(error: ErrorObject, root: Record<string, unknown>, source
     case 'maximum':
       return {
         range: rangeAt(root, path, sourceMap),
-        message: `${name} must be ${error.keyword === 'minimum' ? 'at least' : error.keyword === 'maximum' ? 'at most' : 'more than'} ${String(params.limit)}; ${found}.`,
+        message: `${name} must be ${error.keyword === 'minimum' ? 'at least' : error.keyword === 'maximum' ? 'at most' : 'more than'} ${String(params.limit)}${found}.`,
       };
     default:
       return { range: rangeAt(root, path, sourceMap), message: `${name} ${error.message ?? 'is not valid'}.` };

@@ -55,7 +55,7 @@ describe('planlint init', () => {
     const match = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
     expect(match, first).not.toBeNull();
     const schema = resolve(dirname(file), match![1]!);
-    expect(schema).toBe(join(root, 'schemas', `${kind}.schema.json`));
+    expect(schema).toBe(join(root, 'dist', 'schemas', `${kind}.schema.json`));
     expect(existsSync(schema)).toBe(true);
     expect(text).toContain(`kind: ${kind}`);
     // Comments say what each section is for and what inspectors look for.
@@ -66,7 +66,7 @@ describe('planlint init', () => {
   it('prints a sentence plan to standard output by default', () => {
     const { code, stdout } = planlint(['init']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^# yaml-language-server: \$schema=\.\/schemas\/sentence-plan\.schema\.json\n/);
+    expect(stdout).toMatch(/^# yaml-language-server: \$schema=\.\/dist\/schemas\/sentence-plan\.schema\.json\n/);
     expect(stdout).toContain('kind: sentence-plan');
   });
 

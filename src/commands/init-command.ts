@@ -41,9 +41,14 @@ async function init(path: string | undefined, kind: StarterKind): Promise<number
 
 const KIND_NAMES: Record<StarterKind, string> = { 'sentence-plan': 'sentence plan', review: 'review', 'case-file': 'case file' };
 
-/** The schema as a path from the file's folder, so an editor finds it offline. */
+/**
+ * The schema as a path from the file's folder, so an editor finds it offline: the self-contained
+ * copy the build writes to dist/schemas (scripts/bundle-schemas.mjs says why), else the source.
+ */
 function schemaReference(kind: StarterKind, fromFolder: string): string {
-  const rel = relative(fromFolder, join(PACKAGE_ROOT, 'schemas', `${kind}.schema.json`)).split(sep).join('/');
+  const bundled = join(PACKAGE_ROOT, 'dist', 'schemas', `${kind}.schema.json`);
+  const schema = existsSync(bundled) ? bundled : join(PACKAGE_ROOT, 'schemas', `${kind}.schema.json`);
+  const rel = relative(fromFolder, schema).split(sep).join('/');
   return rel.startsWith('.') || rel.startsWith('/') ? rel : `./${rel}`;
 }
 

@@ -18,7 +18,8 @@ import { LintCache, hashText } from '../lint-cache.js';
 import { loadBuiltInRules } from '../load-rules.js';
 import { ruleDocPath } from '../package-root.js';
 import { PRESET_NAMES, isPresetName, presetSettings } from '../presets.js';
-import { DEFAULT_MAX_FILE_BYTES, readSource } from '../read-source.js';
+import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_SIZE_LIMIT, formatBytes, parseByteSize, readSource, readStreamSource } from '../read-source.js';
+import { refuseWritingToInputs } from '../output-guard.js';
 import { wantsColor } from '../terminal-color.js';
 import { prepareValidators } from '../validate-document.js';
 import { parseRuleFlags } from './rule-flags.js';
@@ -47,6 +48,17 @@ interface LintFlags {
   showPassed?: boolean;
   concurrency: string;
   ruleTimeout: string;
+  maxFileSize?: string;
+  redact?: boolean;
+}
+
+/** --max-file-size: a size such as 10MB, 500KB or 1048576 (bytes). */
+function fileSizeLimit(setting: string | undefined): number {
+  if (setting === undefined) return DEFAULT_MAX_FILE_BYTES;
+  const bytes = parseByteSize(setting);
+  if (bytes === undefined) throw new UsageError(`--max-file-size expects a size such as 10MB, 500KB or 1048576 (bytes); found "${setting}".`);
+  if (bytes > MAX_FILE_SIZE_LIMIT) throw new UsageError(`--max-file-size can be at most ${formatBytes(MAX_FILE_SIZE_LIMIT)}; found "${setting}".`);
+  return bytes;
 }
 
 const DEFAULT_RULE_TIMEOUT_MS = 10_000;
@@ -94,15 +106,11 @@ export function registerLintCommand(program: Command, setExit: (code: number) =>
     .addOption(new Option('--input-format <format>', 'auto (recognise HMPPS sentence plan exports by their shape), planlint or hmpps-sentence-plan').choices(INPUT_FORMATS).default('auto'))
     .option('--concurrency <n|auto|off>', 'worker threads to lint with: a number, auto (all cores for large runs) or off', 'auto')
     .option('--rule-timeout <ms>', 'stop a rule that runs longer than this on one file (in worker threads)', String(DEFAULT_RULE_TIMEOUT_MS))
+    .option('--max-file-size <size>', 'do not lint files larger than this: bytes, or a size such as 500KB or 20MB (default 10MB)')
+    .option('--redact', 'leave quoted text and the person\'s name out of every report, so it can be shared')
     .option('--color', 'force colour output')
     .option('--no-color', 'never colour the output')
     .action(async (paths: string[], flags: LintFlags) => setExit(await lint(paths, flags)));
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function lint(paths: string[], flags: LintFlags): Promise<number> {
@@ -116,6 +124,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   if ((flags.updateBaseline || flags.pruneBaseline) && !flags.baseline) throw new UsageError('--update-baseline and --prune-baseline need --baseline <file>.');
   if (flags.config && !existsSync(flags.config)) throw new UsageError(`--config: ${flags.config} does not exist.`);
   const timeoutMs = ruleTimeout(flags.ruleTimeout);
+  const maxFileBytes = fileSizeLimit(flags.maxFileSize);
   chooseThreads(flags.concurrency, 0); // checks the setting before any work
 
   const [builtIns] = await Promise.all([loadBuiltInRules(), prepareValidators()]);
@@ -139,19 +148,32 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
 
   const cwd = process.cwd();
   let inputs: { filePath: string; text?: string }[];
+  let unreadableStdin: FileResult | undefined;
   if (flags.stdin) {
     if (paths.length > 0) throw new UsageError('Give either --stdin or paths to lint, not both.');
-    inputs = [{ filePath: flags.stdinFilename ?? '<stdin>', text: await readStdin() }];
+    // Standard input is decoded and size-checked as a file is.
+    const filePath = flags.stdinFilename ?? '<stdin>';
+    const source = await readStreamSource(process.stdin, maxFileBytes);
+    if ('problem' in source) unreadableStdin = { filePath, findings: [source.problem] };
+    inputs = [{ filePath, ...('text' in source ? { text: source.text } : {}) }];
   } else {
     if (paths.length === 0) throw new UsageError('Give at least one file or directory to lint, for example: planlint examples/');
     const files = await findFiles(paths, { errorOnUnmatched: flags.errorOnUnmatchedPattern, isIgnored: (file) => resolver.isIgnored(file, cwd) });
     inputs = files.map((filePath) => ({ filePath }));
+    await refuseWritingToInputs(
+      [
+        ...outputs.flatMap((o) => (o.path === undefined ? [] : [{ option: o.path === flags.outputFile ? '--output-file' : `--format ${o.format}:`, path: o.path }])),
+        ...(flags.cache ? [{ option: '--cache-location', path: flags.cacheLocation }] : []),
+        ...(flags.baseline && (flags.updateBaseline || flags.pruneBaseline) ? [{ option: '--baseline', path: flags.baseline }] : []),
+      ],
+      files,
+    );
   }
 
   const cache = flags.cache && !flags.stdin ? new LintCache(flags.cacheLocation) : undefined;
   const baseline = flags.baseline ? Baseline.load(flags.baseline, { mustExist: !flags.updateBaseline }) : undefined;
   const recorder = flags.updateBaseline && flags.baseline ? new BaselineRecorder(flags.baseline) : undefined;
-  const run: RunSettings = { ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}) };
+  const run: RunSettings = { ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}), maxFileBytes, ...(flags.redact ? { redact: true } : {}) };
 
   // Settings are resolved here for every file first, so a config mistake stops the run before
   // any output, and so reports know every rule (plugins included) that may appear.
@@ -162,12 +184,16 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   for (const [index, input] of inputs.entries()) {
     const { settings, config } = await resolver.settingsFor(input.filePath);
     for (const { meta } of config.pluginRules) ruleSummaries.set(meta.id, meta);
+    if (unreadableStdin) {
+      ready.set(index, unreadableStdin);
+      continue;
+    }
     if (!cache) {
       jobs.push(input);
       continue;
     }
     // The cache needs the content to know whether it changed; the text read here is passed on.
-    const source = input.text !== undefined ? { text: input.text } : await readSource(input.filePath, DEFAULT_MAX_FILE_BYTES);
+    const source = input.text !== undefined ? { text: input.text } : await readSource(input.filePath, maxFileBytes);
     if ('problem' in source) {
       ready.set(index, { filePath: input.filePath, findings: [source.problem] });
       continue;
@@ -197,6 +223,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
           ruleDocUrl: (id) => (existsSync(ruleDocPath(id)) ? pathToFileURL(ruleDocPath(id)).href : undefined),
           rules: [...ruleSummaries.values()],
           showPassed: flags.showPassed ?? false,
+          redact: flags.redact ?? false,
         },
         inputs.map((i) => i.filePath),
       );
@@ -213,6 +240,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
         const key = cacheKeys[index];
         if (cache && key) cache.set(result, key.content, key.settings);
       }
+      if (flags.redact) result = { ...result, redacted: true }; // results made outside lintText too (unreadable files, timeouts)
       lintedPaths.push(result.filePath);
       recorder?.add(result);
       if (baseline && !recorder) result = baseline.apply(result);

@@ -25,7 +25,7 @@ export const streamStylish: StreamingFormatter = {
         } else {
           lines.push('', paint.underline(displayPath(result.filePath, cwd)));
           const locations = result.findings.map((f) => `${f.line}:${f.column}`);
-          const width = Math.max(...locations.map((l) => l.length));
+          const width = locations.reduce((most, l) => Math.max(most, l.length), 0);
           result.findings.forEach((f, i) => {
             if (f.severity === 'error') errors++;
             else if (f.severity === 'warning') warnings++;

@@ -17,6 +17,11 @@ export interface FormatterContext {
   rules?: readonly RuleSummary[];
   /** Teaching mode (--show-passed): list every rule checked for each file, passed as well as failed. */
   showPassed?: boolean;
+  /**
+   * The report is to be shared (--redact): messages are already redacted, and a formatter must
+   * not show anything else read from the files (source lines, case details, timelines).
+   */
+  redact?: boolean;
 }
 
 export type Formatter = (results: FileResult[], context: FormatterContext) => string;

@@ -181,7 +181,7 @@ describe('linting an export with every rule', () => {
       'The plan of 20 Jan 2025 records that Dan could not answer, but not why. Say in agreement.reason what Dan disagreed with or why they could not answer, and when you will go through the plan with them again.',
     );
     expect(findings[6]!.message).toBe(
-      'The goal "Sort out housing" was due by 30 Apr 2025 and is still active, with no note on it since; the record runs to 15 Sept 2025. Review it with Dan: record the progress made, mark it achieved, or agree a new target date and why.',
+      'The goal "Sort out housing" was due by 30 Apr 2025 and is still active, with no note on it since; the record runs to 15 Sep 2025. Review it with Dan: record the progress made, mark it achieved, or agree a new target date and why.',
     );
   });
 

@@ -113,7 +113,7 @@ testRule(rule, {
           "goals": [{ "title": "Sort out housing", "status": "REMOVED",
                       "notes": [{ "type": "REMOVED", "note": "Moved area.", "createdDate": "2025-09-15T16:20:00Z" }] }] }
       `,
-      errors: [{ messageId: 'notFollowedUp', line: 1, column: 45, endLine: 1, endColumn: 63, message: /runs to 15 Sept 2025\./ }],
+      errors: [{ messageId: 'notFollowedUp', line: 1, column: 45, endLine: 1, endColumn: 63, message: /runs to 15 Sep 2025\./ }],
     },
   ],
 });

@@ -77,7 +77,7 @@ testRule(rule, {
           line: 11,
           column: 30,
           message:
-            'The case moved to RO Dunn on 1 Sept 2024: change 3 of responsible officer during the sentence (more than 2), with no reason recorded. Each change asks Ana to build trust again with someone new. Keep the case with one officer where possible; where a change cannot be avoided, record in reason why, and how continuity was protected.',
+            'The case moved to RO Dunn on 1 Sep 2024: change 3 of responsible officer during the sentence (more than 2), with no reason recorded. Each change asks Ana to build trust again with someone new. Keep the case with one officer where possible; where a change cannot be avoided, record in reason why, and how continuity was protected.',
         },
       ],
     },

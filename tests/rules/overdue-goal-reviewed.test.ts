@@ -49,7 +49,7 @@ testRule(rule, {
           endLine: 9,
           endColumn: 29,
           message:
-            'The goal "Sort out housing" was due by 30 Apr 2025 and is still active, with no note on it since (the last was on 1 Mar 2025); the record runs to 15 Sept 2025. Review it with Dan: record the progress made, mark it achieved, or agree a new target date and why.',
+            'The goal "Sort out housing" was due by 30 Apr 2025 and is still active, with no note on it since (the last was on 1 Mar 2025); the record runs to 15 Sep 2025. Review it with Dan: record the progress made, mark it achieved, or agree a new target date and why.',
         },
       ],
     },
@@ -62,7 +62,7 @@ testRule(rule, {
             { "title": "Get into work", "status": "REMOVED", "targetDate": "2025-06-30",
               "notes": [{ "type": "REMOVED", "note": "Moved area.", "createdDate": "2025-09-15T16:20:00Z" }] }] }
       `,
-      errors: [{ messageId: 'overdue', line: 3, column: 70, message: /^The goal "Sort out housing" was due by 30 Apr 2025 .* with no note on it since; the record runs to 15 Sept 2025\./ }],
+      errors: [{ messageId: 'overdue', line: 3, column: 70, message: /^The goal "Sort out housing" was due by 30 Apr 2025 .* with no note on it since; the record runs to 15 Sep 2025\./ }],
     },
   ],
 });

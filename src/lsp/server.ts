@@ -1,0 +1,198 @@
+/**
+ * `planlint lsp`: planlint's findings as Language Server Protocol diagnostics, for editors.
+ *
+ * Documents are linted exactly as the CLI lints a file (lintOneFile, with the config nearest to
+ * the document's path), on open and, debounced, on change. Each diagnostic carries the rule id as
+ * its code, linked to the rule's page, and offers a quick fix that records a judgement: a
+ * `# planlint-disable-next-line <rule-id> -- <reason>` comment above the line.
+ *
+ * Loaded only by `planlint lsp` (a dynamic import), so linting never pays for the LSP library.
+ */
+import { existsSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CodeActionKind, DiagnosticSeverity, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
+import type { CodeAction, Connection, Diagnostic, InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAMES, ConfigResolver } from '../config.js';
+import { ENGINE_RULE_IDS } from '../findings.js';
+import type { FileResult, Finding, Severity } from '../findings.js';
+import { recogniseExport } from '../hmpps/recognise-export.js';
+import { lintOneFile } from '../lint-one-file.js';
+import { loadBuiltInRules } from '../load-rules.js';
+import type { AnyRule } from '../load-rules.js';
+import { ruleDocPath } from '../package-root.js';
+import { SUPPRESSION_RULE_ID } from '../suppressions.js';
+import { prepareValidators } from '../validate-document.js';
+
+/** How long typing must pause before a document is linted again. */
+export const LINT_DELAY_MS = 200;
+
+/** What a diagnostic carries for its quick fix. */
+interface DiagnosticData {
+  ruleId: string;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** Findings a comment cannot silence (suppressions.ts), so no quick fix is offered for them. */
+const NOT_SUPPRESSIBLE = new Set<string>([ENGINE_RULE_IDS.syntax, ENGINE_RULE_IDS.input, SUPPRESSION_RULE_ID]);
+
+const LINTED_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+const PLANLINT_KIND = /^\s*["']?kind["']?\s*:\s*["']?(case-file|sentence-plan|review)\b/m;
+
+/** Where a document is on disk, for config discovery; an unsaved one is taken to be in the working folder. */
+function filePathOf(uri: string): string {
+  if (uri.startsWith('file:')) return fileURLToPath(uri);
+  const name = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:/i, '').split('/').pop() ?? 'untitled');
+  return join(process.cwd(), name || 'untitled');
+}
+
+/**
+ * Whether planlint should judge a document. The server may be attached to every YAML and JSON file
+ * in a workspace (workflows, compose files …); only planlint documents and HMPPS exports get
+ * findings, as a file named on the command line would. Config files are not case files.
+ */
+export function isPlanlintDocument(text: string, filePath: string, languageId: string): boolean {
+  if (CONFIG_FILE_NAMES.includes(basename(filePath))) return false;
+  const ext = extname(filePath).toLowerCase();
+  if (!LINTED_EXTENSIONS.has(ext) && languageId !== 'yaml' && languageId !== 'json') return false;
+  if (PLANLINT_KIND.test(text) || /^#\s*yaml-language-server:\s*\$schema=.*planlint/m.test(text)) return true;
+  if (ext === '.json' || languageId === 'json') {
+    if (/"kind"\s*:\s*"(case-file|sentence-plan|review)"/.test(text)) return true;
+    try {
+      return recogniseExport(JSON.parse(text)) !== undefined;
+    } catch {
+      return false; // half-typed JSON that is not yet recognisable
+    }
+  }
+  return false;
+}
+
+/** A finding as an LSP diagnostic: LSP positions are 0-based, planlint's 1-based (both end-exclusive, in UTF-16 units). */
+export function toDiagnostic(finding: Finding): Diagnostic {
+  const doc = ruleDocPath(finding.ruleId);
+  return {
+    range: {
+      start: { line: finding.line - 1, character: finding.column - 1 },
+      end: { line: finding.endLine - 1, character: finding.endColumn - 1 },
+    },
+    severity: SEVERITY[finding.severity],
+    source: 'planlint',
+    code: finding.ruleId,
+    ...(existsSync(doc) ? { codeDescription: { href: pathToFileURL(doc).href } } : {}),
+    message: finding.message,
+    data: { ruleId: finding.ruleId } satisfies DiagnosticData,
+  };
+}
+
+/** The quick fix for one diagnostic: a suppression comment above its line, with a reason to write. */
+export function suppressionAction(document: TextDocument, diagnostic: Diagnostic): CodeAction | undefined {
+  const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : (diagnostic.data as DiagnosticData | undefined)?.ruleId;
+  if (diagnostic.source !== 'planlint' || !ruleId || NOT_SUPPRESSIBLE.has(ruleId)) return undefined;
+  // Comments exist only in YAML; a JSON export cannot hold one.
+  if (document.languageId === 'json' || extname(filePathOf(document.uri)).toLowerCase() === '.json') return undefined;
+  const line = diagnostic.range.start.line;
+  const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+  // "TBC" is planlint's placeholder for text still to write: the officer replaces it with the judgement.
+  const comment = `${indent}# planlint-disable-next-line ${ruleId} -- TBC: why this does not apply here, and who agreed it\n`;
+  return {
+    title: `Record why ${ruleId} does not apply here (planlint-disable-next-line)`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [document.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: comment }] } },
+  };
+}
+
+/** Starts the server on the given streams (stdin and stdout by default) and runs until the client exits it. */
+export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Connection {
+  const connection = createConnection(input, output);
+  const documents = new TextDocuments(TextDocument);
+  let builtIns: Promise<AnyRule[]> | undefined;
+  let resolver: ConfigResolver | undefined;
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  const rules = () => (builtIns ??= Promise.all([loadBuiltInRules(), prepareValidators()]).then(([loaded]) => loaded));
+  const configResolver = async () => (resolver ??= new ConfigResolver(await rules()));
+
+  async function lint(document: TextDocument): Promise<void> {
+    const filePath = filePathOf(document.uri);
+    const text = document.getText();
+    if (!isPlanlintDocument(text, filePath, document.languageId)) {
+      await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
+      return;
+    }
+    let diagnostics: Diagnostic[];
+    try {
+      const result: FileResult = await lintOneFile({ filePath, text }, await configResolver(), await rules(), {});
+      diagnostics = result.findings.map(toDiagnostic);
+    } catch (error) {
+      // A broken config stops a CLI run with one line; here it is shown on the document instead.
+      const message = error instanceof Error ? error.message : String(error);
+      diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: 'planlint', message }];
+    }
+    // A newer version may have arrived while this one was linted: its own lint will publish.
+    if (documents.get(document.uri)?.version !== document.version) return;
+    await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  }
+
+  function schedule(document: TextDocument, delay: number): void {
+    clearTimeout(timers.get(document.uri));
+    timers.set(
+      document.uri,
+      setTimeout(() => {
+        timers.delete(document.uri);
+        const current = documents.get(document.uri);
+        if (current) void lint(current);
+      }, delay),
+    );
+  }
+
+  /** A config file changed: settings are read again and every open document is linted again. */
+  function configChanged(): void {
+    resolver = undefined;
+    for (const document of documents.all()) schedule(document, 0);
+  }
+  const isConfigUri = (uri: string) => CONFIG_FILE_NAMES.includes(basename(filePathOf(uri)));
+
+  connection.onInitialize(
+    (): InitializeResult => ({
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'planlint' },
+    }),
+  );
+  connection.onInitialized(() => {
+    void rules(); // load rules and validators while the editor opens its first file
+  });
+
+  documents.onDidOpen(({ document }) => (isConfigUri(document.uri) ? undefined : schedule(document, 0)));
+  documents.onDidChangeContent(({ document }) => (isConfigUri(document.uri) ? undefined : schedule(document, LINT_DELAY_MS)));
+  documents.onDidSave(({ document }) => (isConfigUri(document.uri) ? configChanged() : undefined));
+  documents.onDidClose(({ document }) => {
+    clearTimeout(timers.get(document.uri));
+    timers.delete(document.uri);
+    // Findings for a closed file would linger in the editor's problem list.
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (changes.some((c) => isConfigUri(c.uri))) configChanged();
+  });
+
+  connection.onCodeAction(({ textDocument, context }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    return context.diagnostics.flatMap((d) => suppressionAction(document, d) ?? []);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}

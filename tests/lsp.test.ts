@@ -1,0 +1,205 @@
+/**
+ * `planlint lsp` as an editor uses it: the built CLI started as a child process, spoken to in LSP
+ * over stdio by the protocol library editors' clients are built on.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CodeActionRequest,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import type { CodeAction, Diagnostic, ProtocolConnection, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol/node';
+import { bin, planlint, root, scratch } from './helpers/run-cli.js';
+
+interface CliMessage {
+  ruleId: string;
+  severity: number;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+const lisaPath = join(root, 'examples', 'lisa-poor.yaml');
+const lisaUri = pathToFileURL(lisaPath).href;
+const lisaText = readFileSync(lisaPath, 'utf8');
+
+let child: ChildProcessWithoutNullStreams;
+let connection: ProtocolConnection;
+let stderr = '';
+const published: PublishDiagnosticsParams[] = [];
+const waiters: (() => void)[] = [];
+
+/** The next diagnostics published for a document (after those already seen) that satisfy a test. */
+async function diagnosticsFor(uri: string, after: number, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = published.slice(after).find((p) => p.uri === uri && accept(p));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${stderr}`);
+    await new Promise<void>((resolve) => {
+      waiters.push(resolve);
+      setTimeout(resolve, 100);
+    });
+  }
+}
+
+function open(uri: string, text: string, languageId = 'yaml'): number {
+  const mark = published.length;
+  void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  return mark;
+}
+
+/** The findings the CLI prints as JSON for a file, in LSP terms: 0-based positions, LSP severities. */
+function cliDiagnostics(file: string, cwd = root) {
+  const { stdout } = planlint([file, '--format', 'json'], { cwd });
+  const [result] = JSON.parse(stdout) as { messages: CliMessage[] }[];
+  return result!.messages.map((m) => ({
+    range: { start: { line: m.line - 1, character: m.column - 1 }, end: { line: m.endLine - 1, character: m.endColumn - 1 } },
+    severity: m.severity === 2 ? 1 : m.severity === 1 ? 2 : 3,
+    code: m.ruleId,
+    message: m.message,
+  }));
+}
+
+const essentials = (d: Diagnostic) => ({ range: d.range, severity: d.severity, code: d.code, message: d.message });
+
+beforeAll(async () => {
+  child = spawn(process.execPath, [bin, 'lsp', '--stdio'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    published.push(params);
+    waiters.splice(0).forEach((wake) => wake());
+  });
+  connection.listen();
+  const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: null });
+  expect(init.capabilities.codeActionProvider).toBeTruthy();
+  expect(init.serverInfo?.name).toBe('planlint');
+  await connection.sendNotification(InitializedNotification.type, {});
+});
+
+afterAll(() => {
+  connection?.dispose();
+  if (child && child.exitCode === null) child.kill();
+});
+
+describe('planlint lsp', () => {
+  it('publishes the same findings as the CLI when a file is opened, with rule codes linked to their pages', async () => {
+    const { diagnostics, version } = await diagnosticsFor(lisaUri, open(lisaUri, lisaText));
+    expect(version).toBe(1);
+    const expected = cliDiagnostics('examples/lisa-poor.yaml');
+    expect(expected.length).toBeGreaterThan(10);
+    expect(diagnostics.map(essentials)).toEqual(expected);
+    for (const d of diagnostics) {
+      expect(d.source).toBe('planlint');
+      const href = d.codeDescription?.href;
+      expect(href, String(d.code)).toMatch(/^file:\/\//);
+      expect(fileURLToPath(href!)).toBe(join(root, 'rules', `${String(d.code)}.md`));
+      expect(existsSync(fileURLToPath(href!))).toBe(true);
+    }
+    // One spot check against the README's output: 40:12 is line 39, character 11 in LSP.
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'service-user-voice-recorded', range: { start: { line: 39, character: 11 }, end: { line: 39, character: 27 } } }),
+    );
+  });
+
+  it('lints again after a pause in typing, publishing only the latest version', async () => {
+    const before = published.length;
+    const quote = '    words: "I want to stop drinking before my son starts school, and I need mornings free for nursery."';
+    const typed = lisaText.replace('    words: Agrees with plan', quote);
+    // Three quick edits, as typing sends them: only the last should be linted.
+    for (const [version, text] of [
+      [2, lisaText.replace('Agrees with plan', 'Agrees with pla')],
+      [3, lisaText.replace('Agrees with plan', '"I want')],
+      [4, typed],
+    ] as const) {
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: lisaUri, version }, contentChanges: [{ text }] });
+    }
+    const update = await diagnosticsFor(lisaUri, before);
+    expect(update.version).toBe(4);
+    expect(published.slice(before).filter((p) => p.uri === lisaUri).map((p) => p.version)).toEqual([4]);
+    const codes = update.diagnostics.map((d) => d.code);
+    // The plan's voice is now recorded; the review's summary still is not.
+    expect(update.diagnostics.filter((d) => d.code === 'service-user-voice-recorded').map((d) => d.range.start.line)).toEqual([64]);
+    expect(codes.length).toBe(cliDiagnostics('examples/lisa-poor.yaml').length - 1);
+  });
+
+  it('offers a quick fix that records a suppression comment with a reason to write, above the line', async () => {
+    const { diagnostics } = [...published].reverse().find((p) => p.uri === lisaUri)!;
+    const target = diagnostics.find((d) => d.code === 'contact-pattern-fits-circumstances' && d.range.start.line === 55)!;
+    expect(target).toBeDefined();
+    const actions = (await connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: lisaUri },
+      range: target.range,
+      context: { diagnostics: [target] },
+    })) as CodeAction[];
+    expect(actions).toHaveLength(1);
+    const [action] = actions;
+    expect(action!.kind).toBe('quickfix');
+    expect(action!.title).toContain('contact-pattern-fits-circumstances');
+    expect(action!.diagnostics).toEqual([target]);
+    const edits = action!.edit!.changes![lisaUri] as TextEdit[];
+    expect(edits).toEqual([
+      {
+        range: { start: { line: 55, character: 0 }, end: { line: 55, character: 0 } },
+        newText: '  # planlint-disable-next-line contact-pattern-fits-circumstances -- TBC: why this does not apply here, and who agreed it\n',
+      },
+    ]);
+
+    // Applying it, with the reason written, silences that finding and no other.
+    const lines = lisaText.replace('    words: Agrees with plan', '    words: "I want to stop drinking before my son starts school, and I need mornings free for nursery."').split('\n');
+    lines.splice(55, 0, edits[0]!.newText.replace('TBC: why this does not apply here, and who agreed it', 'Lisa asked for 09:00 that week; her mother did the nursery run').trimEnd());
+    const mark = published.length;
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: lisaUri, version: 5 }, contentChanges: [{ text: lines.join('\n') }] });
+    const after = await diagnosticsFor(lisaUri, mark, (p) => p.version === 5);
+    expect(after.diagnostics.filter((d) => d.code === 'contact-pattern-fits-circumstances').map((d) => d.range.start.line)).toEqual([44, 54]);
+    expect(after.diagnostics.some((d) => d.code === 'suppression')).toBe(false);
+  });
+
+  it('uses the config nearest to the document, as the CLI does', async () => {
+    const dir = scratch({
+      'team/planlint.config.yaml': 'rules:\n  service-user-voice-recorded: off\n',
+      'team/plan.yaml': readFileSync(join(root, 'examples', 'lisa-poor.yaml'), 'utf8'),
+    });
+    const uri = pathToFileURL(join(dir, 'team', 'plan.yaml')).href;
+    const { diagnostics } = await diagnosticsFor(uri, open(uri, readFileSync(join(dir, 'team', 'plan.yaml'), 'utf8')));
+    expect(diagnostics.map(essentials)).toEqual(cliDiagnostics(join(dir, 'team', 'plan.yaml'), dir));
+    expect(diagnostics.some((d) => d.code === 'service-user-voice-recorded')).toBe(false);
+    expect(diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it('leaves YAML that is not a planlint document alone', async () => {
+    const dir = scratch({ '.github/workflows/ci.yml': 'name: ci\non: [push]\njobs: {}\n' });
+    const uri = pathToFileURL(join(dir, '.github', 'workflows', 'ci.yml')).href;
+    const { diagnostics } = await diagnosticsFor(uri, open(uri, readFileSync(join(dir, '.github', 'workflows', 'ci.yml'), 'utf8')));
+    expect(diagnostics).toEqual([]);
+    // …but a half-written planlint document gets its schema findings.
+    const draft = join(dir, 'draft.yaml');
+    writeFileSync(draft, 'kind: sentence-plan\nschemaVersion: 1\n');
+    const draftUri = pathToFileURL(draft).href;
+    const result = await diagnosticsFor(draftUri, open(draftUri, 'kind: sentence-plan\nschemaVersion: 1\n'));
+    expect(result.diagnostics.map((d) => d.code)).toContain('schema');
+  });
+
+  it('shuts down and exits 0 when the editor says so', async () => {
+    await connection.sendRequest(ShutdownRequest.type);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await connection.sendNotification(ExitNotification.type);
+    expect(await exited).toBe(0);
+  });
+});
