@@ -1,7 +1,7 @@
 import { defineRule } from '../src/rule-api.js';
 import { personName } from '../src/case-facts.js';
 import { formatDate } from '../src/dates.js';
-import { isPlaceholder, quote, wordCount } from '../src/text.js';
+import { isRecordedReason, quote } from '../src/text.js';
 
 interface Options {
   /** Fewer words than this cannot explain why the person did not agree or could not answer. */
@@ -51,7 +51,7 @@ export default defineRule<Options>({
       const reason = agreement.reason;
       if (reason === undefined || reason.trim() === '') {
         context.report({ node: agreement, property: 'reason', messageId: 'noReason', data: { name, date, status } });
-      } else if (isPlaceholder(reason) || wordCount(reason) < context.options.minReasonWords) {
+      } else if (!isRecordedReason(reason, context.options.minReasonWords)) {
         context.report({ node: agreement, property: 'reason', messageId: 'weakReason', data: { name, date, status, text: quote(reason) } });
       }
     }

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule-api.js';
 import { personName } from '../src/case-facts.js';
-import { isPlaceholder, quote, wordCount } from '../src/text.js';
+import { isPlaceholder, isRecordedReason, quote } from '../src/text.js';
 
 interface Options {
   /** Fewer words than this cannot explain why the person was not involved, or why no view was recorded. */
@@ -42,7 +42,7 @@ export default defineRule<Options>({
     const assessment = model.assessment;
     if (!assessment) return; // only an assessment that exists is judged
     const name = personName(model);
-    const isReason = (text: string | undefined) => text !== undefined && !isPlaceholder(text) && wordCount(text) >= context.options.minReasonWords;
+    const isReason = (text: string | undefined) => isRecordedReason(text, context.options.minReasonWords);
 
     const participation = assessment.participation;
     if (!participation) {

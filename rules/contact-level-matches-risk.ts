@@ -2,7 +2,7 @@ import { defineRule } from '../src/rule-api.js';
 import type { Frequency, Sentence } from '../src/case-model.js';
 import { personName } from '../src/case-facts.js';
 import { formatDate } from '../src/dates.js';
-import { isPlaceholder, quote, wordCount } from '../src/text.js';
+import { isRecordedReason, quote } from '../src/text.js';
 
 type Risk = NonNullable<Sentence['riskOfSeriousHarm']>;
 type Minimum = Frequency | 'any';
@@ -13,7 +13,6 @@ interface Options {
 }
 
 /** Fewer words than this cannot explain why contact is less frequent than the risk suggests. */
-const MIN_REASON_WORDS = 4;
 
 const DEFAULT_MINIMUM: Record<Risk, Minimum> = { 'very-high': 'weekly', high: 'weekly', medium: 'fortnightly', low: 'any' };
 
@@ -22,9 +21,7 @@ const INTENSITY: Record<Frequency, number> = { 'twice-weekly': 4, weekly: 3, for
 
 const FREQUENCIES = ['twice-weekly', 'weekly', 'fortnightly', 'four-weekly', 'monthly', 'any'];
 
-function isReason(text: string | undefined): boolean {
-  return text !== undefined && !isPlaceholder(text) && wordCount(text) >= MIN_REASON_WORDS;
-}
+const isReason = (text: string | undefined): boolean => isRecordedReason(text);
 
 export default defineRule<Options>({
   meta: {

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/rule-api.js';
 import { personName } from '../src/case-facts.js';
 import { formatDate } from '../src/dates.js';
-import { isPlaceholder, quote, wordCount } from '../src/text.js';
+import { isRecordedReason, quote } from '../src/text.js';
 
 interface Options {
   /** Fewer words than this cannot explain an absence or a decision about revisiting. */
@@ -41,7 +41,7 @@ export default defineRule<Options>({
 
   check(model, context) {
     const name = personName(model);
-    const isReason = (text: string) => !isPlaceholder(text) && wordCount(text) >= context.options.minReasonWords;
+    const isReason = (text: string) => isRecordedReason(text, context.options.minReasonWords);
 
     for (const plan of model.plans) {
       const date = formatDate(plan.date);

@@ -3,7 +3,7 @@ import type { Plan } from '../src/case-model.js';
 import { personName } from '../src/case-facts.js';
 import { addWorkingDays, workingDaysBetween } from '../src/bank-holidays.js';
 import { formatDate } from '../src/dates.js';
-import { isPlaceholder, quote, wordCount } from '../src/text.js';
+import { isRecordedReason, quote } from '../src/text.js';
 
 interface Options {
   /** Working days after sentence (or release) within which the initial plan is expected. */
@@ -11,7 +11,6 @@ interface Options {
 }
 
 /** Fewer words than this cannot explain why a plan took longer. */
-const MIN_REASON_WORDS = 4;
 
 /** The initial plan: the one marked initial, else the earliest if its version is not recorded. */
 function initialPlan(plans: Plan[]): Plan | undefined {
@@ -64,7 +63,7 @@ export default defineRule<Options>({
     const reason = plan.lateReason;
     if (reason === undefined || reason.trim() === '') {
       context.report({ node: plan, property: 'date', messageId: 'late', data });
-    } else if (isPlaceholder(reason) || wordCount(reason) < MIN_REASON_WORDS) {
+    } else if (!isRecordedReason(reason)) {
       context.report({ node: plan, property: 'lateReason', messageId: 'weakReason', data: { ...data, text: quote(reason) } });
     }
   },

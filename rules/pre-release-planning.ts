@@ -1,16 +1,13 @@
 import { defineRule } from '../src/rule-api.js';
 import { personName } from '../src/case-facts.js';
 import { daysBetween, formatDate } from '../src/dates.js';
-import { isPlaceholder, wordCount } from '../src/text.js';
+import { isRecordedReason } from '../src/text.js';
 
 type Options = Record<string, never>;
 
 /** Fewer words than this cannot explain why planning or contact could not happen before release. */
-const MIN_REASON_WORDS = 4;
 
-function isReason(text: string | undefined): boolean {
-  return text !== undefined && !isPlaceholder(text) && wordCount(text) >= MIN_REASON_WORDS;
-}
+const isReason = (text: string | undefined): boolean => isRecordedReason(text);
 
 export default defineRule<Options>({
   meta: {

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { Finding } from './findings.js';
-import { ENGINE_RULE_IDS, START_OF_FILE } from './findings.js';
+import { ENGINE_RULE_IDS } from './findings.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 

@@ -6,6 +6,7 @@ import type { CasePart, Report } from './rule-api.js';
 import type { SourceMap } from './source-map.js';
 import { listWords, quote } from './text.js';
 import { personName } from './case-facts.js';
+import { messageData, sentenceCase } from './redaction.js';
 
 /** A rule switched on for a run, with its severity and resolved options. */
 export interface ActiveRule {
@@ -55,7 +56,7 @@ export function runRules(
         const template = rule.meta.messages[r.messageId];
         if (template === undefined) throw new Error(`reported unknown messageId "${r.messageId}"`);
         const message = formatMessage(template, messageData(r.data, redact ? personName(model) : undefined));
-        findings.push({ ruleId: rule.meta.id, messageId: r.messageId, severity, message: redact ? capitalise(message) : message, ...sourceMap.headOf(r.node, r.property) });
+        findings.push({ ruleId: rule.meta.id, messageId: r.messageId, severity, message: redact ? sentenceCase(message) : message, ...sourceMap.headOf(r.node, r.property) });
       };
       try {
         onRuleStart?.(rule.meta.id);
@@ -75,28 +76,6 @@ export function runRules(
   }
   return { findings, internalError, rulesChecked: rules.map((r) => r.rule.meta.id).filter((id) => checked.has(id)) };
 }
-
-/** The most of any one value a message quotes, whatever the rule passed. */
-export const MAX_QUOTED_CHARACTERS = 60;
-
-/**
- * Report data as a message shows it. Text is capped at MAX_QUOTED_CHARACTERS, so no finding
- * quotes more of a case file than a short phrase. For a shared report (a person's name given)
- * all text is replaced: the name by "the person on probation", the rest by "[redacted]".
- */
-function messageData(data: Report['data'], redactName: string | undefined): Report['data'] {
-  if (!data) return data;
-  const out: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (typeof value !== 'string') out[key] = value;
-    else if (redactName !== undefined) out[key] = value === redactName ? 'the person on probation' : '[redacted]';
-    else out[key] = value.length > MAX_QUOTED_CHARACTERS ? quote(value, MAX_QUOTED_CHARACTERS) : value;
-  }
-  return out;
-}
-
-/** A message that began with the person's name now begins "the person on probation". */
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** How a finding names each part of a case a rule may need. */
 const PART_WORDS: Record<CasePart, string> = {

@@ -50,6 +50,7 @@ interface LintFlags {
   ruleTimeout: string;
   maxFileSize?: string;
   redact?: boolean;
+  watch?: boolean;
 }
 
 /** --max-file-size: a size such as 10MB, 500KB or 1048576 (bytes). */
@@ -108,6 +109,7 @@ export function registerLintCommand(program: Command, setExit: (code: number) =>
     .option('--rule-timeout <ms>', 'stop a rule that runs longer than this on one file (in worker threads)', String(DEFAULT_RULE_TIMEOUT_MS))
     .option('--max-file-size <size>', 'do not lint files larger than this: bytes, or a size such as 500KB or 20MB (default 10MB)')
     .option('--redact', 'leave quoted text and the person\'s name out of every report, so it can be shared')
+    .option('-w, --watch', 'after linting, lint each file again when it is saved, printing only what changed (Ctrl-C to stop)')
     .option('--color', 'force colour output')
     .option('--no-color', 'never colour the output')
     .action(async (paths: string[], flags: LintFlags) => setExit(await lint(paths, flags)));
@@ -123,6 +125,8 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   if (flags.preset !== undefined && !isPresetName(flags.preset)) throw new UsageError(`Unknown preset "${flags.preset}". Available presets: ${PRESET_NAMES.join(', ')}.`);
   if ((flags.updateBaseline || flags.pruneBaseline) && !flags.baseline) throw new UsageError('--update-baseline and --prune-baseline need --baseline <file>.');
   if (flags.config && !existsSync(flags.config)) throw new UsageError(`--config: ${flags.config} does not exist.`);
+  if (flags.watch && (flags.stdin || flags.updateBaseline || flags.pruneBaseline)) throw new UsageError('--watch lints files as they are saved; it cannot be combined with --stdin, --update-baseline or --prune-baseline.');
+  if (flags.watch && outputs.some((o) => !o.path && o.format !== 'stylish')) throw new UsageError('--watch prints what changed in the stylish format; write other formats to a file (for example --format json:report.json).');
   const timeoutMs = ruleTimeout(flags.ruleTimeout);
   const maxFileBytes = fileSizeLimit(flags.maxFileSize);
   chooseThreads(flags.concurrency, 0); // checks the setting before any work
@@ -232,6 +236,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   let warnings = 0;
   let internalError = false;
   const lintedPaths: string[] = [];
+  const firstRun = new Map<string, { errors: number; warnings: number }>();
   try {
     for (let index = 0; index < inputs.length; index++) {
       let result = ready.get(index);
@@ -249,6 +254,10 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
         if (f.severity === 'error') errors++;
         else if (f.severity === 'warning') warnings++;
       }
+      if (flags.watch) {
+        const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+        firstRun.set(result.filePath, { errors: shown.filter((f) => f.severity === 'error').length, warnings: shown.filter((f) => f.severity === 'warning').length });
+      }
       await report?.add(flags.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result);
     }
   } finally {
@@ -256,6 +265,17 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   }
   cache?.save();
   await report?.close();
+
+  if (flags.watch) {
+    // Loaded only for --watch; it takes over until Ctrl-C.
+    const { watchFiles } = await import('../watch.js');
+    return watchFiles({
+      paths, cwd, builtIns, cliRules, run, quiet: flags.quiet ?? false, firstRun,
+      ...(flags.config ? { configPath: flags.config } : {}),
+      ...(baseline ? { baseline } : {}),
+      report: { color: wantsColor(flags, process.stdout), rules: [...ruleSummaries.values()], ruleDocUrl: (id) => (existsSync(ruleDocPath(id)) ? pathToFileURL(ruleDocPath(id)).href : undefined) },
+    });
+  }
 
   if (recorder && flags.baseline) {
     const count = recorder.save();

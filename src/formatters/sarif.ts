@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { FileResult, Finding, Severity } from '../findings.js';
+import type { Finding, Severity } from '../findings.js';
 import { ENGINE_RULE_IDS, compareFindings } from '../findings.js';
 import { addFingerprints } from '../fingerprint.js';
 import { PACKAGE_ROOT } from '../package-root.js';

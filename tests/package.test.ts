@@ -1,0 +1,209 @@
+/**
+ * The package as a user gets it: `npm pack`, installed into an empty project from the tarball
+ * (offline, from the npm cache), then run with npx and imported from TypeScript.
+ * Needs a build first (`npm test` builds); packing here does not build, so other test files
+ * reading dist/ are never raced.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planlint, root } from './helpers/run-cli.js';
+
+const SETUP_TIMEOUT = 180_000;
+const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+
+let work: string;
+let project: string;
+let tarball: string;
+let packed: string[];
+let installLog: string;
+
+function npm(args: string[], cwd: string) {
+  const result = spawnSync('npm', args, { cwd, encoding: 'utf8', env, timeout: 150_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function npx(args: string[]) {
+  const result = spawnSync('npx', ['--offline', '--no-install', ...args], { cwd: project, encoding: 'utf8', env, timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist', 'src', 'cli.js'))) throw new Error('Build first: npm run build');
+  work = mkdtempSync(join(tmpdir(), 'planlint-package-'));
+  const pack = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], root);
+  expect(pack.code, pack.stderr).toBe(0);
+  const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
+  tarball = join(work, info!.filename);
+  packed = info!.files.map((f) => f.path);
+
+  project = join(work, 'consumer');
+  execFileSync('mkdir', ['-p', project]);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }, null, 2));
+  // Offline first: every dependency is in the npm cache once planlint itself was installed.
+  let install = npm(['install', tarball, '--offline', '--foreground-scripts'], project);
+  if (install.code !== 0) install = npm(['install', tarball, '--prefer-offline', '--foreground-scripts'], project);
+  expect(install.code, install.stderr).toBe(0);
+  installLog = install.stdout + install.stderr;
+  copyFileSync(join(root, 'examples', 'lisa-poor.yaml'), join(project, 'lisa-poor.yaml'));
+  copyFileSync(join(root, 'examples', 'lisa-good.yaml'), join(project, 'lisa-good.yaml'));
+}, SETUP_TIMEOUT);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the npm package', () => {
+  it('holds the built code, the schemas and the rule pages, and no tests, fixtures or sources', () => {
+    for (const required of ['bin/planlint.js', 'dist/src/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/generated/validators.js', 'README.md', 'package.json']) {
+      expect(packed, required).toContain(required);
+    }
+    const under = (folder: string) => packed.filter((p) => p.startsWith(folder));
+    expect(under('dist/rules/').length).toBeGreaterThan(20);
+    for (const kind of ['case-file', 'sentence-plan', 'review', 'config']) {
+      expect(packed).toContain(`schemas/${kind}.schema.json`);
+      expect(packed).toContain(`dist/schemas/${kind}.schema.json`);
+    }
+    const rulePages = readdirSync(join(root, 'rules')).filter((f) => f.endsWith('.md'));
+    for (const page of rulePages) expect(packed).toContain(`rules/${page}`);
+    expect(packed.filter((p) => /^(tests|examples|scripts|src|node_modules|coverage|\.ci|docs)\//.test(p))).toEqual([]);
+    expect(packed.filter((p) => /(^|\/)(fixtures|node_modules)\//.test(p) || /\.test\.[jt]s$/.test(p))).toEqual([]);
+    // TypeScript sources stay out; declarations ship beside the compiled code.
+    expect(packed.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
+    expect(packed.filter((p) => p.endsWith('.tgz') || p.includes('.planlintcache'))).toEqual([]);
+  });
+
+  it('installs from the tarball without building: no TypeScript, no prepare script run', () => {
+    const installed = join(project, 'node_modules', 'planlint');
+    expect(existsSync(join(installed, 'dist', 'src', 'cli.js'))).toBe(true);
+    expect(existsSync(join(project, 'node_modules', 'typescript'))).toBe(false);
+    // npm runs prepare for git and folder dependencies, never for a packed tarball; with
+    // --foreground-scripts a build would show here.
+    expect(installLog).not.toMatch(/> planlint@[\d.]+ (prepare|build)/);
+    expect(installLog).not.toContain('tsc -p');
+    // The installed files are the packed ones, byte for byte.
+    expect(readFileSync(join(installed, 'dist', 'src', 'cli.js'), 'utf8')).toBe(readFileSync(join(root, 'dist', 'src', 'cli.js'), 'utf8'));
+  });
+
+  it('declares Node 20.19 or later, which every installed dependency supports', () => {
+    const manifest = JSON.parse(readFileSync(join(project, 'node_modules', 'planlint', 'package.json'), 'utf8')) as { engines: { node: string } };
+    expect(manifest.engines.node).toBe('>=20.19');
+    // npm's own semver decides, as npm would when installing with engine-strict.
+    const npmRoot = execFileSync('npm', ['root', '-g'], { encoding: 'utf8', env }).trim();
+    const semverPath = join(npmRoot, 'npm', 'node_modules', 'semver');
+    if (!existsSync(semverPath)) return;
+    const semver = createRequire(join(npmRoot, 'npm', 'package.json'))('semver') as { satisfies(version: string, range: string): boolean };
+    const tooNew: string[] = [];
+    const visit = (dir: string) => {
+      for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+        if (name.startsWith('.')) continue;
+        if (name.startsWith('@')) {
+          visit(join(dir, name));
+          continue;
+        }
+        const pkg = join(dir, name, 'package.json');
+        if (!existsSync(pkg)) continue;
+        const { engines } = JSON.parse(readFileSync(pkg, 'utf8')) as { engines?: { node?: string } };
+        if (engines?.node && !semver.satisfies('20.19.0', engines.node)) tooNew.push(`${name} (${engines.node})`);
+        visit(join(dir, name, 'node_modules'));
+      }
+    };
+    visit(join(project, 'node_modules'));
+    expect(tooNew).toEqual([]);
+  });
+
+  it('runs with npx: the same findings as from the source tree, and the rule list', () => {
+    const poor = npx(['planlint', 'lisa-poor.yaml']);
+    expect(poor.code).toBe(1);
+    expect(poor.stdout).toBe(planlint(['lisa-poor.yaml'], { cwd: project }).stdout);
+    expect(poor.stdout).toMatch(/✖ \d+ problems \(\d+ errors, 0 warnings\) in 1 file checked\./);
+    const good = npx(['planlint', 'lisa-good.yaml']);
+    expect(good.stdout).toBe('✔ No problems found (1 file checked).\n');
+    expect(good.code).toBe(0);
+
+    const rules = npx(['planlint', 'rules']);
+    expect(rules.code).toBe(0);
+    expect(rules.stdout).toMatch(/^service-user-voice-recorded +error +planning +/m);
+    const explained = npx(['planlint', 'explain', 'service-user-voice-recorded']);
+    expect(explained.code).toBe(0);
+    expect(explained.stdout.length).toBeGreaterThan(200);
+  });
+
+  it('writes starters whose schema line an editor can follow inside node_modules', () => {
+    for (const kind of ['sentence-plan', 'review', 'case-file']) {
+      const file = `${kind}-draft.yaml`;
+      expect(npx(['planlint', 'init', file, '--kind', kind]).code).toBe(0);
+      const first = readFileSync(join(project, file), 'utf8').split('\n')[0]!;
+      expect(first).toBe(`# yaml-language-server: $schema=./node_modules/planlint/dist/schemas/${kind}.schema.json`);
+      const schemaFile = join(project, 'node_modules', 'planlint', 'dist', 'schemas', `${kind}.schema.json`);
+      expect(statSync(schemaFile).isFile()).toBe(true);
+      // Self-contained: nothing for an editor to fetch.
+      const refs = readFileSync(schemaFile, 'utf8').match(/"\$ref": "[^"]*"/g) ?? [];
+      expect(refs.filter((r) => !r.startsWith('"$ref": "#/'))).toEqual([]);
+    }
+  });
+
+  it('exports its API with types: defineRule and lintText type-check and run from the installed package', () => {
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [join(root, 'node_modules', '@types')] },
+        include: ['*.ts'],
+      }),
+    );
+    writeFileSync(
+      join(project, 'home-visit-recorded.ts'),
+      `import { defineRule, lintText, loadBuiltInRules, activateRules } from 'planlint';
+import type { FileResult, Rule } from 'planlint';
+
+export const homeVisitRecorded = defineRule({
+  meta: {
+    id: 'team/home-visit-recorded',
+    description: 'A home visit is recorded within the first month.',
+    severity: 'warning',
+    standard: 'implementation-and-delivery',
+    guidance: 'local-practice.md',
+    appliesTo: ['case-file'],
+    messages: { none: 'No home visit is recorded for {{name}}.' },
+    optionsSchema: { type: 'object' },
+    defaultOptions: {},
+  },
+  check(model, context) {
+    if (!model.contacts.some((c) => c.type === 'home-visit')) context.report({ node: model.root, messageId: 'none', data: { name: model.person?.name ?? 'the person' } });
+  },
+});
+
+export async function lintWithTeamRules(text: string): Promise<FileResult> {
+  const rules = activateRules([...(await loadBuiltInRules()), homeVisitRecorded]);
+  return lintText(text, 'plan.yaml', { rules });
+}
+
+// @ts-expect-error a rule's severity is error or warning
+export const wrong: Rule = { ...homeVisitRecorded, meta: { ...homeVisitRecorded.meta, severity: 'fatal' } };
+`,
+    );
+    const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+
+    // And at run time, from plain JavaScript in the consumer project.
+    writeFileSync(
+      join(project, 'use.mjs'),
+      `import { readFileSync } from 'node:fs';
+import { activateRules, lintText, loadBuiltInRules } from 'planlint';
+const rules = activateRules(await loadBuiltInRules());
+const { findings } = lintText(readFileSync('lisa-poor.yaml', 'utf8'), 'lisa-poor.yaml', { rules });
+console.log(JSON.stringify(findings.map((f) => f.ruleId)));
+`,
+    );
+    const used = spawnSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8', env, timeout: 60_000 });
+    expect(used.stderr).toBe('');
+    const ids = JSON.parse(used.stdout) as string[];
+    const cli = JSON.parse(planlint(['lisa-poor.yaml', '--format', 'json'], { cwd: project }).stdout) as { messages: { ruleId: string }[] }[];
+    expect(ids).toEqual(cli[0]!.messages.map((m) => m.ruleId));
+    expect(dirname(createRequire(join(project, 'package.json')).resolve('planlint/package.json'))).toBe(join(project, 'node_modules', 'planlint'));
+  });
+});
