@@ -42,11 +42,11 @@ export default defineRule<Options>({
 
     for (const agency of model.agencies) {
       if (consulted.some((entry) => isAbout(entry, agency))) continue;
-      context.report({ node: assessment, property: 'agenciesConsulted', messageId: 'notConsulted', data: { name, agency: agency.name, ref: agency.id ?? agency.name } });
+      context.report({ node: assessment, property: 'agenciesConsulted', messageId: 'notConsulted', data: { name, agency: quote(agency.name, 50), ref: quote(agency.id ?? agency.name, 50) } });
     }
 
     for (const entry of consulted) {
-      const agency = model.agencies.find((a) => isAbout(entry, a))?.name ?? entry.agency;
+      const agency = quote(model.agencies.find((a) => isAbout(entry, a))?.name ?? entry.agency, 50);
       if (entry.information === undefined || entry.information.trim() === '') {
         context.report({ node: entry, property: 'information', messageId: 'noInformation', data: { name, agency } });
       } else if (isPlaceholder(entry.information)) {

@@ -1,10 +1,14 @@
 /** Facts derived from a case that several rules need, named for what they are. */
 import type { CaseModel, Contact, Participation, PersonView, Sentence } from './case-model.js';
 import { addDays, addMonths } from './dates.js';
+import { quote } from './text.js';
 
-/** How findings name the person: their recorded first name, else "the person on probation". */
+/**
+ * How findings name the person: their recorded first name, else "the person on probation".
+ * Shortened like any quote, in case notes were pasted into the name: nearly every finding names them.
+ */
 export function personName(model: CaseModel): string {
-  return model.person?.name?.trim() || 'the person on probation';
+  return quote(model.person?.name ?? '', 40) || 'the person on probation';
 }
 
 /** The last day of the order or licence, from endDate or startDate + lengthMonths. */

@@ -37,7 +37,10 @@ export async function findFiles(paths: string[], options: FindOptions = {}): Pro
     let info;
     try {
       info = await stat(path);
-    } catch {
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') throw new UsageError(`${path} is a symbolic link loop (it leads back to itself), so there is nothing to lint there.`);
+      if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`Permission denied: ${path}`);
       if (GLOB_CHARACTERS.test(path)) {
         const before = found.size;
         const matches = await glob(path, { onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false });

@@ -121,11 +121,16 @@ export function loadDocuments(text: string, options: LoadOptions = {}): LoadedFi
     let value: unknown = null;
     let broken = errors.length > 0;
     try {
-      const plain = toPlainData(doc, sourceMap);
+      const plain = toPlainData(doc, sourceMap, options.redact ?? false);
       value = plain.value;
       for (const repeated of plain.repeatedKeys) {
         broken = true;
         report({ ruleId: ENGINE_RULE_IDS.syntax, severity: 'error', fatal: true, message: DUPLICATE_KEY_MESSAGE, ...sourceMap.toRange(repeated) });
+      }
+      for (const alias of plain.unknownAliases) {
+        broken = true;
+        const name = options.redact ? '' : ` (*${quote(alias.name, 30)})`;
+        report({ ruleId: ENGINE_RULE_IDS.syntax, severity: 'error', fatal: true, message: `This alias${name} refers to no anchor: an alias must name an anchor (&name) set before it.`, ...sourceMap.toRange(alias.span) });
       }
     } catch (error) {
       broken = true;
@@ -171,7 +176,9 @@ function plainYamlMessage(error: YAMLError, options: LoadOptions): string {
   let detail = error.message.replace(/\s+at line \d+, column \d+.*$/s, '').trim();
   // The parser names what it found (a tag, an anchor, stray text) after a colon: that is input,
   // so it is shortened like any quote, and left out altogether in a redacted report.
-  detail = options.redact ? detail.replace(/:\s.*$/s, '') : quote(detail, 80);
+  const named = /^(.*\w:\s)(.*)$/s.exec(detail); // "Unresolved tag: !foo"
+  if (named) detail = options.redact ? named[1]!.replace(/:\s$/, '') : named[1]! + quote(named[2]!, 40);
+  detail = quote(detail, 200);
   switch (error.code) {
     case 'DUPLICATE_KEY':
       return DUPLICATE_KEY_MESSAGE;
@@ -198,9 +205,10 @@ function plainYamlMessage(error: YAMLError, options: LoadOptions): string {
  * Converts a parsed document into plain data, recording where every object and array came from.
  * Mappings become prototype-less objects so keys such as __proto__ are ordinary data.
  */
-function toPlainData(doc: Document.Parsed, sourceMap: SourceMap): { value: unknown; repeatedKeys: Span[] } {
+function toPlainData(doc: Document.Parsed, sourceMap: SourceMap, redact: boolean): { value: unknown; repeatedKeys: Span[]; unknownAliases: { name: string; span: Span }[] } {
   const converted = new Map<YamlNode, unknown>();
   const repeatedKeys: Span[] = [];
+  const unknownAliases: { name: string; span: Span }[] = [];
   const sizes = new Map<YamlNode, number>();
   let expanded = 0;
 
@@ -223,7 +231,7 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap): { value: unkno
   const targetOf = (alias: Alias): YamlNode | undefined => {
     const target = targets.get(alias);
     if (target && inside.has(target)) {
-      throw new LoadLimitExceeded(`This alias (*${quote(alias.source, 30)}) refers to a section it is itself inside, so the value would contain itself; planlint cannot read it.`, spanOf(alias, [0, 0]));
+      throw new LoadLimitExceeded(`This alias${redact ? '' : ` (*${quote(alias.source, 30)})`} refers to a section it is itself inside, so the value would contain itself; planlint cannot read it.`, spanOf(alias, [0, 0]));
     }
     return target;
   };
@@ -257,7 +265,10 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap): { value: unkno
     }
     if (isAlias(node)) {
       const target = targetOf(node);
-      if (!target) return null;
+      if (!target) {
+        unknownAliases.push({ name: node.source, span: spanOf(node, fallback) });
+        return null;
+      }
       expanded += expandedSize(target);
       if (expanded > LOAD_LIMITS.maxExpandedNodes) {
         throw new LoadLimitExceeded(
@@ -305,5 +316,5 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap): { value: unkno
 
   const contents = doc.contents as YamlNode | null;
   const value = convert(contents, 0, spanOf(contents, [0, 0]));
-  return { value, repeatedKeys };
+  return { value, repeatedKeys, unknownAliases };
 }

@@ -36,7 +36,7 @@ export async function refuseWritingToInputs(writes: readonly PlannedWrite[], inp
       }
     }
     if (clash) {
-      throw new UsageError(`${write.option} ${write.path}: that is one of the files being linted, and planlint never writes to the files it reads. Choose another file.`);
+      throw new UsageError(`${write.option}: ${write.path} is one of the files being linted; planlint never writes to those.`);
     }
   }
 }

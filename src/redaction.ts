@@ -1,14 +1,9 @@
 /**
- * Report data as a finding's message shows it: quotes capped in every report, and for a report
- * to be shared (--redact) no text from the case file at all.
+ * Report data as a finding's message shows it in a report to be shared (--redact): no text from
+ * the case file. (Rules keep quotes short themselves, with quote(); tests/privacy.test.ts checks.)
  */
 import type { Report } from './rule-api.js';
 import { SCHEMA_KINDS, loadSchema } from './schemas.js';
-import { quote } from './text.js';
-
-/** The most of any one value a message quotes, whatever a rule passed. */
-export const MAX_QUOTED_CHARACTERS = 60;
-
 export const PERSON_PLACEHOLDER = 'the person on probation';
 export const REDACTED = '[redacted]';
 
@@ -50,17 +45,16 @@ function keepsWhenRedacted(value: string): boolean {
 }
 
 /**
- * Text is capped at MAX_QUOTED_CHARACTERS, so no finding quotes more of a case file than a short
- * phrase. When `redactFor` gives the person's name, text is replaced: the name by "the person on
- * probation", enum words, dates and times kept, everything else "[redacted]". Numbers are kept.
+ * Report data with its text replaced for a shared report: the person's name (`personName`) by
+ * "the person on probation", schema enum words, dates and times kept, everything else by
+ * "[redacted]". Numbers are kept.
  */
-export function messageData(data: Report['data'], redactFor?: string): Report['data'] {
+export function redactData(data: Report['data'], personName: string): Report['data'] {
   if (!data) return data;
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(data)) {
     if (typeof value !== 'string') out[key] = value;
-    else if (redactFor === undefined) out[key] = value.length > MAX_QUOTED_CHARACTERS ? quote(value, MAX_QUOTED_CHARACTERS) : value;
-    else if (value === redactFor || value === PERSON_PLACEHOLDER) out[key] = PERSON_PLACEHOLDER;
+    else if (value === personName || value === PERSON_PLACEHOLDER) out[key] = PERSON_PLACEHOLDER;
     else out[key] = keepsWhenRedacted(value) ? value : REDACTED;
   }
   return out;

@@ -4,9 +4,9 @@ import type { AnyRule } from './load-rules.js';
 import { formatMessage } from './rule-api.js';
 import type { CasePart, Report } from './rule-api.js';
 import type { SourceMap } from './source-map.js';
-import { listWords, quote } from './text.js';
+import { listWords, printable, quote } from './text.js';
 import { personName } from './case-facts.js';
-import { messageData, sentenceCase } from './redaction.js';
+import { redactData, sentenceCase } from './redaction.js';
 
 /** A rule switched on for a run, with its severity and resolved options. */
 export interface ActiveRule {
@@ -55,7 +55,7 @@ export function runRules(
       const report = (r: Report) => {
         const template = rule.meta.messages[r.messageId];
         if (template === undefined) throw new Error(`reported unknown messageId "${r.messageId}"`);
-        const message = formatMessage(template, messageData(r.data, redact ? personName(model) : undefined));
+        const message = formatMessage(template, redact ? redactData(r.data, personName(model)) : printableData(r.data));
         findings.push({ ruleId: rule.meta.id, messageId: r.messageId, severity, message: redact ? sentenceCase(message) : message, ...sourceMap.headOf(r.node, r.property) });
       };
       try {
@@ -75,6 +75,14 @@ export function runRules(
     }
   }
   return { findings, internalError, rulesChecked: rules.map((r) => r.rule.meta.id).filter((id) => checked.has(id)) };
+}
+
+/** Report data with any text made printable on one line: a rule may pass input it did not quote(). */
+function printableData(data: Report['data']): Report['data'] {
+  if (!data) return data;
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(data)) out[key] = typeof value === 'string' ? printable(value.replace(/[\r\n\t]+/g, ' ')) : value;
+  return out;
 }
 
 /** How a finding names each part of a case a rule may need. */

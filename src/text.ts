@@ -56,9 +56,20 @@ export function wordCount(text: string): number {
   return normaliseText(text).split(' ').filter(Boolean).length;
 }
 
+/**
+ * Control codes and bidirectional overrides: in a message they would act on the terminal (move
+ * the cursor, recolour, hide text) or reorder what is shown, rather than be seen.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Input text made safe to print: unprintable characters become the replacement character (�). */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, '\ufffd');
+}
+
 /** Shortens quoted input for a message: findings quote no more of a case file than they need. */
 export function quote(text: string, max = 40): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = printable(text.replace(/\s+/g, ' ').trim());
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

@@ -11,7 +11,7 @@ import type { LoadedDocument } from './load-documents.js';
 import type { SourceMap } from './source-map.js';
 import { SCHEMA_KINDS, allowedProperties, isDocumentKind, loadSchema, resolveRef } from './schemas.js';
 import type { DocumentKind, JsonSchema, SchemaKind } from './schemas.js';
-import { closestMatch, quote } from './text.js';
+import { closestMatch, printable, quote } from './text.js';
 
 
 type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -208,7 +208,7 @@ export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (typeof value === 'string') {
     if (redacting) return '[redacted]';
-    const flat = value.replace(/\s+/g, ' '); // a quote stays on one line of the report
+    const flat = printable(value.replace(/\s+/g, ' ')); // a quote stays on one line of the report
     return `"${flat.length > 40 ? `${flat.slice(0, 37)}…` : flat}"`;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

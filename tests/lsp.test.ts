@@ -11,11 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CodeActionRequest,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   DidOpenTextDocumentNotification,
   ExitNotification,
   InitializeRequest,
   InitializedNotification,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -43,6 +46,7 @@ let connection: ProtocolConnection;
 let stderr = '';
 const published: PublishDiagnosticsParams[] = [];
 const waiters: (() => void)[] = [];
+const registered: string[] = [];
 
 /** The next diagnostics published for a document (after those already seen) that satisfy a test. */
 async function diagnosticsFor(uri: string, after: number, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
@@ -86,8 +90,17 @@ beforeAll(async () => {
     published.push(params);
     waiters.splice(0).forEach((wake) => wake());
   });
+  connection.onRequest(RegistrationRequest.type, ({ registrations }) => {
+    registered.push(...registrations.map((r) => r.method));
+    return null;
+  });
   connection.listen();
-  const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: null });
+  const init = await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(root).href,
+    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    workspaceFolders: null,
+  });
   expect(init.capabilities.codeActionProvider).toBeTruthy();
   expect(init.serverInfo?.name).toBe('planlint');
   await connection.sendNotification(InitializedNotification.type, {});
@@ -181,6 +194,16 @@ describe('planlint lsp', () => {
     expect(diagnostics.map(essentials)).toEqual(cliDiagnostics(join(dir, 'team', 'plan.yaml'), dir));
     expect(diagnostics.some((d) => d.code === 'service-user-voice-recorded')).toBe(false);
     expect(diagnostics.length).toBeGreaterThan(0);
+
+    // The config is changed outside the editor: the server asked to hear of it, and lints again.
+    expect(registered).toContain(DidChangeWatchedFilesNotification.method);
+    const config = join(dir, 'team', 'planlint.config.yaml');
+    writeFileSync(config, 'rules:\n  officer-continuity: off\n');
+    const mark = published.length;
+    await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(config).href, type: FileChangeType.Changed }] });
+    const relinted = await diagnosticsFor(uri, mark);
+    expect(relinted.diagnostics.some((d) => d.code === 'service-user-voice-recorded')).toBe(true);
+    expect(relinted.diagnostics.map(essentials)).toEqual(cliDiagnostics(join(dir, 'team', 'plan.yaml'), dir));
   });
 
   it('leaves YAML that is not a planlint document alone', async () => {

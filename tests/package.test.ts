@@ -4,7 +4,7 @@
  * Needs a build first (`npm test` builds); packing here does not build, so other test files
  * reading dist/ are never raced.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planlint, root } from './helpers/run-cli.js';
 
 const SETUP_TIMEOUT = 180_000;
-const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+delete env.FORCE_COLOR; // beside NO_COLOR, Node warns on stderr
 
 let work: string;
 let project: string;
@@ -130,7 +131,44 @@ describe('the npm package', () => {
     const explained = npx(['planlint', 'explain', 'service-user-voice-recorded']);
     expect(explained.code).toBe(0);
     expect(explained.stdout.length).toBeGreaterThan(200);
-  });
+  }, 60_000);
+
+  it('starts its language server from the installed package', async () => {
+    // Content-Length framed JSON-RPC, as an editor sends it; the pipe stays open until exit, as an editor's does.
+    const frame = (message: object) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    const server = spawn(join(project, 'node_modules', '.bin', 'planlint'), ['lsp', '--stdio'], { cwd: project, env });
+    let received = Buffer.alloc(0);
+    const replies: { id?: number; result?: { serverInfo?: { name: string }; capabilities?: object } }[] = [];
+    server.stdout.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      for (;;) {
+        const headerEnd = received.indexOf('\r\n\r\n');
+        const length = Number(/Content-Length: (\d+)/.exec(received.subarray(0, Math.max(headerEnd, 0)).toString())?.[1]);
+        if (headerEnd < 0 || !(received.length >= headerEnd + 4 + length)) break;
+        replies.push(JSON.parse(received.subarray(headerEnd + 4, headerEnd + 4 + length).toString()) as (typeof replies)[number]);
+        received = received.subarray(headerEnd + 4 + length);
+      }
+    });
+    const reply = async (id: number) => {
+      for (const deadline = Date.now() + 20_000; !replies.some((r) => r.id === id); await new Promise((resolve) => setTimeout(resolve, 20))) {
+        if (Date.now() > deadline) throw new Error(`no reply to request ${id}`);
+      }
+    };
+    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+    server.stdin.write(frame({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+    await reply(1);
+    server.stdin.write(frame({ method: 'initialized', params: {} }));
+    server.stdin.write(frame({ id: 2, method: 'shutdown' }));
+    await reply(2);
+    server.stdin.write(frame({ method: 'exit' }));
+    expect(await exited).toBe(0);
+    const init = replies.find((r) => r.id === 1)!;
+    expect(init.result!.serverInfo!.name).toBe('planlint');
+    expect(init.result!.capabilities).toMatchObject({ codeActionProvider: { codeActionKinds: ['quickfix'] } });
+  }, 60_000);
 
   it('writes starters whose schema line an editor can follow inside node_modules', () => {
     for (const kind of ['sentence-plan', 'review', 'case-file']) {
@@ -144,7 +182,7 @@ describe('the npm package', () => {
       const refs = readFileSync(schemaFile, 'utf8').match(/"\$ref": "[^"]*"/g) ?? [];
       expect(refs.filter((r) => !r.startsWith('"$ref": "#/'))).toEqual([]);
     }
-  });
+  }, 60_000);
 
   it('exports its API with types: defineRule and lintText type-check and run from the installed package', () => {
     writeFileSync(
@@ -205,5 +243,5 @@ console.log(JSON.stringify(findings.map((f) => f.ruleId)));
     const cli = JSON.parse(planlint(['lisa-poor.yaml', '--format', 'json'], { cwd: project }).stdout) as { messages: { ruleId: string }[] }[];
     expect(ids).toEqual(cli[0]!.messages.map((m) => m.ruleId));
     expect(dirname(createRequire(join(project, 'package.json')).resolve('planlint/package.json'))).toBe(join(project, 'node_modules', 'planlint'));
-  });
+  }, 60_000);
 });

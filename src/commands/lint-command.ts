@@ -166,7 +166,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
     inputs = files.map((filePath) => ({ filePath }));
     await refuseWritingToInputs(
       [
-        ...outputs.flatMap((o) => (o.path === undefined ? [] : [{ option: o.path === flags.outputFile ? '--output-file' : `--format ${o.format}:`, path: o.path }])),
+        ...outputs.flatMap((o) => (o.path === undefined ? [] : [{ option: o.path === flags.outputFile ? '--output-file' : `--format ${o.format}`, path: o.path }])),
         ...(flags.cache ? [{ option: '--cache-location', path: flags.cacheLocation }] : []),
         ...(flags.baseline && (flags.updateBaseline || flags.pruneBaseline) ? [{ option: '--baseline', path: flags.baseline }] : []),
       ],

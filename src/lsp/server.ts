@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeActionKind, DiagnosticSeverity, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
+import { CodeActionKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
 import type { CodeAction, Connection, Diagnostic, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES, ConfigResolver } from '../config.js';
@@ -160,17 +160,21 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
   }
   const isConfigUri = (uri: string) => CONFIG_FILE_NAMES.includes(basename(filePathOf(uri)));
 
-  connection.onInitialize(
-    (): InitializeResult => ({
+  let canWatchFiles = false;
+  connection.onInitialize(({ capabilities }): InitializeResult => {
+    canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'planlint' },
-    }),
-  );
+    };
+  });
   connection.onInitialized(() => {
     void rules(); // load rules and validators while the editor opens its first file
+    // Config files edited outside the editor (or not open in it) still change the findings.
+    if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/planlint.config.{yaml,yml,json,mjs}' }] });
   });
 
   documents.onDidOpen(({ document }) => (isConfigUri(document.uri) ? undefined : schedule(document, 0)));
