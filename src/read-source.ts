@@ -25,6 +25,9 @@ export function decodeSource(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTE
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
+    if (looksLikeUtf16(bytes)) {
+      return inputProblem('The file looks like UTF-16 text without a byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark) and lint it again.');
+    }
     const { line, column } = positionOfByte(bytes, nul);
     return inputProblem('The file holds binary data (a NUL byte), not YAML or JSON text; it was not linted.', line, column);
   }
@@ -122,6 +125,20 @@ export function parseByteSize(text: string): number | undefined {
   if (unit === undefined) return undefined;
   const bytes = Math.floor(Number(match[1]) * unit);
   return bytes >= 1 ? bytes : undefined;
+}
+
+/** ASCII text saved as UTF-16: every other byte of its first characters is zero. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const pairs = Math.min(16, Math.floor(bytes.length / 2));
+  if (pairs < 2) return false;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < pairs; i++) {
+    const [a, b] = [bytes[2 * i]!, bytes[2 * i + 1]!];
+    if (a !== 0 && b === 0) le++;
+    if (a === 0 && b !== 0) be++;
+  }
+  return le === pairs || be === pairs;
 }
 
 function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
