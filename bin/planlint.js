@@ -9,5 +9,10 @@ if (!existsSync(cli)) {
   process.stderr.write('planlint: not built yet. Run "npm install" (or "npm run build") in the planlint folder first.\n');
   process.exit(2);
 }
+// A reader that stops early (planlint rules | head) closes the pipe: that is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv);

@@ -127,6 +127,9 @@ function matches(entry: string, path: string[]): boolean {
   return segments.length > 0 && segments.length <= path.length && segments.every((s, i) => s === '*' || s === path[i]);
 }
 
+/** Decisions on which field paths are ignored, per options object (one per run and config). */
+const decidedPaths = new WeakMap<Options, Map<string, boolean>>();
+
 export default defineRule<Options>({
   meta: {
     id: 'no-placeholder-text',
@@ -162,9 +165,10 @@ export default defineRule<Options>({
     const name = personName(model);
     const extra = new Set([...MORE_PLACEHOLDERS, ...context.options.extraPlaceholders].map(normaliseText));
     const placeholder = (text: string) => isPlaceholder(text) || extra.has(normaliseText(text));
-    const ignoredPaths = new Map<string, boolean>();
+    let ignoredPaths = decidedPaths.get(context.options);
+    if (!ignoredPaths) decidedPaths.set(context.options, (ignoredPaths = new Map()));
     const ignored = (path: string[]) => {
-      // The same field paths recur for every contact and review: decide each once per file.
+      // The same field paths recur for every contact, review and file: decide each once per run.
       const key = path.join('.');
       let answer = ignoredPaths.get(key);
       if (answer === undefined) {

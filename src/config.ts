@@ -198,6 +198,18 @@ export class ConfigResolver {
   /** The rules for one file, with the config files and overrides that produced them. */
   async settingsFor(filePath: string): Promise<FileSettings> {
     const config = await this.configFor(filePath);
+    // Without overrides every file under a config gets the same settings: work them out once.
+    if (config.overrides.length === 0) {
+      let shared = this.sharedSettings.get(config);
+      if (!shared) this.sharedSettings.set(config, (shared = this.computeSettings(filePath, config)));
+      return shared;
+    }
+    return this.computeSettings(filePath, config);
+  }
+
+  private readonly sharedSettings = new WeakMap<ResolvedConfig, FileSettings>();
+
+  private computeSettings(filePath: string, config: ResolvedConfig): FileSettings {
     const allRules = [...this.builtIns, ...config.pluginRules];
     const settings: Record<string, RuleSetting> = presetSettings('recommended', allRules);
     for (const preset of config.presets) Object.assign(settings, presetSettings(preset as 'recommended' | 'strict', allRules));

@@ -1,6 +1,5 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
 import type { Finding } from './findings.js';
 import { ENGINE_RULE_IDS } from './findings.js';
 
@@ -42,23 +41,26 @@ export function decodeSource(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTE
 }
 
 export async function readSource(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<SourceText> {
+  // Synchronous calls on purpose: a file is read whole before anything else happens to it, and
+  // awaiting four thread-pool round trips per file left a worker idle for a third of a large run.
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (info.isDirectory()) return inputProblem('This path is a directory, not a file.');
     // A named pipe or device could block a read for ever, or never end.
     if (!info.isFile()) return notAFile(info);
     if (info.size > maxBytes) return tooLarge(info.size, maxBytes);
     // Opened without blocking in case a pipe has replaced the file since; read no more than one
     // byte past the limit in case the file has grown.
-    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const opened = await handle.stat();
+      const opened = fstatSync(fd);
       if (!opened.isFile()) return notAFile(opened);
       const chunks: Buffer[] = [];
       let total = 0;
       for (;;) {
-        const chunk = Buffer.alloc(Math.min(1024 * 1024, maxBytes + 1 - total));
-        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        // Sized to the file (plus a byte to notice growth), not a zeroed megabyte per file.
+        const chunk = Buffer.allocUnsafe(Math.min(Math.max(opened.size + 1, 64 * 1024), 1024 * 1024, maxBytes + 1 - total));
+        const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
         if (bytesRead === 0) break;
         chunks.push(chunk.subarray(0, bytesRead));
         total += bytesRead;
@@ -66,7 +68,7 @@ export async function readSource(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES
       }
       return decodeSource(Buffer.concat(chunks, total), maxBytes);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

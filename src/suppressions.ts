@@ -1,4 +1,5 @@
 import type { Finding } from './findings.js';
+import { isPlaceholder } from './text.js';
 
 /** The id of findings about suppression comments themselves. */
 export const SUPPRESSION_RULE_ID = 'suppression';
@@ -36,7 +37,8 @@ function parseDirectives(text: string): Directive[] {
       column: match[1]!.length + 1,
       endColumn: line.length + 1,
       used: false,
-      ...(reasonPart?.trim() ? { reason: reasonPart.trim() } : {}),
+      // A placeholder ("TBC …") is not a recorded judgement: it is treated as no reason.
+      ...(reasonPart?.trim() && !isPlaceholder(reasonPart) ? { reason: reasonPart.trim() } : {}),
     };
     if (directive.kind === 'next-line') {
       // The next line holding content: stacked comments and blank lines are skipped.

@@ -48,6 +48,8 @@ const PLACEHOLDERS = new Set([
 /** Whether text is a placeholder (TBC, N/A, as above …) rather than content. */
 export function isPlaceholder(text: string | undefined): boolean {
   if (text === undefined) return true;
+  // No placeholder is this long, so only the prefix can tell (most text takes this path).
+  if (text.length > 40 && text.trim().length > 40) return /^[\s"'(]*(tbc|tba|n\/a)\b/i.test(text);
   const normal = normaliseText(text);
   return normal === '' || PLACEHOLDERS.has(normal) || /^(tbc|tba|n\/a)\b/.test(normal);
 }

@@ -83,8 +83,16 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
       new Promise<void>((done, fail) => {
         if (!text) return done();
         // Wait for the stream to drain, so a slow reader cannot make output pile up in memory.
-        if (target.write(text)) done();
-        else target.once('drain', done).once('error', fail);
+        if (target.write(text)) return done();
+        const onError = (error: Error) => {
+          target.off('drain', onDrain);
+          fail(error);
+        };
+        const onDrain = () => {
+          target.off('error', onError);
+          done();
+        };
+        target.once('drain', onDrain).once('error', onError);
       });
     const finish = () => (path === undefined ? Promise.resolve() : new Promise<void>((done) => target.end(done)));
     if (streaming) {
