@@ -108,7 +108,15 @@ export function validateDocument(doc: LoadedDocument, sourceMap: SourceMap): { k
   const findings: Finding[] = [];
   let unlisted = 0;
   let firstUnlisted: SourceRange | undefined;
+  const unlistedKeys = new Set<string>();
   for (const error of errors) {
+    if (findings.length >= MAX_SCHEMA_FINDINGS && firstUnlisted) {
+      // Past the cap only a count is needed: skip the wording (and its "did you mean" search).
+      const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
+      if (!unlistedKeys.has(key)) unlisted++;
+      unlistedKeys.add(key);
+      continue;
+    }
     const described = describeError(error, value, sourceMap);
     if (!described) continue;
     const key = `${described.range.line}:${described.range.column}:${described.message}`;

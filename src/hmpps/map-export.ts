@@ -155,7 +155,7 @@ class ExportReader {
     if (value === undefined || value.trim() === '') return undefined;
     const key = value.trim().toUpperCase().replace(/[\s-]+/g, '_');
     if (Object.hasOwn(table, key)) return table[key];
-    this.problem(node, field, `${at(where, field)} is "${value}", which planlint does not know (expected ${Object.keys(table).join(', ')}); it is left out.`, 'info');
+    this.problem(node, field, `${at(where, field)} is ${describeValue(value)}, which planlint does not know (expected ${Object.keys(table).join(', ')}); it is left out.`, 'info');
     return undefined;
   }
 

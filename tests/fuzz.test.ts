@@ -1,0 +1,154 @@
+/**
+ * Property-based fuzzing (README, "Guarantees on bad input"): arbitrary YAML-ish text and random
+ * mutations of the worked examples never crash planlint, never hang, and always give JSON output
+ * whose positions lie inside the file. The seed is fixed so a failure reproduces; fast-check
+ * prints it with the failing case. Set PLANLINT_FUZZ_SEED to explore others.
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { formatJson } from '../src/formatters/json.js';
+import { lintText } from '../src/lint.js';
+import { loadBuiltInRules } from '../src/load-rules.js';
+import { activateRules } from '../src/rule-settings.js';
+import { planlint, root } from './helpers/run-cli.js';
+import { expectNoStackTrace, expectValidPositions } from './helpers/positions.js';
+import type { JsonResult } from './helpers/positions.js';
+
+const SEED = Number(process.env.PLANLINT_FUZZ_SEED ?? 20_241_123);
+/** Runs per property, sized to keep this file under about 20 seconds; PLANLINT_FUZZ_RUNS scales them. */
+const SCALE = Number(process.env.PLANLINT_FUZZ_RUNS ?? 1);
+const TEXT_RUNS = Math.round(1500 * SCALE);
+const MUTATION_RUNS = Math.round(1000 * SCALE);
+/** Far above a normal lint (about 10 ms): a run that takes this long has effectively hung. */
+const MAX_MS_PER_LINT = 3_000;
+console.info(`fuzz seed ${SEED}: ${TEXT_RUNS} texts, ${MUTATION_RUNS} mutated examples (set PLANLINT_FUZZ_SEED, PLANLINT_FUZZ_RUNS to change)`);
+
+const rules = activateRules(await loadBuiltInRules(), {});
+const examplesDir = join(root, 'examples');
+const examples = readdirSync(examplesDir)
+  .filter((f) => f.endsWith('-good.yaml'))
+  .sort()
+  .map((f) => readFileSync(join(examplesDir, f), 'utf8'));
+
+/** Lints text in-process and checks everything the guarantee promises about the result. */
+function lintsCleanly(text: string): void {
+  const started = performance.now();
+  const result = lintText(text, 'fuzzed.yaml', { rules });
+  const ms = performance.now() - started;
+  expect(ms, `one lint took ${Math.round(ms)} ms`).toBeLessThan(MAX_MS_PER_LINT);
+  expect(result.internalError, 'a rule crashed').toBeUndefined();
+  const [json] = JSON.parse(formatJson([result], { cwd: '/', color: false })) as JsonResult;
+  expectValidPositions(json!.messages, text);
+  expectValidPositions(json!.suppressedMessages, text);
+}
+
+/** Pieces of YAML syntax, so random text often gets far into the parser. */
+const yamlPiece = fc.constantFrom(
+  'kind', ': ', 'case-file', 'sentence-plan', 'review', 'schemaVersion: 1', 'case', 'person', 'name', 'plan', 'contacts', 'date',
+  '2024-01-31', '09:30', ':', '-', '- ', '? ', '[', ']', '{', '}', ',', '"', "'", '#', ' # note', '&a', '*a', '&b ', '*b',
+  '!!str ', '!!js/function ', '!custom ', '!<tag:x> ', '|', '>-', '---', '...', '%YAML 1.2', '%TAG ! tag:x,', '\n', '\r\n', '\r',
+  '  ', '    ', '\t', ' ', 'x', 'Zoë', '\u0000', '\u202e', '\uFEFF', '\\', '~', 'null', 'true', '.inf', '0x1F', '<<', '__proto__',
+  'constructor', '@', '`', '\u{1F600}',
+);
+
+const yamlText = fc.oneof(
+  fc.array(yamlPiece, { maxLength: 120 }).map((pieces) => pieces.join('')),
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.jsonValue({ maxDepth: 6 }).map((value) => stringify(value)),
+  fc.jsonValue({ maxDepth: 6 }).map((value) => JSON.stringify(value)),
+);
+
+type Mutation = { op: 'delete' | 'duplicate' | 'swap' | 'indent' | 'insert' | 'truncate'; at: number; other: number; by: number; text: string };
+
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+  op: fc.constantFrom('delete', 'duplicate', 'swap', 'indent', 'insert', 'truncate'),
+  at: fc.nat(),
+  other: fc.nat(),
+  by: fc.integer({ min: -6, max: 6 }),
+  text: fc.array(yamlPiece, { minLength: 1, maxLength: 4 }).map((p) => p.join('')),
+});
+
+function mutate(source: string, m: Mutation): string {
+  const lines = source.split('\n');
+  const i = m.at % lines.length;
+  const j = m.other % lines.length;
+  switch (m.op) {
+    case 'delete':
+      lines.splice(i, 1);
+      break;
+    case 'duplicate':
+      lines.splice(i, 0, lines[i]!);
+      break;
+    case 'swap':
+      [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+      break;
+    case 'indent':
+      lines[i] = m.by >= 0 ? ' '.repeat(m.by) + lines[i]! : lines[i]!.replace(new RegExp(`^ {0,${-m.by}}`), '');
+      break;
+    case 'insert': {
+      const offset = m.other % (source.length + 1);
+      return source.slice(0, offset) + m.text + source.slice(offset);
+    }
+    case 'truncate':
+      return source.slice(0, m.at % (source.length + 1));
+  }
+  return lines.join('\n');
+}
+
+const mutatedExample = fc
+  .tuple(fc.constantFrom(...examples), fc.array(mutation, { minLength: 1, maxLength: 5 }))
+  .map(([source, mutations]) => mutations.reduce(mutate, source));
+
+describe('Every bad input gets a clear finding, never a crash or a stack trace (fuzzed)', () => {
+  it(`arbitrary YAML text (${TEXT_RUNS} runs)`, { timeout: 60_000 }, () => {
+    fc.assert(fc.property(yamlText, lintsCleanly), { seed: SEED, numRuns: TEXT_RUNS });
+  });
+
+  it(`random mutations of the worked examples (${MUTATION_RUNS} runs)`, { timeout: 60_000 }, () => {
+    fc.assert(fc.property(mutatedExample, lintsCleanly), { seed: SEED, numRuns: MUTATION_RUNS });
+  });
+
+  it('nesting is measured closely: 190 levels are read, 210 are refused, however written (100 runs)', () => {
+    const nesting = fc.record({
+      depth: fc.integer({ min: 1, max: 400 }),
+      lists: fc.array(fc.boolean(), { minLength: 400, maxLength: 400 }),
+      style: fc.constantFrom('block', 'flow', 'json'),
+    });
+    fc.assert(
+      fc.property(nesting, ({ depth, lists, style }) => {
+        let value: unknown = 'x';
+        for (let level = depth - 1; level >= 0; level--) value = lists[level] ? [value] : { [`k${level}`]: value };
+        const text = style === 'json' ? JSON.stringify(value) : stringify(value, style === 'flow' ? { collectionStyle: 'flow' } : {});
+        const findings = lintText(text, 'nested.yaml', { rules }).findings;
+        const refused = findings.some((f) => /nested more than 200 levels deep/.test(f.message));
+        if (depth <= 190) expect(refused, `${depth} levels (${style}) refused`).toBe(false);
+        if (depth >= 210) expect(refused, `${depth} levels (${style}) read`).toBe(true);
+        expectValidPositions(findings, text);
+      }),
+      { seed: SEED, numRuns: 100 },
+    );
+  });
+
+  it('a handful through the CLI: JSON that parses, positions inside each file, exit 0 or 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planlint-fuzz-'));
+    const samples = [...fc.sample(mutatedExample, { seed: SEED, numRuns: 6 }), ...fc.sample(yamlText, { seed: SEED, numRuns: 6 })];
+    const texts: Record<string, string> = {};
+    samples.forEach((text, i) => {
+      const path = join(dir, `sample-${String(i).padStart(2, '0')}.yaml`);
+      writeFileSync(path, text);
+      texts[path] = text;
+    });
+    const { code, stdout, stderr } = planlint([dir, '-f', 'json']);
+    expectNoStackTrace(stderr);
+    expect(stderr).toBe('');
+    expect([0, 1]).toContain(code);
+    const results = JSON.parse(stdout) as JsonResult;
+    expect(results.map((r) => r.filePath).sort()).toEqual(Object.keys(texts).sort());
+    for (const r of results) expectValidPositions(r.messages, texts[r.filePath]!, r.filePath);
+  });
+});
