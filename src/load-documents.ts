@@ -147,6 +147,7 @@ export function loadDocuments(text: string, options: LoadOptions = {}): LoadedFi
 
   if (summary) {
     summary.severity = unlistedErrors ? 'error' : 'warning';
+    if (!unlistedErrors) delete summary.fatal;
     summary.message = `${unlisted.toLocaleString('en-GB')} more problem${unlisted === 1 ? '' : 's'} from here on ${unlisted === 1 ? 'is' : 'are'} not listed; fix the ones above and lint the file again.`;
   }
   if (documents.length === 0 && findings.length === 0) {

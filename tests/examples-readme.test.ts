@@ -51,6 +51,12 @@ describe('examples/README.md lists every example truthfully', () => {
     expect(committed, REFRESH).toBe((renderExamplesReadme as (text: string, table: string) => string)(committed, generated));
   });
 
+  it('every rule is triggered by at least one poor example', async () => {
+    const { loadBuiltInRules } = await import('../src/load-rules.js');
+    const triggered = new Set(rows(generated).filter((r) => !r.file.includes('-good.')).flatMap((r) => r.rules));
+    for (const rule of await loadBuiltInRules()) expect(triggered, `no poor example triggers ${rule.meta.id}`).toContain(rule.meta.id);
+  });
+
   it('every good example is clean under every rule', () => {
     const good = rows(generated).filter((r) => r.file.endsWith('-good.yaml'));
     expect(good.length).toBeGreaterThanOrEqual(6);

@@ -103,7 +103,7 @@ function fingerprints(files: string[]): Record<string, { hash: string; mtimeMs: 
   return Object.fromEntries(files.map((f) => [f, { hash: sha(f), mtimeMs: statSync(f).mtimeMs }]));
 }
 
-describe('findings quote no more of the input than they need', () => {
+describe('quotes no more of the input in a finding than it needs', () => {
   /** The longest run of characters a message shares with the file's data, whitespace flattened. */
   function longestQuote(message: string, values: string[]): number {
     const haystack = values.map((v) => v.replace(/\s+/g, ' '));

@@ -168,7 +168,7 @@ class ExportReader {
     const first = this.unknownFields[0];
     if (!first) return;
     const names = [...new Set(this.unknownFields.map((f) => f.name))];
-    const shown = names.slice(0, 5).map((n) => `"${n}"`).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
+    const shown = names.slice(0, 5).map((n) => describeValue(n)).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
     const where = first.where ? ` (first in ${first.where})` : '';
     this.findings.push({
       ruleId: ENGINE_RULE_IDS.schema,
@@ -460,7 +460,7 @@ function areaOf(reader: ExportReader, goal: Raw, where: string): { value: string
   if (name === undefined) return undefined;
   const value = AREAS_OF_NEED[normalise(name)];
   if (!value) {
-    reader.problem(holder, field, `The area of need "${name}" at ${where} is not one planlint knows (expected one of the service's eight areas, such as Accommodation); it is left out.`, 'info');
+    reader.problem(holder, field, `The area of need ${describeValue(name)} at ${where} is not one planlint knows (expected one of the service's eight areas, such as Accommodation); it is left out.`, 'info');
     return undefined;
   }
   return { value, source: { node: holder, property: field } };
