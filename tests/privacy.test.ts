@@ -215,6 +215,29 @@ describe('--redact makes a report you can share', () => {
     expect(leaks(report)).toEqual([]);
   });
 
+  it('the HTML report, redacted, leaves out the source, the timeline and every free text', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'planlint-redact-html-'));
+    const secrets = ['Zebedee', 'Quartermaine Lane 99', 'my sister Morwenna'];
+    writeFileSync(
+      join(scratch, 'case.yaml'),
+      `kind: case-file\nschemaVersion: 1\ncase:\n  ref: ZQ-1\n  person: { name: ${secrets[0]} }\nplan:\n  date: 2024-01-10\n  personView: I stay at ${secrets[1]} with ${secrets[2]} now.\ncontacts:\n  - { date: 2024-01-17, outcome: failed-to-attend, note: Went to ${secrets[1]} }\n`,
+    );
+    const out = join(scratch, 'report.html');
+    const plain = planlint(['case.yaml', '-f', `html:${out}`], { cwd: scratch });
+    expect(plain.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toContain(secrets[1]); // shown when not redacted: the test can fail
+    planlint(['case.yaml', '-f', `html:${out}`, '--redact'], { cwd: scratch });
+    const html = readFileSync(out, 'utf8');
+    for (const secret of secrets) expect(html).not.toContain(secret);
+    expect(html).toContain('redacted for sharing');
+  });
+
+  it('SARIF, redacted, carries no fingerprints of the text of lines', () => {
+    const { stdout } = planlint([dir, '-f', 'sarif', '--redact']);
+    expect(stdout).not.toContain('partialFingerprints');
+    expect(planlint([dir, '-f', 'sarif']).stdout).toContain('partialFingerprints');
+  });
+
   it.each([
     ['a wrong value', 'kind: review\nschemaVersion: 1\ncaseRef: A\ndate: "Lisa\'s birthday"\n', /^date must be a real date written YYYY-MM-DD, such as 2024-03-01\.$/],
     ['an unknown kind', 'kind: Lisa Smith\n', /^kind must be one of case-file, sentence-plan, review\.$/],

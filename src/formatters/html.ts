@@ -48,6 +48,8 @@ export interface FileReport {
   label: string;
   /** The file's text, when it could be read again for the report. */
   source?: string;
+  /** Left without source and timeline because the report is to be shared (--redact). */
+  redacted?: boolean;
   cases: { model: CaseModel; timeline: TimelineEntry[] }[];
   outcomes: RuleOutcome[];
   counts: { errors: number; warnings: number; notes: number };
@@ -57,7 +59,7 @@ export interface FileReport {
  * Re-reads and re-parses a linted file to show its source and timeline; the file is only read.
  * Text that could not be linted (too large, binary, gone, standard input) is reported without them.
  */
-export function buildFileReport(result: FileResult, cwd: string): FileReport {
+export function buildFileReport(result: FileResult, cwd: string, redact = false): FileReport {
   const label = displayPath(result.filePath, cwd);
   const counts = {
     errors: result.findings.filter((f) => f.severity === 'error').length,
@@ -66,6 +68,11 @@ export function buildFileReport(result: FileResult, cwd: string): FileReport {
   };
   const report: FileReport = { result, label, cases: [], outcomes: ruleOutcomes(result), counts };
   if (result.findings.some((f) => f.ruleId === ENGINE_RULE_IDS.input)) return report;
+  // A report to be shared (--redact) shows findings only: the source and timeline are the case itself.
+  if (redact || result.redacted) {
+    report.redacted = true;
+    return report;
+  }
   const path = resolve(cwd, result.filePath);
   try {
     if (!existsSync(path) || !statSync(path).isFile() || statSync(path).size > DEFAULT_MAX_FILE_BYTES) return report;
@@ -131,7 +138,9 @@ function caseLine(model: CaseModel): string {
 
 function renderTimeline(report: FileReport, fileId: string): string {
   if (report.cases.length === 0) {
-    const why = report.source === undefined
+    const why = report.redacted
+      ? 'This report is redacted for sharing, so the timeline and source are left out.'
+      : report.source === undefined
       ? 'The file could not be read again for this report, so its timeline and source are not shown.'
       : 'No document in this file could be read as a case (see the findings), so there is no timeline to show.';
     return `<p class="empty">${why}</p>`;
@@ -239,6 +248,7 @@ function markLine(text: string, spans: { from: number; to: number; severity: Fin
 }
 
 function renderSource(report: FileReport, fileId: string): string {
+  if (report.redacted) return '<p class="empty">This report is redacted for sharing, so the source is left out.</p>';
   if (report.source === undefined) return '<p class="empty">The source could not be read again for this report.</p>';
   const findings = report.result.findings;
   const byLine = new Map<number, number[]>();
@@ -377,7 +387,7 @@ ${body}
 }
 
 export const formatHtml: Formatter = (results, context) => {
-  const reports = results.map((r) => buildFileReport(r, context.cwd));
+  const reports = results.map((r) => buildFileReport(r, context.cwd, context.redact ?? false));
   const t = totalsOf(reports);
   const problems = t.errors + t.warnings;
   const lead =

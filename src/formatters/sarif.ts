@@ -30,7 +30,7 @@ const LEVELS: Record<Severity, Result.level> = { error: 'error', warning: 'warni
  * directory (%SRCROOT%), so alerts match the repository's files; suppressed findings are kept
  * as suppressed results, so a viewer can show what was silenced and why.
  */
-export const formatSarif: Formatter = (results, { cwd, rules }) => {
+export const formatSarif: Formatter = (results, { cwd, rules, redact }) => {
   const summaries = new Map((rules ?? []).map((r) => [r.id, r]));
   const ids = new Set(Object.keys(ENGINE_CHECKS));
   const ruleIds: string[] = [];
@@ -74,9 +74,15 @@ export const formatSarif: Formatter = (results, { cwd, rules }) => {
         level: LEVELS[finding.severity],
         message: { text: finding.message },
         locations: [{ physicalLocation: { artifactLocation: { ...location, index: artifactIndex }, region: regionOf(finding) } }],
-        partialFingerprints: {
-          [FINGERPRINT_KEY]: createHash('sha256').update(`${finding.ruleId}\u0000${location.uri}\u0000${fingerprints.get(finding)}`).digest('hex').slice(0, 32),
-        },
+        // Fingerprints hash the text of the line; a short line (a name) could be guessed back from
+        // one, so a report redacted for sharing leaves them out.
+        ...(redact
+          ? {}
+          : {
+              partialFingerprints: {
+                [FINGERPRINT_KEY]: createHash('sha256').update(`${finding.ruleId}\u0000${location.uri}\u0000${fingerprints.get(finding)}`).digest('hex').slice(0, 32),
+              },
+            }),
         ...(suppressed ? { suppressions: [suppressionOf(finding)] } : {}),
       });
     }
