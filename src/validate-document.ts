@@ -103,7 +103,7 @@ export function validateDocument(doc: LoadedDocument, sourceMap: SourceMap): { k
 
   const validate = getValidator(kind);
   if (validate(value)) return { kind, findings: [] };
-  const errors = collapseAlternatives(validate.errors ?? []);
+  const errors = dropMissingExplainedByTypos(collapseAlternatives(validate.errors ?? []));
   const seen = new Set<string>();
   const findings: Finding[] = [];
   let unlisted = 0;
@@ -129,6 +129,26 @@ export function validateDocument(doc: LoadedDocument, sourceMap: SourceMap): { k
     findings.push(at(firstUnlisted, `${unlisted.toLocaleString('en-GB')} more schema problem${unlisted === 1 ? '' : 's'} from here on ${unlisted === 1 ? 'is' : 'are'} not listed; fix the ones above and lint the file again.`));
   }
   return { kind, findings };
+}
+
+/**
+ * `frequncy: weekly` is both an unknown field and a missing `frequency`; the "did you mean" on the
+ * unknown field says it all, so the missing-field complaint it explains is left out.
+ */
+function dropMissingExplainedByTypos(errors: ErrorObject[]): ErrorObject[] {
+  const typos = new Map<string, string[]>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties' && e.keyword !== 'unevaluatedProperties') continue;
+    const params = e.params as { additionalProperty?: string; unevaluatedProperty?: string };
+    const key = params.additionalProperty ?? params.unevaluatedProperty;
+    if (key) typos.set(e.instancePath, [...(typos.get(e.instancePath) ?? []), key]);
+  }
+  if (typos.size === 0) return errors;
+  return errors.filter((e) => {
+    if (e.keyword !== 'required') return true;
+    const missing = String((e.params as { missingProperty?: string }).missingProperty);
+    return !(typos.get(e.instancePath) ?? []).some((typo) => closestMatch(typo, [missing]) === missing);
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -54,6 +54,12 @@ describe('planlint on the worked examples', () => {
     expect(stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?\) in 1 file checked\./);
   });
 
+  it('separates files with a blank line in stylish output', () => {
+    const { stdout } = planlint(['examples/kate-poor.yaml', 'examples/lisa-poor.yaml']);
+    expect(stdout).toMatch(/ {2}\S+\n\nexamples\/lisa-poor\.yaml\n/);
+    expect(stdout.startsWith('\nexamples/kate-poor.yaml\n')).toBe(true);
+  });
+
   it('lints a whole directory recursively in a stable order', () => {
     const first = planlint(['examples/', '--format', 'json']);
     const second = planlint(['examples/', '--format', 'json']);

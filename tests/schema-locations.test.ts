@@ -44,6 +44,11 @@ describe('schema findings', () => {
     ]);
   });
 
+  it('a misspelt required field is one finding, not also a missing one', () => {
+    const findings = lint(plan('contact:\n  frequncy: weekly'));
+    expect(findings.map((f) => f.message)).toEqual(['Unknown field "frequncy" in contact; did you mean "frequency"?']);
+  });
+
   it('reports an unknown field deep in the document', () => {
     const findings = lint(plan('objectives:\n  - title: Find work\n    mesure: A job offer'));
     expect(findings).toEqual([expect.objectContaining({ message: 'Unknown field "mesure" in objectives[0]; did you mean "measure"?', line: 7, column: 5 })]);

@@ -38,8 +38,11 @@ export const streamStylish: StreamingFormatter = {
           });
           if (showPassed) lines.push('', ...rulesChecked(result, paint, rules));
         }
-        if (lines.length) wroteAny = true;
-        return lines.join('\n');
+        if (!lines.length) return '';
+        // A blank line between files, as in one report written at once.
+        const text = `${wroteAny ? '\n' : ''}${lines.join('\n')}`;
+        wroteAny = true;
+        return text;
       },
       end() {
         const checked = `${files} file${files === 1 ? '' : 's'} checked`;
