@@ -15,6 +15,13 @@ export interface PoolOptions extends Omit<WorkerSetup, 'progress'> {
 /** Results allowed to wait for an earlier, slower file: bounds memory whatever the corpus size. */
 const WINDOW = 64;
 
+/** Heap per worker (old generation). Files are capped at 10 MB and 200,000 values, well within it. */
+const WORKER_HEAP_MB = 160;
+
+function stoppedFile(filePath: string, message: string): FileResult {
+  return { filePath, internalError: true, findings: [{ ruleId: 'input', severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 }] };
+}
+
 interface Slot {
   worker: Worker;
   progress: SharedArrayBuffer;
@@ -65,7 +72,9 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
   const spawn = (): Slot => {
     const progress = createProgress();
     const setup: WorkerSetup = { ...(options.configPath ? { configPath: options.configPath } : {}), cliRules: options.cliRules, run: options.run, progress };
-    const worker = new Worker(workerUrl, { workerData: setup });
+    // A modest heap per worker keeps a long run's memory flat: V8 otherwise lets each worker's heap
+    // grow long before collecting. A file too big for it is reported, not fatal (see 'error').
+    const worker = new Worker(workerUrl, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let markReady!: () => void;
     const slot: Slot = { worker, progress, ready: new Promise<void>((r) => (markReady = r)), lastStep: 0, lastChange: Date.now() };
     worker.on('message', (reply: WorkerReply) => {
@@ -81,6 +90,13 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
       signal();
     });
     worker.on('error', (error) => {
+      const index = slot.busyWith;
+      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' && index !== undefined) {
+        results.set(index, stoppedFile(inputs[index]!.filePath, `Linting this file needed more than ${WORKER_HEAP_MB} MB of memory, so planlint stopped; the file was not linted. Lint it on its own with --concurrency off.`));
+        replace(slot);
+        signal();
+        return;
+      }
       failure ??= error instanceof Error ? error : new Error(String(error));
       signal();
     });
@@ -88,6 +104,14 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
   };
 
   const slots = Array.from({ length: Math.max(1, Math.min(options.threads, inputs.length)) }, spawn);
+
+  /** Stops a stuck or failed worker and puts a fresh one in its place. */
+  const replace = (slot: Slot) => {
+    slot.busyWith = undefined;
+    void slot.worker.terminate();
+    const i = slots.indexOf(slot);
+    if (i !== -1) slots[i] = spawn();
+  };
 
   // Watch for a worker stuck in one step for longer than the limit.
   const watchdog = setInterval(() => {
@@ -104,26 +128,11 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
       const index = slot.busyWith;
       const filePath = inputs[index]!.filePath;
       const inRule = progress.state === PROGRESS.rule && progress.ruleId;
-      results.set(index, {
-        filePath,
-        internalError: true,
-        findings: [
-          {
-            ruleId: inRule ? progress.ruleId : 'input',
-            severity: 'error',
-            message: inRule
-              ? `Rule "${progress.ruleId}" did not finish within ${options.timeoutMs} ms on this file and was stopped; the rules after it did not run on this file. This is a fault in the rule, not in the plan; please report it.`
-              : `Reading this file took longer than ${options.timeoutMs} ms, so planlint stopped; the file was not linted.`,
-            line: 1,
-            column: 1,
-            endLine: 1,
-            endColumn: 1,
-          },
-        ],
-      });
-      slot.busyWith = undefined;
-      void slot.worker.terminate();
-      slots[i] = spawn();
+      const message = inRule
+        ? `Rule "${progress.ruleId}" did not finish within ${options.timeoutMs} ms on this file and was stopped; the rules after it did not run on this file. This is a fault in the rule, not in the plan; please report it.`
+        : `Reading this file took longer than ${options.timeoutMs} ms, so planlint stopped; the file was not linted.`;
+      results.set(index, { ...stoppedFile(filePath, message), findings: [{ ...stoppedFile(filePath, message).findings[0]!, ruleId: inRule ? progress.ruleId : 'input' }] });
+      replace(slots[i]!);
       signal();
     });
   }, Math.min(100, Math.max(10, options.timeoutMs / 4)));
