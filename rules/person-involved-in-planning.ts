@@ -61,6 +61,9 @@ export default defineRule<Options>({
 
       // Any recorded, reasoned revisit counts, including a judgement that none is needed.
       const revisit = plan.revisit;
+      // In a case file the contact log shows whether the plan was revisited, and
+      // plan-revisited-after-first-attendance judges that; saying it here too would repeat it.
+      if (!revisit && model.kinds.has('case-file')) continue;
       if (!revisit) {
         context.report({ node: plan, property: 'revisit', messageId: 'noFollowUp', data: { name, date } });
       } else if (!isReason(revisit.reason)) {

@@ -32,6 +32,18 @@ revisit:
   when: not-needed
   reason: The content is unchanged from the plan he helped write last month.`),
     },
+    {
+      name: 'in a case file, a missing revisit is left to plan-revisited-after-first-attendance',
+      yaml: `kind: case-file
+schemaVersion: 1
+case: { ref: C1 }
+plan:
+  date: 2024-01-22
+  participation:
+    person: absent
+    absenceReason: Unwell for the first three appointments; we spoke twice by phone.
+`,
+    },
   ],
   invalid: [
     {
