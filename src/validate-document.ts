@@ -141,13 +141,18 @@ function dropMissingExplainedByTypos(errors: ErrorObject[]): ErrorObject[] {
     if (e.keyword !== 'additionalProperties' && e.keyword !== 'unevaluatedProperties') continue;
     const params = e.params as { additionalProperty?: string; unevaluatedProperty?: string };
     const key = params.additionalProperty ?? params.unevaluatedProperty;
-    if (key) typos.set(e.instancePath, [...(typos.get(e.instancePath) ?? []), key]);
+    if (!key) continue;
+    const list = typos.get(e.instancePath);
+    if (list) list.push(key);
+    else typos.set(e.instancePath, [key]);
   }
   if (typos.size === 0) return errors;
   return errors.filter((e) => {
     if (e.keyword !== 'required') return true;
     const missing = String((e.params as { missingProperty?: string }).missingProperty);
-    return !(typos.get(e.instancePath) ?? []).some((typo) => closestMatch(typo, [missing]) === missing);
+    const candidates = typos.get(e.instancePath) ?? [];
+    // A handful of unknown fields can be slips; thousands (hostile input) are not worth comparing.
+    return candidates.length > 20 || !candidates.some((typo) => closestMatch(typo, [missing]) === missing);
   });
 }
 
