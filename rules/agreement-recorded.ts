@@ -1,4 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
+import { REASON_WORDS_OPTIONS, defineRule } from '../src/rule-api.js';
 import { personName } from '../src/case-facts.js';
 import { formatDate } from '../src/dates.js';
 import { isRecordedReason, quote } from '../src/text.js';
@@ -27,14 +27,7 @@ export default defineRule<Options>({
       weakReason:
         '"{{text}}" does not explain why {{name}} {{status}}. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.',
     },
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        minReasonWords: { type: 'integer', minimum: 1, description: 'Fewest words that can count as a reason.' },
-      },
-      additionalProperties: false,
-    },
-    defaultOptions: { minReasonWords: 4 },
+    ...REASON_WORDS_OPTIONS,
   },
 
   check(model, context) {

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
+import { REASON_WORDS_OPTIONS, defineRule } from '../src/rule-api.js';
 import { personName } from '../src/case-facts.js';
 import { isPlaceholder, isRecordedReason, quote } from '../src/text.js';
 
@@ -28,14 +28,7 @@ export default defineRule<Options>({
       placeholderView:
         '"{{text}}" is a placeholder, not {{name}}\'s view. Quote what {{name}} said about their offending, their circumstances and what would help, in their own words.',
     },
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        minReasonWords: { type: 'integer', minimum: 1, description: 'Fewest words that can count as a reason.' },
-      },
-      additionalProperties: false,
-    },
-    defaultOptions: { minReasonWords: 4 },
+    ...REASON_WORDS_OPTIONS,
   },
 
   check(model, context) {

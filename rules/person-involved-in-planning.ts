@@ -1,4 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
+import { REASON_WORDS_OPTIONS, defineRule } from '../src/rule-api.js';
 import { personName } from '../src/case-facts.js';
 import { formatDate } from '../src/dates.js';
 import { isRecordedReason, quote } from '../src/text.js';
@@ -29,14 +29,7 @@ export default defineRule<Options>({
       weakFollowUp:
         '"{{text}}" does not say how the plan made without {{name}} will be followed up. Say when it will be revisited with them and why.',
     },
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        minReasonWords: { type: 'integer', minimum: 1, description: 'Fewest words that can count as a reason.' },
-      },
-      additionalProperties: false,
-    },
-    defaultOptions: { minReasonWords: 4 },
+    ...REASON_WORDS_OPTIONS,
   },
 
   check(model, context) {

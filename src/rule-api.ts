@@ -4,6 +4,7 @@
  */
 import type { CaseModel } from './case-model.js';
 import type { RuleSeverity } from './findings.js';
+import { MIN_REASON_WORDS } from './text.js';
 import type { DocumentKind, JsonSchema } from './schemas.js';
 
 /** Parts of a case a rule may need: see RuleMeta.needs. */
@@ -71,3 +72,16 @@ export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
+
+/**
+ * Options for a rule whose only setting is how many words a recorded reason needs (several rules
+ * judge reasons the same way): spread into `meta`.
+ */
+export const REASON_WORDS_OPTIONS = {
+  optionsSchema: {
+    type: 'object',
+    properties: { minReasonWords: { type: 'integer', minimum: 1, description: 'Fewest words that can count as a reason.' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { minReasonWords: MIN_REASON_WORDS },
+};
