@@ -1,5 +1,6 @@
-import { LineCounter, parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair, visit } from 'yaml';
-import type { Alias, Document, Node as YamlNode, YAMLError } from 'yaml';
+import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, isPair, visit } from 'yaml';
+import type { Alias, CST, Document, Node as YamlNode, YAMLError } from 'yaml';
+import { PARSE_OPTIONS, composeCommonYaml } from './compose-common-yaml.js';
 import type { Finding } from './findings.js';
 import { ENGINE_RULE_IDS } from './findings.js';
 import { scanStructure } from './scan-structure.js';
@@ -25,6 +26,8 @@ export const LOAD_LIMITS = {
 export interface LoadOptions {
   /** Leave quoted input (tag and anchor names, stray text) out of syntax messages (--redact). */
   redact?: boolean;
+  /** Always use the `yaml` package's full composer (tests compare it with the common-shape one). */
+  fullComposer?: boolean;
 }
 
 export interface LoadedDocument {
@@ -79,10 +82,21 @@ export function loadDocuments(text: string, options: LoadOptions = {}): LoadedFi
 
   let docs: Document.Parsed[];
   try {
-    // uniqueKeys is off because the parser's own check takes time in the square of a mapping's
-    // size; toPlainData finds repeated keys with a hash map instead.
-    const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, stringKeys: false });
-    docs = Array.isArray(parsed) ? parsed : [];
+    const tokens: CST.Token[] = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+    const common = options.fullComposer ? undefined : composeCommonYaml(tokens, sourceMap);
+    if (common) {
+      common.forEach(({ value, span, repeatedKeys }, index) => {
+        for (const repeated of repeatedKeys) {
+          findings.push({ ruleId: ENGINE_RULE_IDS.syntax, severity: 'error', fatal: true, message: DUPLICATE_KEY_MESSAGE, ...sourceMap.toRange(repeated) });
+        }
+        documents.push({ index, value, span, broken: repeatedKeys.length > 0 });
+      });
+      if (findings.length <= LOAD_LIMITS.maxReportedProblems) return { documents, sourceMap, findings };
+      // Past the listing limit the full reading below summarises; start again from nothing.
+      findings.length = 0;
+      documents.length = 0;
+    }
+    docs = Array.from(new Composer(PARSE_OPTIONS).compose(tokens));
   } catch (error) {
     // The parser recurses per level; should nesting the scan missed still overflow the stack, say so plainly.
     if (error instanceof RangeError) return stop(ENGINE_RULE_IDS.syntax, tooDeep(), 0);

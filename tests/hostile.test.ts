@@ -23,10 +23,12 @@ vi.mock('yaml', async (importOriginal) => {
   const real = await importOriginal<typeof import('yaml')>();
   return {
     ...real,
-    parseAllDocuments: ((...args: Parameters<typeof real.parseAllDocuments>) => {
-      if (faults.parserStackOverflow) throw new RangeError('Maximum call stack size exceeded');
-      return real.parseAllDocuments(...args);
-    }) as typeof real.parseAllDocuments,
+    Parser: class extends real.Parser {
+      override *parse(source: string, incomplete?: boolean) {
+        if (faults.parserStackOverflow) throw new RangeError('Maximum call stack size exceeded');
+        yield* super.parse(source, incomplete);
+      }
+    },
   };
 });
 const hostile = join(root, 'tests', 'hostile');
