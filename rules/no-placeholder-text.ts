@@ -89,35 +89,51 @@ function shapeFor(schema: JsonSchema, value: unknown): JsonSchema {
   return match ?? schema;
 }
 
-type Visit = (holder: object, key: string | number, text: string, field: string) => void;
+type Visit = (holder: object, key: string | number, text: string, field: () => string) => void;
 
-/** Walks a value beside its schema, calling visit for each free-text string not ignored. */
+/** Where a value sits: its field name and its parent's, so the path is only spelt out when reported. */
+interface At {
+  parent: At | undefined;
+  name: string | number;
+}
+
+function fieldOf(at: At | undefined): string {
+  const names: (string | number)[] = [];
+  for (let node = at; node; node = node.parent) names.unshift(node.name);
+  return names.reduce<string>((field, name) => (typeof name === 'number' ? `${field}[${name}]` : field ? `${field}.${name}` : name), '');
+}
+
+/**
+ * Walks a value beside its schema, calling visit for each free-text string not ignored.
+ * `path` is the dotted field path without list positions (what `ignore` entries name).
+ */
 function walk(
   holder: object,
   key: string | number,
   value: unknown,
   schema: JsonSchema | undefined,
-  path: string[],
-  field: string,
-  ignored: (path: string[]) => boolean,
+  path: string,
+  at: At | undefined,
+  ignored: (path: string) => boolean,
   visit: Visit,
   seen: Set<object>,
 ): void {
   if (!schema || ignored(path)) return;
   const shape = shapeFor(resolveRef(schema), value);
   if (typeof value === 'string') {
-    if (isFreeText(shape)) visit(holder, key, value, field);
+    if (isFreeText(shape)) visit(holder, key, value, () => fieldOf(at));
     return;
   }
   if (value === null || typeof value !== 'object' || seen.has(value)) return;
   seen.add(value); // aliases can repeat a node; report it once
   if (Array.isArray(value)) {
-    value.forEach((item: unknown, i) => walk(value, i, item, shape.items as JsonSchema | undefined, path, `${field}[${i}]`, ignored, visit, seen));
+    const items = shape.items as JsonSchema | undefined;
+    value.forEach((item: unknown, i) => walk(value, i, item, items, path, { parent: at, name: i }, ignored, visit, seen));
     return;
   }
   const properties = allowedProperties(shape);
-  for (const [name, child] of Object.entries(value)) {
-    walk(value, name, child, properties[name], [...path, name], field ? `${field}.${name}` : name, ignored, visit, seen);
+  for (const name in value) {
+    walk(value, name, (value as Record<string, unknown>)[name], properties[name], `${path}.${name}`, { parent: at, name }, ignored, visit, seen);
   }
 }
 
@@ -167,21 +183,21 @@ export default defineRule<Options>({
     const placeholder = (text: string) => isPlaceholder(text) || extra.has(normaliseText(text));
     let ignoredPaths = decidedPaths.get(context.options);
     if (!ignoredPaths) decidedPaths.set(context.options, (ignoredPaths = new Map()));
-    const ignored = (path: string[]) => {
+    const ignored = (path: string) => {
       // The same field paths recur for every contact, review and file: decide each once per run.
-      const key = path.join('.');
-      let answer = ignoredPaths.get(key);
+      let answer = ignoredPaths.get(path);
       if (answer === undefined) {
-        answer = context.options.ignore.some((entry) => matches(entry, path));
-        ignoredPaths.set(key, answer);
+        const segments = path.split('.');
+        answer = context.options.ignore.some((entry) => matches(entry, segments));
+        ignoredPaths.set(path, answer);
       }
       return answer;
     };
     const seen = new Set<object>();
 
     for (const part of partsOf(model)) {
-      walk(part, part.root, part.value, part.schema, [part.root], '', ignored, (holder, key, text, field) => {
-        if (placeholder(text)) context.report({ node: holder, property: key, messageId: 'placeholder', data: { name, where: part.label, field, text: quote(text) } });
+      walk(part, part.root, part.value, part.schema, part.root, undefined, ignored, (holder, key, text, field) => {
+        if (placeholder(text)) context.report({ node: holder, property: key, messageId: 'placeholder', data: { name, where: part.label, field: field(), text: quote(text) } });
       }, seen);
     }
 

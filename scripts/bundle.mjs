@@ -26,6 +26,9 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   // CommonJS dependencies inside an ES module bundle need a require of their own.
   banner: { js: "import { createRequire as __planlintCreateRequire } from 'node:module'; const require = __planlintCreateRequire(import.meta.url);" },
+  // yaml's ES module build: the same parser without its Node build's debugging switch, which reads
+  // process.env (a slow call into Node) for every token it lexes.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
   // Loaded from the user's project when a TypeScript plugin is used, never bundled.
   external: ['typescript'],
   logLevel: 'warning',

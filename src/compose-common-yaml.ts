@@ -58,7 +58,13 @@ function schema() {
   return coreSchema;
 }
 
+/** First characters a core-schema null, boolean or number can have; any other plain scalar is text. */
+const MAYBE_NOT_TEXT = new Set(['', '~', 'n', 'N', 't', 'T', 'f', 'F', '+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+/** First characters a plain scalar may not have (the composer reports them). */
+const BAD_PLAIN_START = new Set(['\t', ',', '%', '|', '>', '@', '`']);
+
 function plainScalar(source: string, atKey: boolean): unknown {
+  if (!MAYBE_NOT_TEXT.has(source.charAt(0))) return source;
   const { tags, options } = schema();
   const tag = tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(source));
   if (!tag) return source;
@@ -164,6 +170,12 @@ class CommonComposer {
     if (depth > 200) unsupported();
     switch (token.type) {
       case 'scalar':
+        // One line of plain text is its own value (resolve-flow-scalar.js folds only across lines).
+        if (!token.source.includes('\n') && !BAD_PLAIN_START.has(token.source.charAt(0))) {
+          const valueEnd = token.offset + token.source.length;
+          return { value: plainScalar(token.source, atKey), range: [token.offset, valueEnd, endOf(token.end, valueEnd, true)] };
+        }
+      // falls through
       case 'single-quoted-scalar':
       case 'double-quoted-scalar':
       case 'block-scalar': {
