@@ -4,7 +4,7 @@ import { personName } from '../src/case-facts.js';
 import { formatDate } from '../src/dates.js';
 import { allowedProperties, loadSchema, resolveRef } from '../src/schemas.js';
 import type { JsonSchema } from '../src/schemas.js';
-import { isPlaceholder, normaliseText, quote } from '../src/text.js';
+import { normaliseText, placeholderTest, quote } from '../src/text.js';
 
 interface Options {
   /** Field paths not checked here, usually because a more specific rule judges them. */
@@ -80,13 +80,54 @@ function isFreeText(schema: JsonSchema): boolean {
   return schema.type === 'string' && !('enum' in schema) && !('const' in schema) && !('format' in schema) && !('pattern' in schema);
 }
 
-/** For a schema that allows several shapes (personView: words, or an object), the one the value has. */
-function shapeFor(schema: JsonSchema, value: unknown): JsonSchema {
+/** For a schema that allows several shapes (personView: words, or an object), the one a value of this kind has. */
+function shapeFor(schema: JsonSchema, kind: string): JsonSchema {
   const options = schema.anyOf ?? schema.oneOf;
   if (!Array.isArray(options)) return schema;
-  const kind = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
   const match = (options as JsonSchema[]).map(resolveRef).find((o) => o.type === kind);
   return match ?? schema;
+}
+
+/** Whether a path such as review.considered.barriers is covered by an ignore entry such as review.considered. */
+function matches(entry: string, path: string[]): boolean {
+  const segments = entry.split('.').filter(Boolean);
+  return segments.length > 0 && segments.length <= path.length && segments.every((s, i) => s === '*' || s === path[i]);
+}
+
+/**
+ * What the walk needs to know at one field path: its schema, whether it is ignored, and (per kind
+ * of value found there) its shape. The same paths recur in every contact, review and file, so each
+ * is worked out once per options object and reused for the whole run.
+ */
+class FieldPlan {
+  private readonly kinds = new Map<string, { freeText: boolean; properties: Record<string, JsonSchema>; items: JsonSchema | undefined }>();
+  private readonly children = new Map<string, FieldPlan>();
+  private itemPlan: FieldPlan | undefined;
+  readonly ignored: boolean;
+
+  constructor(readonly path: string[], readonly schema: JsonSchema | undefined, private readonly ignore: string[]) {
+    this.ignored = !schema || ignore.some((entry) => matches(entry, path));
+  }
+
+  shape(kind: string) {
+    let known = this.kinds.get(kind);
+    if (!known) {
+      const shape = shapeFor(resolveRef(this.schema ?? {}), kind);
+      known = { freeText: isFreeText(shape), properties: allowedProperties(shape), items: shape.items as JsonSchema | undefined };
+      this.kinds.set(kind, known);
+    }
+    return known;
+  }
+
+  child(name: string): FieldPlan {
+    let plan = this.children.get(name);
+    if (!plan) this.children.set(name, (plan = new FieldPlan([...this.path, name], this.shape('object').properties[name], this.ignore)));
+    return plan;
+  }
+
+  items(): FieldPlan {
+    return (this.itemPlan ??= new FieldPlan(this.path, this.shape('array').items, this.ignore));
+  }
 }
 
 type Visit = (holder: object, key: string | number, text: string, field: () => string) => void;
@@ -103,48 +144,30 @@ function fieldOf(at: At | undefined): string {
   return names.reduce<string>((field, name) => (typeof name === 'number' ? `${field}[${name}]` : field ? `${field}.${name}` : name), '');
 }
 
-/**
- * Walks a value beside its schema, calling visit for each free-text string not ignored.
- * `path` is the dotted field path without list positions (what `ignore` entries name).
- */
-function walk(
-  holder: object,
-  key: string | number,
-  value: unknown,
-  schema: JsonSchema | undefined,
-  path: string,
-  at: At | undefined,
-  ignored: (path: string) => boolean,
-  visit: Visit,
-  seen: Set<object>,
-): void {
-  if (!schema || ignored(path)) return;
-  const shape = shapeFor(resolveRef(schema), value);
+/** Walks a value beside its schema, calling visit for each free-text string not ignored. */
+function walk(holder: object, key: string | number, value: unknown, plan: FieldPlan, at: At | undefined, visit: Visit, seen: Set<object>): void {
+  if (plan.ignored) return;
   if (typeof value === 'string') {
-    if (isFreeText(shape)) visit(holder, key, value, () => fieldOf(at));
+    if (plan.shape('string').freeText) visit(holder, key, value, () => fieldOf(at));
     return;
   }
   if (value === null || typeof value !== 'object' || seen.has(value)) return;
   seen.add(value); // aliases can repeat a node; report it once
   if (Array.isArray(value)) {
-    const items = shape.items as JsonSchema | undefined;
-    value.forEach((item: unknown, i) => walk(value, i, item, items, path, { parent: at, name: i }, ignored, visit, seen));
+    const items = plan.items();
+    value.forEach((item: unknown, i) => walk(value, i, item, items, { parent: at, name: i }, visit, seen));
     return;
   }
-  const properties = allowedProperties(shape);
   for (const name in value) {
-    walk(value, name, (value as Record<string, unknown>)[name], properties[name], `${path}.${name}`, { parent: at, name }, ignored, visit, seen);
+    walk(value, name, (value as Record<string, unknown>)[name], plan.child(name), { parent: at, name }, visit, seen);
   }
 }
 
-/** Whether a path such as review.considered.barriers is covered by an ignore entry such as review.considered. */
-function matches(entry: string, path: string[]): boolean {
-  const segments = entry.split('.').filter(Boolean);
-  return segments.length > 0 && segments.length <= path.length && segments.every((s, i) => s === '*' || s === path[i]);
-}
+/** The placeholder test per options object, with its extra phrases. */
+const testsFor = new WeakMap<Options, (text: string | undefined) => boolean>();
 
-/** Decisions on which field paths are ignored, per options object (one per run and config). */
-const decidedPaths = new WeakMap<Options, Map<string, boolean>>();
+/** Field plans per options object (one per run and config), by part of the case. */
+const plansFor = new WeakMap<Options, Map<string, FieldPlan>>();
 
 export default defineRule<Options>({
   meta: {
@@ -179,24 +202,16 @@ export default defineRule<Options>({
 
   check(model, context) {
     const name = personName(model);
-    const extra = new Set([...MORE_PLACEHOLDERS, ...context.options.extraPlaceholders].map(normaliseText));
-    const placeholder = (text: string) => isPlaceholder(text) || extra.has(normaliseText(text));
-    let ignoredPaths = decidedPaths.get(context.options);
-    if (!ignoredPaths) decidedPaths.set(context.options, (ignoredPaths = new Map()));
-    const ignored = (path: string) => {
-      // The same field paths recur for every contact, review and file: decide each once per run.
-      let answer = ignoredPaths.get(path);
-      if (answer === undefined) {
-        const segments = path.split('.');
-        answer = context.options.ignore.some((entry) => matches(entry, segments));
-        ignoredPaths.set(path, answer);
-      }
-      return answer;
-    };
+    let placeholder = testsFor.get(context.options);
+    if (!placeholder) testsFor.set(context.options, (placeholder = placeholderTest([...MORE_PLACEHOLDERS, ...context.options.extraPlaceholders])));
+    let plans = plansFor.get(context.options);
+    if (!plans) plansFor.set(context.options, (plans = new Map()));
     const seen = new Set<object>();
 
     for (const part of partsOf(model)) {
-      walk(part, part.root, part.value, part.schema, part.root, undefined, ignored, (holder, key, text, field) => {
+      let plan = plans.get(part.root);
+      if (!plan || plan.schema !== part.schema) plans.set(part.root, (plan = new FieldPlan([part.root], part.schema, context.options.ignore)));
+      walk(part, part.root, part.value, plan, undefined, (holder, key, text, field) => {
         if (placeholder(text)) context.report({ node: holder, property: key, messageId: 'placeholder', data: { name, where: part.label, field: field(), text: quote(text) } });
       }, seen);
     }

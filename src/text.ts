@@ -54,6 +54,35 @@ export function isPlaceholder(text: string | undefined): boolean {
   return normal === '' || PLACEHOLDERS.has(normal) || /^(tbc|tba|n\/a)\b/.test(normal);
 }
 
+/**
+ * A placeholder test that also knows some phrases of its own (compared after normaliseText).
+ * Text is normalised at most once, and long text only when it could normalise to a phrase.
+ */
+export function placeholderTest(phrases: Iterable<string>): (text: string | undefined) => boolean {
+  const extra = new Set([...phrases].map(normaliseText));
+  const longest = Math.max(0, ...[...extra].map((p) => p.length));
+  return (text) => {
+    if (text === undefined) return true;
+    if (text.length > 40 && text.trim().length > 40) {
+      return /^[\s"'(]*(tbc|tba|n\/a)\b/i.test(text) || (keepsAtMost(text, longest) && extra.has(normaliseText(text)));
+    }
+    const normal = normaliseText(text);
+    return normal === '' || PLACEHOLDERS.has(normal) || /^(tbc|tba|n\/a)\b/.test(normal) || extra.has(normal);
+  };
+}
+
+/** Whether text has at most `max` ASCII letters and digits: normaliseText keeps every one of them. */
+function keepsAtMost(text: string, max: number): boolean {
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (++kept > max) return false;
+    }
+  }
+  return true;
+}
+
 export function wordCount(text: string): number {
   return normaliseText(text).split(' ').filter(Boolean).length;
 }
