@@ -1,6 +1,6 @@
 import { CST, Document, isScalar } from 'yaml';
 import type { ParseOptions, DocumentOptions, SchemaOptions } from 'yaml';
-import type { SourceMap, Span } from './source-map.js';
+import type { NodeSpans, SourceMap, Span } from './source-map.js';
 
 /**
  * The common shape of a case file — block mappings and sequences, flow collections on a line,
@@ -28,6 +28,7 @@ export interface ComposedDocument {
 export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { prettyErrors: false, uniqueKeys: false, strict: true, stringKeys: false };
 
 type Range3 = [number, number, number];
+type Spans = { keys: string[]; offsets: number[] };
 interface Composed {
   value: unknown;
   range: Range3;
@@ -205,7 +206,7 @@ class CommonComposer {
   /** resolve-block-map.js */
   blockMap(bm: CST.BlockMap, depth: number): Composed {
     const out: Record<string, unknown> = Object.create(null);
-    const entries = new Map<string, { key: Span; value: Span }>();
+    const spans: Spans = { keys: [], offsets: [] };
     let offset = bm.offset;
     let commentEnd: number | null = null;
     for (const { start, key, sep, value } of bm.items) {
@@ -221,7 +222,7 @@ class CommonComposer {
       }
       if (key && keyHasNewline(key)) unsupported();
       const k = this.key(key, start, keyProps, depth + 1);
-      this.checkRepeated(entries, k);
+      this.checkRepeated(out, k);
       const valueProps = props(sep, 'map-value-ind', false, !key || key.type === 'block-scalar', k.range[2]);
       offset = valueProps.end;
       if (!valueProps.found) unsupported();
@@ -229,16 +230,16 @@ class CommonComposer {
       if (keyProps.end < valueProps.found.offset - 1024) unsupported();
       const v = value ? this.node(value, depth + 1) : empty(offset, sep, valueProps);
       offset = v.range[2];
-      this.entry(out, entries, k, v);
+      this.entry(out, spans, k, v);
     }
     if (commentEnd !== null && commentEnd < offset) unsupported();
-    return this.record(out, [bm.offset, offset, commentEnd ?? offset], { entries });
+    return this.record(out, [bm.offset, offset, commentEnd ?? offset], spans);
   }
 
   /** resolve-block-seq.js */
   blockSeq(bs: CST.BlockSequence, depth: number): Composed {
     const out: unknown[] = [];
-    const items: Span[] = [];
+    const items: number[] = [];
     let offset = bs.offset;
     let commentEnd: number | null = null;
     for (const { start, value } of bs.items) {
@@ -251,7 +252,7 @@ class CommonComposer {
       const item = value ? this.node(value, depth + 1) : empty(p.end, start, p);
       offset = item.range[2];
       out.push(item.value);
-      items.push([item.range[0], item.range[1]]);
+      items.push(item.range[0], item.range[1]);
     }
     return this.record(out, [bs.offset, offset, commentEnd ?? offset], { items });
   }
@@ -260,9 +261,9 @@ class CommonComposer {
   flowCollection(fc: CST.FlowCollection, depth: number): Composed {
     const isMap = fc.start.source === '{';
     const map: Record<string, unknown> = Object.create(null);
-    const entries = new Map<string, { key: Span; value: Span }>();
+    const spans: Spans = { keys: [], offsets: [] };
     const list: unknown[] = [];
-    const items: Span[] = [];
+    const items: number[] = [];
     let offset = fc.offset + fc.start.source.length;
     fc.items.forEach(({ start, key, sep, value }, i) => {
       const p = props(start, 'explicit-key-ind', true, false, offset);
@@ -278,37 +279,38 @@ class CommonComposer {
         if (sep || isBlock(value) || key) unsupported();
         const item = value ? this.node(value, depth + 1) : empty(p.end, sep, p);
         list.push(item.value);
-        items.push([item.range[0], item.range[1]]);
+        items.push(item.range[0], item.range[1]);
         offset = item.range[2];
         return;
       }
       if (isBlock(value)) unsupported();
       const k = this.key(key, start, p, depth + 1);
-      this.checkRepeated(entries, k);
+      this.checkRepeated(map, k);
       const valueProps = props(sep ?? [], 'map-value-ind', true, false, k.range[2]);
       if (!valueProps.found && value) unsupported();
       const v = value ? this.node(value, depth + 1) : valueProps.found ? empty(valueProps.end, sep, valueProps) : undefined;
-      this.entry(map, entries, k, v ?? { value: null, range: k.range });
+      this.entry(map, spans, k, v ?? { value: null, range: k.range });
       offset = v ? v.range[2] : valueProps.end;
     });
     const [close, ...rest] = fc.end;
     if (close?.source !== (isMap ? '}' : ']')) unsupported();
     const closed = close.offset + close.source.length;
     const range: Range3 = [fc.offset, closed, rest.length > 0 ? endOf(rest, closed, true) : closed];
-    return isMap ? this.record(map, range, { entries }) : this.record(list, range, { items });
+    return isMap ? this.record(map, range, spans) : this.record(list, range, { items });
   }
 
   /** Notes a key given twice; called before its value is read, so findings come in document order. */
-  private checkRepeated(entries: Map<string, unknown>, k: { key: string; range: Range3 }): void {
-    if (entries.has(k.key)) this.repeatedKeys.push([k.range[0], k.range[1]]);
+  private checkRepeated(out: Record<string, unknown>, k: { key: string; range: Range3 }): void {
+    if (k.key in out) this.repeatedKeys.push([k.range[0], k.range[1]]);
   }
 
-  private entry(out: Record<string, unknown>, entries: Map<string, { key: Span; value: Span }>, k: { key: string; range: Range3 }, v: Composed): void {
+  private entry(out: Record<string, unknown>, spans: Spans, k: { key: string; range: Range3 }, v: Composed): void {
     out[k.key] = v.value;
-    entries.set(k.key, { key: [k.range[0], k.range[1]], value: [v.range[0], v.range[1]] });
+    spans.keys.push(k.key);
+    spans.offsets.push(k.range[0], k.range[1], v.range[0], v.range[1]);
   }
 
-  private record(value: object, range: Range3, spans: { entries?: Map<string, { key: Span; value: Span }>; items?: Span[] }): Composed {
+  private record(value: object, range: Range3, spans: Omit<NodeSpans, 'span'>): Composed {
     this.sourceMap.record(value, { span: [range[0], range[1]], ...spans });
     return { value, range };
   }

@@ -298,28 +298,30 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap, redact: boolean
       const out: Record<string, unknown> = Object.create(null);
       converted.set(node, out);
       inside.add(node);
-      const entries = new Map<string, { key: Span; value: Span }>();
+      const keys: string[] = [];
+      const offsets: number[] = [];
       for (const pair of node.items) {
         const keyNode = pair.key as YamlNode | null;
         const key = isScalar(keyNode) ? String(keyNode.value) : keyNode === null ? '' : String(keyNode);
         const keySpan = spanOf(keyNode, spanOf(node, fallback));
         const valueSpan = pair.value ? spanOf(pair.value as YamlNode, keySpan) : keySpan;
-        if (entries.has(key)) repeatedKeys.push(keySpan);
+        if (key in out) repeatedKeys.push(keySpan);
         out[key] = convert(pair.value as YamlNode | null, depth + 1, valueSpan);
-        entries.set(key, { key: keySpan, value: valueSpan });
+        keys.push(key);
+        offsets.push(keySpan[0], keySpan[1], valueSpan[0], valueSpan[1]);
       }
       inside.delete(node);
-      sourceMap.record(out, { span: spanOf(node, fallback), entries });
+      sourceMap.record(out, { span: spanOf(node, fallback), keys, offsets });
       return out;
     }
     if (isSeq(node)) {
       const out: unknown[] = [];
       converted.set(node, out);
       inside.add(node);
-      const items: Span[] = [];
+      const items: number[] = [];
       for (const item of node.items) {
         const itemSpan = spanOf(item as YamlNode, spanOf(node, fallback));
-        items.push(itemSpan);
+        items.push(itemSpan[0], itemSpan[1]);
         out.push(convert(item as YamlNode, depth + 1, itemSpan));
       }
       inside.delete(node);

@@ -13,6 +13,11 @@ function inputProblem(message: string, line = 1, column = 1): { problem: Finding
   };
 }
 
+const SCRATCH = Buffer.allocUnsafe(64 * 1024);
+
+/** One decoder for every file: making one per file costs more than decoding a small file. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 /**
  * Turns a file's bytes into text, or into one clear finding saying why it cannot be linted:
  * too large, binary, or in an encoding other than UTF-8/UTF-16. Never throws for bad content.
@@ -31,8 +36,7 @@ export function decodeSource(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTE
     return inputProblem('The file holds binary data (a NUL byte), not YAML or JSON text; it was not linted.', line, column);
   }
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text };
+    return { text: UTF8.decode(bytes) };
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const { line, column } = positionOfByte(bytes, bad);
@@ -58,15 +62,18 @@ export async function readSource(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES
       const chunks: Buffer[] = [];
       let total = 0;
       for (;;) {
-        // Sized to the file (plus a byte to notice growth), not a zeroed megabyte per file.
-        const chunk = Buffer.allocUnsafe(Math.min(Math.max(opened.size + 1, 64 * 1024), 1024 * 1024, maxBytes + 1 - total));
-        const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
+        // A file is read in one go at the size it reports (plus a byte, to see it end); anything
+        // more (a /proc file reporting no size, or one that grew) goes through a scratch buffer,
+        // so the final read that finds the end allocates nothing.
+        const first = total === 0 && opened.size > 0;
+        const chunk = first ? Buffer.allocUnsafe(Math.min(opened.size + 1, maxBytes + 1)) : SCRATCH;
+        const bytesRead = readSync(fd, chunk, 0, Math.min(chunk.length, maxBytes + 1 - total), null);
         if (bytesRead === 0) break;
-        chunks.push(chunk.subarray(0, bytesRead));
+        chunks.push(first ? chunk.subarray(0, bytesRead) : Buffer.from(chunk.subarray(0, bytesRead)));
         total += bytesRead;
         if (total > maxBytes) return tooLarge(Math.max(total, opened.size), maxBytes);
       }
-      return decodeSource(Buffer.concat(chunks, total), maxBytes);
+      return decodeSource(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total), maxBytes);
     } finally {
       closeSync(fd);
     }

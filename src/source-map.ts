@@ -4,12 +4,36 @@ import type { SourceRange } from './findings.js';
 /** Byte-offset span [start, end) in the source text. */
 export type Span = readonly [number, number];
 
-interface NodeSpans {
+/**
+ * Where a node and its parts are. Offsets are kept flat, in plain number arrays, because a file
+ * records one of these for every mapping and list it has, and most are never looked up (only
+ * where there is a finding); objects per field made work for the garbage collector on every file.
+ */
+export interface NodeSpans {
   span: Span;
-  /** For mappings: where each key and its value are. */
-  entries?: Map<string, { key: Span; value: Span }>;
-  /** For sequences: where each item is. */
-  items?: Span[];
+  /** For mappings: each key in order (a repeated key appears again; the last one counts)… */
+  keys?: string[];
+  /** …and for each key four offsets: key start, key end, value start, value end. */
+  offsets?: number[];
+  /** For sequences: two offsets per item, start and end (missing items fall back to the node). */
+  items?: number[];
+}
+
+interface Entry {
+  key: Span;
+  value: Span;
+}
+
+function entryOf(info: NodeSpans, name: string): Entry | undefined {
+  const i = info.keys?.lastIndexOf(name) ?? -1;
+  if (i < 0) return undefined;
+  const o = info.offsets!;
+  return { key: [o[4 * i]!, o[4 * i + 1]!], value: [o[4 * i + 2]!, o[4 * i + 3]!] };
+}
+
+function itemOf(info: NodeSpans, index: number): Span | undefined {
+  const start = info.items?.[2 * index];
+  return start === undefined ? undefined : [start, info.items![2 * index + 1]!];
 }
 
 /** Where a mapped property came from: a field of the mapped object's source, or a loaded node (or its field). */
@@ -43,20 +67,26 @@ export class SourceMap {
    * one missing from the source, to the mapped object, as unknown properties do.
    */
   recordMapped(target: object, source: object, fields: Record<string, MappedFrom> = {}, at?: string | number): void {
-    const entries = new Map<string, { key: Span; value: Span }>();
-    const items: Span[] = [];
+    const keys: string[] = [];
+    const offsets: number[] = [];
+    const items: number[] = [];
     for (const [property, from] of Object.entries(fields)) {
       const [node, field] = typeof from === 'object' ? [from.node, from.property] : [source, from];
       const info = this.spans.get(node);
       if (!info) continue;
-      const item = typeof field === 'number' ? info.items?.[field] : undefined;
+      const item = typeof field === 'number' ? itemOf(info, field) : undefined;
       const whole = { key: info.span, value: info.span };
-      const found = field === undefined ? whole : item ? { key: item, value: item } : (info.entries?.get(String(field)) ?? (node === source ? undefined : whole));
+      const found = field === undefined ? whole : item ? { key: item, value: item } : (entryOf(info, String(field)) ?? (node === source ? undefined : whole));
       if (!found) continue;
-      if (Array.isArray(target) && /^\d+$/.test(property)) items[Number(property)] = found.value;
-      else entries.set(property, found);
+      if (Array.isArray(target) && /^\d+$/.test(property)) {
+        items[2 * Number(property)] = found.value[0];
+        items[2 * Number(property) + 1] = found.value[1];
+      } else {
+        keys.push(property);
+        offsets.push(found.key[0], found.key[1], found.value[0], found.value[1]);
+      }
     }
-    this.spans.set(target, { span: this.spanOf(source, at), entries, items });
+    this.spans.set(target, { span: this.spanOf(source, at), keys, offsets, items });
   }
 
   has(node: object): boolean {
@@ -75,8 +105,8 @@ export class SourceMap {
     const info = this.spans.get(node);
     if (!info) return [0, 0];
     if (property === undefined) return info.span;
-    if (typeof property === 'number' && info.items) return info.items[property] ?? info.span;
-    const entry = info.entries?.get(String(property));
+    if (typeof property === 'number' && info.items) return itemOf(info, property) ?? info.span;
+    const entry = entryOf(info, String(property));
     if (!entry) return info.span;
     return at === 'key' ? entry.key : entry.value;
   }
