@@ -22,6 +22,9 @@ export interface RunSettings {
 }
 
 /** Lints one input with the settings its config gives it: the unit of work, in or out of workers. */
+/** The rule ids a suppression may name, per resolved config (one for most runs). */
+const knownIdsFor = new WeakMap<object, Set<string>>();
+
 export async function lintOneFile(
   input: LintInput,
   resolver: ConfigResolver,
@@ -32,7 +35,11 @@ export async function lintOneFile(
   const { rules, config } = await resolver.settingsFor(input.filePath);
   const source = input.text !== undefined ? { text: input.text } : await readSource(input.filePath, run.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   if ('problem' in source) return { filePath: input.filePath, findings: [source.problem], ...(run.redact ? { redacted: true } : {}) };
-  const knownRuleIds = new Set([...builtIns, ...config.pluginRules].map((r) => r.meta.id).concat(Object.values(ENGINE_RULE_IDS), SUPPRESSION_RULE_ID));
+  let knownRuleIds = knownIdsFor.get(config);
+  if (!knownRuleIds) {
+    knownRuleIds = new Set([...builtIns, ...config.pluginRules].map((r) => r.meta.id).concat(Object.values(ENGINE_RULE_IDS), SUPPRESSION_RULE_ID));
+    knownIdsFor.set(config, knownRuleIds);
+  }
   return lintText(source.text, input.filePath, {
     rules,
     knownRuleIds,

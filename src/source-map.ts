@@ -45,7 +45,9 @@ export type MappedFrom = string | number | { node: object; property?: string | n
  * Rules report against model objects; this turns (object, property) into a range.
  */
 export class SourceMap {
-  private readonly spans = new WeakMap<object, NodeSpans>();
+  // A Map, not a WeakMap: the map lives exactly as long as the file's data, and weak keys (one per
+  // mapping and list) cost the garbage collector extra work on every collection.
+  private readonly spans = new Map<object, NodeSpans>();
 
   constructor(private readonly lines: LineCounter, private readonly textLength: number) {}
 
