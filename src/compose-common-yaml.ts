@@ -222,7 +222,7 @@ class CommonComposer {
       }
       if (key && keyHasNewline(key)) unsupported();
       const k = this.key(key, start, keyProps, depth + 1);
-      this.checkRepeated(out, k);
+      this.checkRepeated(out, spans, k);
       const valueProps = props(sep, 'map-value-ind', false, !key || key.type === 'block-scalar', k.range[2]);
       offset = valueProps.end;
       if (!valueProps.found) unsupported();
@@ -285,7 +285,7 @@ class CommonComposer {
       }
       if (isBlock(value)) unsupported();
       const k = this.key(key, start, p, depth + 1);
-      this.checkRepeated(map, k);
+      this.checkRepeated(map, spans, k);
       const valueProps = props(sep ?? [], 'map-value-ind', true, false, k.range[2]);
       if (!valueProps.found && value) unsupported();
       const v = value ? this.node(value, depth + 1) : valueProps.found ? empty(valueProps.end, sep, valueProps) : undefined;
@@ -300,8 +300,11 @@ class CommonComposer {
   }
 
   /** Notes a key given twice; called before its value is read, so findings come in document order. */
-  private checkRepeated(out: Record<string, unknown>, k: { key: string; range: Range3 }): void {
-    if (k.key in out) this.repeatedKeys.push([k.range[0], k.range[1]]);
+  private checkRepeated(out: Record<string, unknown>, spans: Spans, k: { key: string; range: Range3 }): void {
+    // A case file's mappings are small: comparing a few short keys beats hashing a fresh string.
+    // Large ones (hostile files have thousands of keys) are looked up by hash.
+    const repeated = spans.keys.length < 24 ? spans.keys.includes(k.key) : k.key in out;
+    if (repeated) this.repeatedKeys.push([k.range[0], k.range[1]]);
   }
 
   private entry(out: Record<string, unknown>, spans: Spans, k: { key: string; range: Range3 }, v: Composed): void {

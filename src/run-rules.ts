@@ -35,7 +35,7 @@ export function runRules(
     // Only an export is judged on what it lacks: a planlint case file records what it chooses to.
     const lacking = model.kinds.has('hmpps-sentence-plan') ? partsLacking(model) : undefined;
     for (const { rule, severity, options } of rules) {
-      const unmet = (rule.meta.needs ?? []).filter((part) => lacking?.has(part));
+      const unmet = lacking && rule.meta.needs ? rule.meta.needs.filter((part) => lacking.has(part)) : NONE;
       if (unmet.length > 0) {
         if (!couldNotRun.has(rule.meta.id)) {
           couldNotRun.add(rule.meta.id);
@@ -50,7 +50,7 @@ export function runRules(
         }
         continue;
       }
-      if (!rule.meta.appliesTo.some((kind) => model.kinds.has(kind))) continue;
+      if (!appliesTo(rule, model)) continue;
       checked.add(rule.meta.id);
       const report = (r: Report) => {
         const template = rule.meta.messages[r.messageId];
@@ -75,6 +75,13 @@ export function runRules(
     }
   }
   return { findings, internalError, rulesChecked: rules.map((r) => r.rule.meta.id).filter((id) => checked.has(id)) };
+}
+
+const NONE: readonly CasePart[] = [];
+
+function appliesTo(rule: AnyRule, model: CaseModel): boolean {
+  for (const kind of rule.meta.appliesTo) if (model.kinds.has(kind)) return true;
+  return false;
 }
 
 /** Report data with any text made printable on one line: a rule may pass input it did not quote(). */

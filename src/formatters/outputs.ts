@@ -97,10 +97,23 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
     const finish = () => (path === undefined ? Promise.resolve() : new Promise<void>((done) => target.end(done)));
     if (streaming) {
       const report = streaming.open(ctx);
-      sinks.push({ add: (r) => write(report.file(r)), close: async () => {
-        await write(report.end());
-        await finish();
-      } });
+      // A file or pipe gets the text in blocks of about 64 KB (one write per file cost the main
+      // thread more than formatting); a terminal gets each file's part as soon as it is linted.
+      const immediate = (target as { isTTY?: boolean }).isTTY === true;
+      let pending = '';
+      sinks.push({
+        add: (r) => {
+          pending += report.file(r);
+          if (!immediate && pending.length < 65_536) return Promise.resolve();
+          const text = pending;
+          pending = '';
+          return write(text);
+        },
+        close: async () => {
+          await write(pending + report.end());
+          await finish();
+        },
+      });
     } else {
       const results: FileResult[] = [];
       sinks.push({ add: async (r) => void results.push(r), close: async () => {
