@@ -103,6 +103,8 @@ class FieldPlan {
   private readonly kinds = new Map<string, { freeText: boolean; properties: Record<string, JsonSchema>; items: JsonSchema | undefined }>();
   private readonly children = new Map<string, FieldPlan>();
   private itemPlan: FieldPlan | undefined;
+  private textFields: string[] | undefined;
+  private holdsText: boolean | undefined;
   readonly ignored: boolean;
 
   constructor(readonly path: string[], readonly schema: JsonSchema | undefined, private readonly ignore: string[]) {
@@ -128,6 +130,26 @@ class FieldPlan {
   items(): FieldPlan {
     return (this.itemPlan ??= new FieldPlan(this.path, this.shape('array').items, this.ignore));
   }
+
+  /**
+   * The fields of an object here that can hold free text somewhere below them: the walk visits
+   * only these (dates, codes and fixed values make up most of a case file and need no look).
+   */
+  fieldsWithText(): string[] {
+    return (this.textFields ??= Object.keys(this.shape('object').properties).filter((name) => this.child(name).mayHoldText()));
+  }
+
+  /** Whether free text can be found at or below this path. A schema that refers to itself counts as yes. */
+  mayHoldText(): boolean {
+    if (this.holdsText === undefined) {
+      if (this.ignored) return (this.holdsText = false);
+      // Deep paths (a schema that refers to itself) are simply walked, as is this one while deciding.
+      this.holdsText = true;
+      if (this.path.length > 16) return true;
+      this.holdsText = this.shape('string').freeText || this.fieldsWithText().length > 0 || this.items().mayHoldText();
+    }
+    return this.holdsText;
+  }
 }
 
 type Visit = (holder: object, key: string | number, text: string, field: () => string) => void;
@@ -151,15 +173,16 @@ function walk(holder: object, key: string | number, value: unknown, plan: FieldP
     if (plan.shape('string').freeText) visit(holder, key, value, () => fieldOf(at));
     return;
   }
-  if (value === null || typeof value !== 'object' || seen.has(value)) return;
+  if (value === null || typeof value !== 'object' || seen.has(value) || !plan.mayHoldText()) return;
   seen.add(value); // aliases can repeat a node; report it once
   if (Array.isArray(value)) {
     const items = plan.items();
     value.forEach((item: unknown, i) => walk(value, i, item, items, { parent: at, name: i }, visit, seen));
     return;
   }
-  for (const name in value) {
-    walk(value, name, (value as Record<string, unknown>)[name], plan.child(name), { parent: at, name }, visit, seen);
+  const record = value as Record<string, unknown>;
+  for (const name of plan.fieldsWithText()) {
+    if (name in record) walk(value, name, record[name], plan.child(name), { parent: at, name }, visit, seen);
   }
 }
 

@@ -17,9 +17,10 @@ const WINDOW = 64;
 
 /**
  * Files sent to a worker ahead of the one it is on, so it never waits for the main thread to hand
- * it the next one (that round trip left each worker idle for a few per cent of a run).
+ * it the next one. Workers answer in groups of up to 8 (lint-worker.ts), so this is twice that:
+ * while one group travels back, the worker has the next in hand.
  */
-const QUEUED_PER_WORKER = 2;
+const QUEUED_PER_WORKER = 16;
 
 /** Heap per worker (old generation). Files are capped at 10 MB and 200,000 values, well within it. */
 const WORKER_HEAP_MB = 160;
@@ -90,24 +91,28 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
     let markReady!: () => void;
     const slot: Slot = { worker, progress, ready: new Promise<void>((r) => (markReady = r)), queue: [], lastStep: 0, lastChange: Date.now() };
     worker.on('message', (reply: WorkerReply) => {
-      if (reply.index === -1) {
+      if ('ready' in reply) {
         markReady();
         start(slot);
         return;
       }
-      slot.queue.shift();
+      for (const outcome of reply.outcomes) {
+        const at = slot.queue.indexOf(outcome.index);
+        if (at === -1) continue; // from a worker already replaced; its files were sent again
+        slot.queue.splice(at, 1);
+        if (outcome.error !== undefined) failure ??= new SettingsError(outcome.error);
+        else if (outcome.result) results.set(outcome.index, JSON.parse(outcome.result) as FileResult);
+      }
       // The next queued file starts now: time it from here, not from when it was sent.
       slot.lastChange = Date.now();
-      if (reply.error !== undefined) failure ??= new SettingsError(reply.error);
-      else if (reply.result) results.set(reply.index, reply.result);
       start(slot);
       signal();
     });
     worker.on('error', (error) => {
-      const index = slot.queue[0];
+      const index = current(slot);
       if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' && index !== undefined) {
         results.set(index, stoppedFile(inputs[index]!.filePath, `Linting this file needed more than ${WORKER_HEAP_MB} MB of memory, so planlint stopped; the file was not linted. Lint it on its own with --concurrency off.`));
-        replace(slot);
+        replace(slot, index);
         signal();
         return;
       }
@@ -117,11 +122,20 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
     return slot;
   };
 
+  /** The input a worker is on: the one its progress names, else the oldest it was sent. */
+  const current = (slot: Slot): number | undefined => {
+    const { state, input } = readProgress(slot.progress);
+    return state !== PROGRESS.idle && slot.queue.includes(input) ? input : slot.queue[0];
+  };
+
   const slots = Array.from({ length: Math.max(1, Math.min(options.threads, inputs.length)) }, spawn);
 
-  /** Stops a stuck or failed worker and puts a fresh one in its place; the files queued behind the stopped one go to others. */
-  const replace = (slot: Slot) => {
-    resend.push(...slot.queue.slice(1));
+  /**
+   * Stops a stuck or failed worker and puts a fresh one in its place. Every other file it was sent
+   * goes out again, including any it finished but had not yet reported.
+   */
+  const replace = (slot: Slot, stopped: number | undefined) => {
+    resend.push(...slot.queue.filter((index) => index !== stopped));
     resend.sort((a, b) => a - b);
     slot.queue = [];
     void slot.worker.terminate();
@@ -141,14 +155,14 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
         return;
       }
       if (now - slot.lastChange <= options.timeoutMs) return;
-      const index = slot.queue[0]!;
+      const index = current(slot)!;
       const filePath = inputs[index]!.filePath;
       const inRule = progress.state === PROGRESS.rule && progress.ruleId;
       const message = inRule
         ? `Rule "${progress.ruleId}" did not finish within ${options.timeoutMs} ms on this file and was stopped; the rules after it did not run on this file. This is a fault in the rule, not in the plan; please report it.`
         : `Reading this file took longer than ${options.timeoutMs} ms, so planlint stopped; the file was not linted.`;
       results.set(index, { ...stoppedFile(filePath, message), findings: [{ ...stoppedFile(filePath, message).findings[0]!, ruleId: inRule ? progress.ruleId : 'input' }] });
-      replace(slots[i]!);
+      replace(slots[i]!, index);
       signal();
     });
   }, Math.min(100, Math.max(10, options.timeoutMs / 4)));

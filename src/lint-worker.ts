@@ -10,7 +10,7 @@ import type { LintInput, RunSettings } from './lint-one-file.js';
 import { loadBuiltInRules } from './load-rules.js';
 import type { RuleSetting } from './rule-settings.js';
 import { prepareValidators } from './validate-document.js';
-import { writeProgress, PROGRESS } from './worker-progress.js';
+import { PROGRESS, progressWriter } from './worker-progress.js';
 
 export interface WorkerSetup {
   configPath?: string;
@@ -20,22 +20,50 @@ export interface WorkerSetup {
 }
 
 export type WorkerRequest = { index: number; input: LintInput };
-export type WorkerReply = { index: number; result?: import('./findings.js').FileResult; error?: string };
+/** One file's outcome; `result` is a FileResult as JSON, which crosses threads faster than the objects would be cloned. */
+export type WorkerOutcome = { index: number; result?: string; error?: string };
+/** Outcomes in the order their files were sent; `ready` once the worker has loaded its rules. */
+export type WorkerReply = { ready: true } | { outcomes: WorkerOutcome[] };
+
+/**
+ * Outcomes are sent back in groups: every message wakes the main thread, which on a machine with
+ * as many workers as cores takes the core from a worker. A group goes at this size, or at once
+ * when the worker has nothing more queued (so the main thread can send more).
+ */
+const OUTCOMES_PER_MESSAGE = 8;
 
 const setup = workerData as WorkerSetup;
 const [builtIns] = await Promise.all([loadBuiltInRules(), prepareValidators()]);
 const resolver = new ConfigResolver(builtIns, { ...(setup.configPath ? { configPath: setup.configPath } : {}), cliRules: setup.cliRules });
+const progress = progressWriter(setup.progress);
+
+const queue: WorkerRequest[] = [];
+let outcomes: WorkerOutcome[] = [];
+let draining = false;
+
+/** Lints queued files one at a time, in the order they were sent. */
+async function drain(): Promise<void> {
+  draining = true;
+  while (queue.length > 0) {
+    const { index, input } = queue.shift()!;
+    progress(PROGRESS.reading, index);
+    try {
+      const result = await lintOneFile(input, resolver, builtIns, setup.run, (ruleId) => progress(PROGRESS.rule, index, ruleId));
+      outcomes.push({ index, result: JSON.stringify(result) });
+    } catch (error) {
+      outcomes.push({ index, error: error instanceof Error ? error.message : String(error) });
+    }
+    progress(PROGRESS.idle, index);
+    if (outcomes.length >= OUTCOMES_PER_MESSAGE || queue.length === 0) {
+      parentPort!.postMessage({ outcomes } satisfies WorkerReply);
+      outcomes = [];
+    }
+  }
+  draining = false;
+}
 
 parentPort!.on('message', (request: WorkerRequest) => {
-  writeProgress(setup.progress, PROGRESS.reading, '');
-  lintOneFile(request.input, resolver, builtIns, setup.run, (ruleId) => writeProgress(setup.progress, PROGRESS.rule, ruleId))
-    .then((result) => {
-      writeProgress(setup.progress, PROGRESS.idle, '');
-      parentPort!.postMessage({ index: request.index, result } satisfies WorkerReply);
-    })
-    .catch((error: unknown) => {
-      writeProgress(setup.progress, PROGRESS.idle, '');
-      parentPort!.postMessage({ index: request.index, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
-    });
+  queue.push(request);
+  if (!draining) void drain();
 });
-parentPort!.postMessage({ index: -1 } satisfies WorkerReply); // ready
+parentPort!.postMessage({ ready: true } satisfies WorkerReply);
