@@ -1,5 +1,6 @@
 import { CST, Document, isScalar } from 'yaml';
 import type { ParseOptions, DocumentOptions, SchemaOptions } from 'yaml';
+import { finishRecord, newRecord, setField } from './plain-record.js';
 import type { NodeSpans, SourceMap, Span } from './source-map.js';
 
 /**
@@ -205,7 +206,7 @@ class CommonComposer {
 
   /** resolve-block-map.js */
   blockMap(bm: CST.BlockMap, depth: number): Composed {
-    const out: Record<string, unknown> = Object.create(null);
+    const out = newRecord();
     const spans: Spans = { keys: [], offsets: [] };
     let offset = bm.offset;
     let commentEnd: number | null = null;
@@ -233,7 +234,7 @@ class CommonComposer {
       this.entry(out, spans, k, v);
     }
     if (commentEnd !== null && commentEnd < offset) unsupported();
-    return this.record(out, [bm.offset, offset, commentEnd ?? offset], spans);
+    return this.record(finishRecord(out), [bm.offset, offset, commentEnd ?? offset], spans);
   }
 
   /** resolve-block-seq.js */
@@ -260,7 +261,7 @@ class CommonComposer {
   /** resolve-flow-collection.js, without explicit keys or pairs inside flow sequences. */
   flowCollection(fc: CST.FlowCollection, depth: number): Composed {
     const isMap = fc.start.source === '{';
-    const map: Record<string, unknown> = Object.create(null);
+    const map = newRecord();
     const spans: Spans = { keys: [], offsets: [] };
     const list: unknown[] = [];
     const items: number[] = [];
@@ -296,19 +297,19 @@ class CommonComposer {
     if (close?.source !== (isMap ? '}' : ']')) unsupported();
     const closed = close.offset + close.source.length;
     const range: Range3 = [fc.offset, closed, rest.length > 0 ? endOf(rest, closed, true) : closed];
-    return isMap ? this.record(map, range, spans) : this.record(list, range, { items });
+    return isMap ? this.record(finishRecord(map), range, spans) : this.record(list, range, { items });
   }
 
   /** Notes a key given twice; called before its value is read, so findings come in document order. */
   private checkRepeated(out: Record<string, unknown>, spans: Spans, k: { key: string; range: Range3 }): void {
     // A case file's mappings are small: comparing a few short keys beats hashing a fresh string.
     // Large ones (hostile files have thousands of keys) are looked up by hash.
-    const repeated = spans.keys.length < 24 ? spans.keys.includes(k.key) : k.key in out;
+    const repeated = spans.keys.length < 24 ? spans.keys.includes(k.key) : Object.hasOwn(out, k.key);
     if (repeated) this.repeatedKeys.push([k.range[0], k.range[1]]);
   }
 
   private entry(out: Record<string, unknown>, spans: Spans, k: { key: string; range: Range3 }, v: Composed): void {
-    out[k.key] = v.value;
+    setField(out, k.key, v.value);
     spans.keys.push(k.key);
     spans.offsets.push(k.range[0], k.range[1], v.range[0], v.range[1]);
   }

@@ -4,6 +4,7 @@ import { PARSE_OPTIONS, composeCommonYaml } from './compose-common-yaml.js';
 import type { Finding } from './findings.js';
 import { ENGINE_RULE_IDS } from './findings.js';
 import { scanStructure } from './scan-structure.js';
+import { finishRecord, newRecord, setField } from './plain-record.js';
 import { SourceMap } from './source-map.js';
 import type { Span } from './source-map.js';
 import { quote } from './text.js';
@@ -295,7 +296,7 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap, redact: boolean
     }
     if (isScalar(node)) return node.value ?? null;
     if (isMap(node)) {
-      const out: Record<string, unknown> = Object.create(null);
+      const out = newRecord();
       converted.set(node, out);
       inside.add(node);
       const keys: string[] = [];
@@ -305,13 +306,13 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap, redact: boolean
         const key = isScalar(keyNode) ? String(keyNode.value) : keyNode === null ? '' : String(keyNode);
         const keySpan = spanOf(keyNode, spanOf(node, fallback));
         const valueSpan = pair.value ? spanOf(pair.value as YamlNode, keySpan) : keySpan;
-        if (key in out) repeatedKeys.push(keySpan);
-        out[key] = convert(pair.value as YamlNode | null, depth + 1, valueSpan);
+        if (Object.hasOwn(out, key)) repeatedKeys.push(keySpan);
+        setField(out, key, convert(pair.value as YamlNode | null, depth + 1, valueSpan));
         keys.push(key);
         offsets.push(keySpan[0], keySpan[1], valueSpan[0], valueSpan[1]);
       }
       inside.delete(node);
-      sourceMap.record(out, { span: spanOf(node, fallback), keys, offsets });
+      sourceMap.record(finishRecord(out), { span: spanOf(node, fallback), keys, offsets });
       return out;
     }
     if (isSeq(node)) {
