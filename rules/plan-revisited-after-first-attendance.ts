@@ -1,7 +1,7 @@
 import { defineRule } from '../src/rule-api.js';
 import { firstAttendedContact, personName, personTookPart } from '../src/case-facts.js';
 import { addDays, daysBetween, formatDate } from '../src/dates.js';
-import { isPlaceholder } from '../src/text.js';
+import { compareText, isPlaceholder } from '../src/text.js';
 
 interface Options {
   /** Days after the first attended contact within which the plan should be revisited with the person. */
@@ -64,7 +64,7 @@ export default defineRule<Options>({
     const revisits = [
       ...model.reviews.filter((r) => r.date >= first.date && personTookPart(r.participation)).map((r) => ({ date: r.date, node: r })),
       ...model.plans.slice(1).filter((p) => p.date >= first.date && personTookPart(p.participation)).map((p) => ({ date: p.date, node: p })),
-    ].sort((a, b) => a.date.localeCompare(b.date));
+    ].sort((a, b) => compareText(a.date, b.date));
     const revisit = revisits[0];
 
     if (!revisit) {

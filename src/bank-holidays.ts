@@ -5,6 +5,7 @@
  * Accurate from 1978, when the early May bank holiday began.
  */
 import { addDays, dayNumber, fromDayNumber, weekdayOf } from './dates.js';
+import { compareText } from './text.js';
 
 export interface BankHoliday {
   date: string;
@@ -103,7 +104,7 @@ export function bankHolidaysOf(year: number): BankHoliday[] {
     taken.add(substitute);
   }
 
-  return [...holidays, ...(changes?.added ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  return [...holidays, ...(changes?.added ?? [])].sort((a, b) => compareText(a.date, b.date));
 }
 
 const cache = new Map<number, Set<string>>();

@@ -5,6 +5,7 @@
  */
 import type { DocumentKind } from './schemas.js';
 import type { SourceMap } from './source-map.js';
+import { compareText } from './text.js';
 
 export type IsoDate = string;
 export type Frequency = 'twice-weekly' | 'weekly' | 'fortnightly' | 'four-weekly' | 'monthly';
@@ -252,10 +253,10 @@ export function buildCases(documents: ValidDocument[], sourceMap: SourceMap): Ca
     for (const holder of [model.assessment, ...model.plans, ...model.reviews]) {
       if (holder) normalisePersonView(holder as unknown as Raw, sourceMap);
     }
-    model.plans.sort((a, b) => a.date.localeCompare(b.date));
-    model.reviews.sort((a, b) => a.date.localeCompare(b.date));
-    model.events.sort((a, b) => a.date.localeCompare(b.date));
-    model.contacts.sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? ''));
+    model.plans.sort((a, b) => compareText(a.date, b.date));
+    model.reviews.sort((a, b) => compareText(a.date, b.date));
+    model.events.sort((a, b) => compareText(a.date, b.date));
+    model.contacts.sort((a, b) => compareText(a.date, b.date) || compareText(a.time ?? '', b.time ?? ''));
   }
   return [...cases.values()];
 }

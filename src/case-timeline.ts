@@ -7,6 +7,7 @@ import type { CaseModel, Contact, ContactOutcome, Frequency, Participation } fro
 import { sentenceEndDate } from './case-facts.js';
 import type { SourceRange } from './findings.js';
 import type { SourceMap } from './source-map.js';
+import { compareText } from './text.js';
 
 export type TimelineKind = 'sentence' | 'release' | 'assessment' | 'plan' | 'contact' | 'review' | 'officer' | 'contact-level' | 'event' | 'end';
 
@@ -174,7 +175,7 @@ export function caseTimeline(model: CaseModel, sourceMap: SourceMap): TimelineEn
   }
 
   return entries.sort(
-    (a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? '') || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
+    (a, b) => compareText(a.date, b.date) || compareText(a.time ?? '', b.time ?? '') || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
   );
 }
 

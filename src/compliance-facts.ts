@@ -5,6 +5,7 @@
  */
 import type { CaseEvent, CaseModel, Contact } from './case-model.js';
 import { formatDate } from './dates.js';
+import { compareText } from './text.js';
 
 /**
  * The last date the record shows anything happening. Planned contacts are left out: an
@@ -38,7 +39,7 @@ export function complianceConcerns(model: CaseModel): ComplianceConcern[] {
       .map((contact) => ({ date: contact.date, kind: 'contact' as const, contact })),
     ...model.events.filter((e) => e.type === 'compliance-concern').map((event) => ({ date: event.date, kind: 'event' as const, event })),
   ];
-  return concerns.sort((a, b) => a.date.localeCompare(b.date));
+  return concerns.sort((a, b) => compareText(a.date, b.date));
 }
 
 /** Concerns with no review between them (`concerns`), and the one that reached the threshold (`trigger`). */

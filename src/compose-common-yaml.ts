@@ -1,4 +1,4 @@
-import { CST, Document, isScalar } from 'yaml';
+import { CST, Schema, isScalar } from 'yaml';
 import type { ParseOptions, DocumentOptions, SchemaOptions } from 'yaml';
 import { finishRecord, newRecord, setField } from './plain-record.js';
 import type { NodeSpans, SourceMap, Span } from './source-map.js';
@@ -50,14 +50,13 @@ function unsupported(): never {
 }
 const bail = (): void => unsupported();
 
-// The core schema's own tags, so plain scalars resolve exactly as the full composer resolves them.
-let coreSchema: { tags: { default?: boolean | 'key'; test?: RegExp; resolve: (s: string, e: (m: string) => void, o: object) => unknown }[]; options: object } | undefined;
-function schema() {
-  if (!coreSchema) {
-    const doc = new Document(null, PARSE_OPTIONS);
-    coreSchema = { tags: doc.schema.tags.filter((t) => !('collection' in t && t.collection)) as NonNullable<typeof coreSchema>['tags'], options: doc.options };
-  }
-  return coreSchema;
+// The core schema's own tags (YAML 1.2, what the full composer uses with PARSE_OPTIONS), so plain
+// scalars resolve exactly as it resolves them; intAsBigInt is off there too.
+let coreTags: { default?: boolean | 'key'; test?: RegExp; resolve: (s: string, e: (m: string) => void, o: object) => unknown }[] | undefined;
+const TAG_OPTIONS = { intAsBigInt: false };
+function tags() {
+  coreTags ??= new Schema({ schema: 'core' }).tags.filter((t) => !('collection' in t && t.collection)) as NonNullable<typeof coreTags>;
+  return coreTags;
 }
 
 /** First characters a core-schema null, boolean or number can have; any other plain scalar is text. */
@@ -67,10 +66,9 @@ const BAD_PLAIN_START = new Set(['\t', ',', '%', '|', '>', '@', '`']);
 
 function plainScalar(source: string, atKey: boolean): unknown {
   if (!MAYBE_NOT_TEXT.has(source.charAt(0))) return source;
-  const { tags, options } = schema();
-  const tag = tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(source));
+  const tag = tags().find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(source));
   if (!tag) return source;
-  const resolved = tag.resolve(source, bail, options);
+  const resolved = tag.resolve(source, bail, TAG_OPTIONS);
   return isScalar(resolved) ? resolved.value : resolved;
 }
 

@@ -4,8 +4,8 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import { loadAjv } from './lazy-ajv.js';
-import createIgnore from 'ignore';
-import picomatch from 'picomatch';
+import type createIgnoreType from 'ignore';
+import type picomatchType from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { loadPlugin } from './load-plugins.js';
 import type { AnyRule } from './load-rules.js';
@@ -15,7 +15,15 @@ import { activateRules, SettingsError } from './rule-settings.js';
 import type { RuleSetting } from './rule-settings.js';
 import type { ActiveRule } from './run-rules.js';
 
-type IgnoreFactory = typeof createIgnore;
+type IgnoreFactory = typeof createIgnoreType;
+
+// Glob and ignore-file matching are loaded when a config first needs them: most runs (one file,
+// no overrides or ignores) never do, and loading them was a noticeable part of a cold start.
+const requireHere = createRequire(import.meta.url);
+let loadedPicomatch: typeof picomatchType | undefined;
+let loadedIgnore: IgnoreFactory | undefined;
+const picomatch = (...args: Parameters<typeof picomatchType>) => (loadedPicomatch ??= requireHere('picomatch') as typeof picomatchType)(...args);
+const createIgnore = () => (loadedIgnore ??= requireHere('ignore') as IgnoreFactory)();
 
 export const CONFIG_FILE_NAMES = ['planlint.config.yaml', 'planlint.config.yml', 'planlint.config.json', 'planlint.config.mjs'];
 export const IGNORE_FILE_NAME = '.planlintignore';

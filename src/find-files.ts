@@ -1,6 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
-import { glob } from 'tinyglobby';
 
 export const LINTABLE_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
@@ -43,6 +42,7 @@ export async function findFiles(paths: string[], options: FindOptions = {}): Pro
       if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`Permission denied: ${path}`);
       if (GLOB_CHARACTERS.test(path)) {
         const before = found.size;
+        const { glob } = await import('tinyglobby'); // only for patterns
         const matches = await glob(path, { onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false });
         await keep(matches.filter((m) => LINTABLE_EXTENSIONS.includes(extname(m).toLowerCase())));
         if (found.size === before) unmatched(`No .yaml, .yml or .json files match the pattern "${path}"`);

@@ -1,4 +1,5 @@
 /** What planlint reports, in the shape every formatter reads. */
+import { compareText } from './text.js';
 
 /** How serious a finding is. `info` never affects the exit code (a rule that could not run, say). */
 export type Severity = 'error' | 'warning' | 'info';
@@ -56,7 +57,7 @@ export const ENGINE_RULE_IDS = {
 } as const;
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
 }
 
 export const START_OF_FILE: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };

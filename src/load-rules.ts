@@ -8,8 +8,10 @@ import type { Rule } from './rule-api.js';
  * beside dist/src, or the .ts sources when running from source (as the tests do).
  */
 const here = fileURLToPath(import.meta.url);
-// Beside this module in the bundle (dist/bundle/rules), or one folder up (dist/rules, rules/).
-const builtInDir = [join(dirname(here), 'rules'), join(dirname(here), '..', 'rules')].find((dir) => existsSync(dir))!;
+// One folder up from this module: dist/rules beside dist/src, or rules/ beside src/.
+const builtInDir = join(dirname(here), '..', 'rules');
+// In the bundle (this module in dist/bundle/chunks), every rule is in one module instead.
+const bundledRules = join(dirname(here), '..', 'builtin-rules.js');
 const moduleExtension = extname(here);
 
 // Rules carry their own option types; the engine handles them uniformly.
@@ -18,20 +20,25 @@ export type AnyRule = Rule<any>; // eslint-disable-line @typescript-eslint/no-ex
 let builtIns: Promise<AnyRule[]> | undefined;
 
 export function loadBuiltInRules(): Promise<AnyRule[]> {
-  builtIns ??= loadRulesFrom(builtInDir);
+  builtIns ??= existsSync(bundledRules) ? loadBundledRules() : loadRulesFrom(builtInDir);
   return builtIns;
+}
+
+async function loadBundledRules(): Promise<AnyRule[]> {
+  const { default: entries } = (await import(pathToFileURL(bundledRules).href)) as { default: [string, unknown][] };
+  return entries.map(([id, rule]) => checkedRule(rule, id, `${id}.js`));
 }
 
 async function loadRulesFrom(dir: string): Promise<AnyRule[]> {
   const files = readdirSync(dir).filter((f) => f.endsWith(moduleExtension) && !f.endsWith('.d.ts')).sort();
   const modules = await Promise.all(files.map((f) => import(pathToFileURL(join(dir, f)).href) as Promise<{ default?: unknown }>));
-  return modules.map((module, i) => {
-    const rule = module.default;
-    const expectedId = files[i]!.slice(0, -moduleExtension.length);
-    if (!isRule(rule)) throw new Error(`rules/${files[i]} does not export a rule (defineRule({ meta, check })) as its default export.`);
-    if (rule.meta.id !== expectedId) throw new Error(`rules/${files[i]} declares id "${rule.meta.id}"; the file must be named after its id.`);
-    return rule;
-  });
+  return modules.map((module, i) => checkedRule(module.default, files[i]!.slice(0, -moduleExtension.length), files[i]!));
+}
+
+function checkedRule(rule: unknown, expectedId: string, file: string): AnyRule {
+  if (!isRule(rule)) throw new Error(`rules/${file} does not export a rule (defineRule({ meta, check })) as its default export.`);
+  if (rule.meta.id !== expectedId) throw new Error(`rules/${file} declares id "${rule.meta.id}"; the file must be named after its id.`);
+  return rule;
 }
 
 export function isRule(value: unknown): value is AnyRule {

@@ -13,6 +13,7 @@ import type { MappedFrom, SourceMap } from '../source-map.js';
 import { describeValue } from '../validate-document.js';
 import { isRecord, looksLikePlan, looksLikePlanVersion } from './recognise-export.js';
 import type { ExportShape, ReadExport } from './recognise-export.js';
+import { compareText } from '../text.js';
 
 type Raw = Record<string, unknown>;
 type Agreement = NonNullable<Plan['agreement']>;
@@ -278,7 +279,7 @@ function mapPlan(reader: ExportReader, source: PlanSource): CaseModel {
     const plan = mapVersion(reader, version, where, names);
     if (plan) plans.push({ plan, order: typeof version.version === 'number' ? version.version : plans.length });
   }
-  plans.sort((a, b) => a.plan.date.localeCompare(b.plan.date) || a.order - b.order);
+  plans.sort((a, b) => compareText(a.plan.date, b.plan.date) || a.order - b.order);
   const first = source.versions[0]?.version;
   const crn = [source.plan?.crn, first?.crn].find((c): c is string => typeof c === 'string' && c.trim() !== '');
   const uuid = [source.plan?.uuid, first?.uuid].find((u): u is string => typeof u === 'string');
@@ -314,7 +315,7 @@ function personNames(versions: Raw[]): string[] {
     }
     if (isRecord(version.agreementNote) && typeof version.agreementNote.personName === 'string') dated.push({ name: version.agreementNote.personName.trim(), date: '' });
   }
-  return [...new Set(dated.sort((a, b) => b.date.localeCompare(a.date)).map((d) => d.name).filter(Boolean))];
+  return [...new Set(dated.sort((a, b) => compareText(b.date, a.date)).map((d) => d.name).filter(Boolean))];
 }
 
 /** The notes of a kind in a version, latest first, each with where it is. */
@@ -328,7 +329,7 @@ function notesOf(reader: ExportReader, version: Raw, field: string, where: strin
       const date = reader.date(n.note, 'createdDate', n.where) ?? reader.date(n.note, 'creationDate', n.where);
       return { ...n, ...(date ? { date } : {}) };
     })
-    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+    .sort((a, b) => compareText(b.date ?? '', a.date ?? ''));
 }
 
 function mapVersion(reader: ExportReader, version: Raw, where: string, names: readonly string[]): Plan | undefined {
@@ -508,7 +509,7 @@ function goalNotesOf(reader: ExportReader, goal: Raw, where: string): ObjectiveN
     notes.push({ note: reader.mapped(note, item, { date: 'createdDate', type: 'type', note: 'note' }), source: item });
   }
   if (notes.length === 0) return undefined;
-  notes.sort((a, b) => a.note.date.localeCompare(b.note.date));
+  notes.sort((a, b) => compareText(a.note.date, b.note.date));
   const list = notes.map((n) => n.note);
   return reader.mapped(list, goal, Object.fromEntries(notes.map((n, i) => [i, { node: n.source }])), 'notes');
 }
