@@ -62,7 +62,7 @@ export async function readSource(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES
       const chunks: Buffer[] = [];
       let total = 0;
       for (;;) {
-        // A file is read in one go at the size it reports (plus a byte, to see it end); anything
+        // A file is read in one go at the size it reports (plus a byte, to notice it grew); anything
         // more (a /proc file reporting no size, or one that grew) goes through a scratch buffer,
         // so the final read that finds the end allocates nothing.
         const first = total === 0 && opened.size > 0;
@@ -72,6 +72,8 @@ export async function readSource(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES
         chunks.push(first ? chunk.subarray(0, bytesRead) : Buffer.from(chunk.subarray(0, bytesRead)));
         total += bytesRead;
         if (total > maxBytes) return tooLarge(Math.max(total, opened.size), maxBytes);
+        // A regular file reads short only at its end: no second call just to be told so.
+        if (first && bytesRead < chunk.length) break;
       }
       return decodeSource(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total), maxBytes);
     } finally {
