@@ -1,6 +1,7 @@
 import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, isPair, visit } from 'yaml';
 import type { Alias, CST, Document, Node as YamlNode, YAMLError } from 'yaml';
 import { PARSE_OPTIONS, composeCommonYaml } from './compose-common-yaml.js';
+import type { ComposedDocument } from './compose-common-yaml.js';
 import type { Finding } from './findings.js';
 import { ENGINE_RULE_IDS } from './findings.js';
 import { scanStructure } from './scan-structure.js';
@@ -81,23 +82,12 @@ export function loadDocuments(text: string, options: LoadOptions = {}): LoadedFi
     return stop(ENGINE_RULE_IDS.input, `The file has more than ${what}; planlint stops reading here to stay fast. Split it into smaller files.`, at);
   }
 
-  let docs: Document.Parsed[];
+  let docs: Document.Parsed[] = [];
+  let common: ComposedDocument[] | undefined;
   try {
     const tokens: CST.Token[] = Array.from(new Parser(lineCounter.addNewLine).parse(text));
-    const common = options.fullComposer ? undefined : composeCommonYaml(tokens, sourceMap);
-    if (common) {
-      common.forEach(({ value, span, repeatedKeys }, index) => {
-        for (const repeated of repeatedKeys) {
-          findings.push({ ruleId: ENGINE_RULE_IDS.syntax, severity: 'error', fatal: true, message: DUPLICATE_KEY_MESSAGE, ...sourceMap.toRange(repeated) });
-        }
-        documents.push({ index, value, span, broken: repeatedKeys.length > 0 });
-      });
-      if (findings.length <= LOAD_LIMITS.maxReportedProblems) return { documents, sourceMap, findings };
-      // Past the listing limit the full reading below summarises; start again from nothing.
-      findings.length = 0;
-      documents.length = 0;
-    }
-    docs = Array.from(new Composer(PARSE_OPTIONS).compose(tokens));
+    common = options.fullComposer ? undefined : composeCommonYaml(tokens, sourceMap);
+    if (!common) docs = Array.from(new Composer(PARSE_OPTIONS).compose(tokens));
   } catch (error) {
     // The parser recurses per level; should nesting the scan missed still overflow the stack, say so plainly.
     if (error instanceof RangeError) return stop(ENGINE_RULE_IDS.syntax, tooDeep(), 0);
@@ -122,6 +112,10 @@ export function loadDocuments(text: string, options: LoadOptions = {}): LoadedFi
     }
   };
 
+  common?.forEach(({ value, span, repeatedKeys }, index) => {
+    for (const repeated of repeatedKeys) report(duplicateKey(repeated, sourceMap));
+    documents.push({ index, value, span, broken: repeatedKeys.length > 0 });
+  });
   docs.forEach((doc, index) => {
     const errors = doc.errors.map((e) => yamlProblem(e, 'error', sourceMap, options));
     errors.forEach(report);
@@ -140,7 +134,7 @@ export function loadDocuments(text: string, options: LoadOptions = {}): LoadedFi
       value = plain.value;
       for (const repeated of plain.repeatedKeys) {
         broken = true;
-        report({ ruleId: ENGINE_RULE_IDS.syntax, severity: 'error', fatal: true, message: DUPLICATE_KEY_MESSAGE, ...sourceMap.toRange(repeated) });
+        report(duplicateKey(repeated, sourceMap));
       }
       for (const alias of plain.unknownAliases) {
         broken = true;
@@ -173,6 +167,8 @@ export function loadDocuments(text: string, options: LoadOptions = {}): LoadedFi
 }
 
 const DUPLICATE_KEY_MESSAGE = 'This field is given twice in the same section; keep one (the second would silently replace the first).';
+
+const duplicateKey = (span: Span, sourceMap: SourceMap): Finding => ({ ruleId: ENGINE_RULE_IDS.syntax, severity: 'error', fatal: true, message: DUPLICATE_KEY_MESSAGE, ...sourceMap.toRange(span) });
 
 const tooDeep = () => `The document is nested more than ${LOAD_LIMITS.maxDepth} levels deep; planlint stops reading here.`;
 

@@ -64,18 +64,10 @@ const PLACEHOLDERS = new Set([
   'see ndelius', 'not known', 'unknown', 'pending', 'later', 'ok', 'fine', 'test', 'placeholder', 'lorem ipsum',
 ]);
 
-/** Whether text is a placeholder (TBC, N/A, as above …) rather than content. */
-export function isPlaceholder(text: string | undefined): boolean {
-  if (text === undefined) return true;
-  // No placeholder is this long, so only the prefix can tell (most text takes this path).
-  if (text.length > 40 && text.trim().length > 40) return /^[\s"'(]*(tbc|tba|n\/a)\b/i.test(text);
-  const normal = normaliseText(text);
-  return normal === '' || PLACEHOLDERS.has(normal) || /^(tbc|tba|n\/a)\b/.test(normal);
-}
-
 /**
- * A placeholder test that also knows some phrases of its own (compared after normaliseText).
- * Text is normalised at most once, and long text only when it could normalise to a phrase.
+ * A placeholder test (TBC, N/A, as above …) that also knows some phrases of its own, compared
+ * after normaliseText. Text is normalised at most once, and long text only when it could
+ * normalise to one of the phrases: no built-in placeholder is that long, so the prefix decides.
  */
 export function placeholderTest(phrases: Iterable<string>): (text: string | undefined) => boolean {
   const extra = new Set([...phrases].map(normaliseText));
@@ -83,12 +75,15 @@ export function placeholderTest(phrases: Iterable<string>): (text: string | unde
   return (text) => {
     if (text === undefined) return true;
     if (text.length > 40 && text.trim().length > 40) {
-      return /^[\s"'(]*(tbc|tba|n\/a)\b/i.test(text) || (keepsAtMost(text, longest) && extra.has(normaliseText(text)));
+      return /^[\s"'(]*(tbc|tba|n\/a)\b/i.test(text) || (extra.size > 0 && keepsAtMost(text, longest) && extra.has(normaliseText(text)));
     }
     const normal = normaliseText(text);
     return normal === '' || PLACEHOLDERS.has(normal) || /^(tbc|tba|n\/a)\b/.test(normal) || extra.has(normal);
   };
 }
+
+/** Whether text is a placeholder (TBC, N/A, as above …) rather than content. */
+export const isPlaceholder: (text: string | undefined) => boolean = placeholderTest([]);
 
 /** Whether text has at most `max` ASCII letters and digits: normaliseText keeps every one of them. */
 function keepsAtMost(text: string, max: number): boolean {
