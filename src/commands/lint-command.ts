@@ -163,7 +163,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
     if (paths.length === 0) throw new UsageError('Give at least one file or directory to lint, for example: planlint examples/');
     const files = await findFiles(paths, { errorOnUnmatched: flags.errorOnUnmatchedPattern, isIgnored: (file) => resolver.isIgnored(file, cwd) });
     inputs = files.map((filePath) => ({ filePath }));
-    await refuseWritingToInputs(
+    refuseWritingToInputs(
       [
         ...outputs.flatMap((o) => (o.path === undefined ? [] : [{ option: o.path === flags.outputFile ? '--output-file' : `--format ${o.format}`, path: o.path }])),
         ...(flags.cache ? [{ option: '--cache-location', path: flags.cacheLocation }] : []),
