@@ -1,11 +1,9 @@
 #!/usr/bin/env node
 // Thin entry point: everything lives in src/, compiled and bundled into dist/ by `npm install`.
-import { existsSync } from 'node:fs';
+import { loadMain } from './load-cli.js';
 
-const bundled = new URL('../dist/bundle/cli.js', import.meta.url);
-const compiled = new URL('../dist/src/cli.js', import.meta.url);
-const cli = existsSync(bundled) ? bundled : compiled;
-if (!existsSync(cli)) {
+const main = await loadMain();
+if (!main) {
   process.stderr.write('planlint: not built yet. Run "npm install" (or "npm run build") in the planlint folder first.\n');
   process.exit(2);
 }
@@ -14,5 +12,4 @@ process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-const { main } = await import(cli.href);
 process.exitCode = await main(process.argv);

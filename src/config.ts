@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ErrorObject } from 'ajv';
+import { importModule } from './import-module.js';
 import { loadAjv } from './lazy-ajv.js';
 import type createIgnoreType from 'ignore';
 import type picomatchType from 'picomatch';
@@ -101,7 +102,7 @@ async function readConfigFile(file: string): Promise<RawConfig> {
   let data: unknown;
   try {
     if (file.endsWith('.mjs') || file.endsWith('.js')) {
-      data = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+      data = ((await importModule(pathToFileURL(file).href)) as { default?: unknown }).default;
     } else {
       const text = readFileSync(file, 'utf8');
       data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importModule } from './import-module.js';
 import { isRule } from './load-rules.js';
 import type { AnyRule } from './load-rules.js';
 import { SettingsError } from './rule-settings.js';
@@ -15,7 +16,7 @@ export async function loadPlugin(name: string, fromDir: string, configFile: stri
   const path = resolvePlugin(name, fromDir, configFile);
   let exported: unknown;
   try {
-    const module = (await import(pathToFileURL(path.endsWith('.ts') ? await transpileTypeScript(path, fromDir) : path).href)) as { default?: unknown; rules?: unknown };
+    const module = (await importModule(pathToFileURL(path.endsWith('.ts') ? await transpileTypeScript(path, fromDir) : path).href)) as { default?: unknown; rules?: unknown };
     exported = module.default ?? module;
   } catch (error) {
     if (error instanceof SettingsError) throw error;
@@ -66,7 +67,7 @@ async function transpileTypeScript(path: string, fromDir: string): Promise<strin
   let ts: { transpileModule: (source: string, options: object) => { outputText: string } };
   try {
     const tsPath = createRequire(join(fromDir, 'noop.js')).resolve('typescript');
-    ts = ((await import(pathToFileURL(tsPath).href)) as { default: typeof ts }).default;
+    ts = ((await importModule(pathToFileURL(tsPath).href)) as { default: typeof ts }).default;
   } catch {
     throw new SettingsError(`${path}: a TypeScript plugin needs the "typescript" package installed in your project, or compile it to .js first.`);
   }

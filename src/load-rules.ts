@@ -1,6 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, extname, join } from 'node:path';
+import { bundled } from './bundled-modules.js';
+import { importModule } from './import-module.js';
 import type { Rule } from './rule-api.js';
 
 /**
@@ -10,8 +12,6 @@ import type { Rule } from './rule-api.js';
 const here = fileURLToPath(import.meta.url);
 // One folder up from this module: dist/rules beside dist/src, or rules/ beside src/.
 const builtInDir = join(dirname(here), '..', 'rules');
-// In the bundle (this module in dist/bundle/chunks), every rule is in one module instead.
-const bundledRules = join(dirname(here), '..', 'builtin-rules.js');
 const moduleExtension = extname(here);
 
 // Rules carry their own option types; the engine handles them uniformly.
@@ -20,18 +20,14 @@ export type AnyRule = Rule<any>; // eslint-disable-line @typescript-eslint/no-ex
 let builtIns: Promise<AnyRule[]> | undefined;
 
 export function loadBuiltInRules(): Promise<AnyRule[]> {
-  builtIns ??= existsSync(bundledRules) ? loadBundledRules() : loadRulesFrom(builtInDir);
+  // In a bundle every rule is already in hand.
+  builtIns ??= bundled ? Promise.resolve(bundled.rules.map(([id, rule]) => checkedRule(rule, id, `${id}.js`))) : loadRulesFrom(builtInDir);
   return builtIns;
-}
-
-async function loadBundledRules(): Promise<AnyRule[]> {
-  const { default: entries } = (await import(pathToFileURL(bundledRules).href)) as { default: [string, unknown][] };
-  return entries.map(([id, rule]) => checkedRule(rule, id, `${id}.js`));
 }
 
 async function loadRulesFrom(dir: string): Promise<AnyRule[]> {
   const files = readdirSync(dir).filter((f) => f.endsWith(moduleExtension) && !f.endsWith('.d.ts')).sort();
-  const modules = await Promise.all(files.map((f) => import(pathToFileURL(join(dir, f)).href) as Promise<{ default?: unknown }>));
+  const modules = await Promise.all(files.map((f) => importModule(pathToFileURL(join(dir, f)).href) as Promise<{ default?: unknown }>));
   return modules.map((module, i) => checkedRule(module.default, files[i]!.slice(0, -moduleExtension.length), files[i]!));
 }
 

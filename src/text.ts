@@ -51,7 +51,7 @@ export function normaliseText(text: string): string {
   }
   return text
     .toLowerCase()
-    .replace(/[’']/g, '')
+    .replace(/[\u2019']/g, '')
     .replace(/[^\p{L}\p{N}/]+/gu, ' ')
     .trim();
 }

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ErrorObject } from 'ajv';
+import { bundled } from './bundled-modules.js';
+import { importModule } from './import-module.js';
 import { loadAjv } from './lazy-ajv.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { AJV_OPTIONS, exportName } from './validator-options.js';
@@ -31,9 +33,14 @@ function compileValidators(): Map<SchemaKind, Validate> {
  */
 export async function prepareValidators(): Promise<void> {
   if (validators) return;
+  if (bundled) {
+    const inBundle = bundled.validators as Record<string, Validate>;
+    validators = new Map(SCHEMA_KINDS.map((k) => [k, inBundle[exportName(k)]!]));
+    return;
+  }
   const generated = join(PACKAGE_ROOT, 'dist', 'generated', 'validators.js');
   if (import.meta.url.endsWith('.js') && existsSync(generated)) {
-    const module = (await import(pathToFileURL(generated).href)) as Record<string, Validate>;
+    const module = (await importModule(pathToFileURL(generated).href)) as Record<string, Validate>;
     validators = new Map(SCHEMA_KINDS.map((k) => [k, module[exportName(k)]!]));
   }
 }
