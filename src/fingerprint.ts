@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './hash.js';
 import type { Finding } from './findings.js';
 
 /**
@@ -14,7 +14,7 @@ export function addFingerprints(findings: Finding[], text: string): void {
     const base = `${finding.ruleId}\u0000${finding.messageId ?? ''}\u0000${lineText}`;
     const occurrence = seen.get(base) ?? 0;
     seen.set(base, occurrence + 1);
-    finding.fingerprint = createHash('sha256').update(`${base}\u0000${occurrence}`).digest('hex').slice(0, 16);
+    finding.fingerprint = sha256().update(`${base}\u0000${occurrence}`).digest('hex').slice(0, 16);
   }
 }
 

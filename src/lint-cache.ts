@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './hash.js';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FileResult } from './findings.js';
@@ -16,14 +16,14 @@ interface CacheFile {
   entries: Record<string, CacheEntry>;
 }
 
-export const hashText = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 32);
+export const hashText = (text: string): string => sha256().update(text).digest('hex').slice(0, 32);
 
 /**
  * The engine's identity: planlint's version and the code of its rules and schemas, so a changed
  * rule or schema invalidates every cached result even without a version bump.
  */
 function engineHash(): string {
-  const hash = createHash('sha256');
+  const hash = sha256();
   hash.update(readFileSync(join(PACKAGE_ROOT, 'package.json')));
   for (const dir of ['schemas', join('dist', 'rules'), join('dist', 'src')]) {
     const full = join(PACKAGE_ROOT, dir);

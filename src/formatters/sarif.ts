@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.js';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -80,7 +80,7 @@ export const formatSarif: Formatter = (results, { cwd, rules, redact }) => {
           ? {}
           : {
               partialFingerprints: {
-                [FINGERPRINT_KEY]: createHash('sha256').update(`${finding.ruleId}\u0000${location.uri}\u0000${fingerprints.get(finding)}`).digest('hex').slice(0, 32),
+                [FINGERPRINT_KEY]: sha256().update(`${finding.ruleId}\u0000${location.uri}\u0000${fingerprints.get(finding)}`).digest('hex').slice(0, 32),
               },
             }),
         ...(suppressed ? { suppressions: [suppressionOf(finding)] } : {}),
