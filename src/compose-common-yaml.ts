@@ -42,10 +42,10 @@ interface Props {
   end: number;
 }
 
-/** Thrown (and caught below) when the input leaves the common shape. */
+/** Thrown (and caught by the readers) when the input leaves the common shape. */
 class Unsupported {}
-const UNSUPPORTED = new Unsupported();
-function unsupported(): never {
+export const UNSUPPORTED = new Unsupported();
+export function unsupported(): never {
   throw UNSUPPORTED;
 }
 const bail = (): void => unsupported();
@@ -64,7 +64,7 @@ const MAYBE_NOT_TEXT = new Set(['', '~', 'n', 'N', 't', 'T', 'f', 'F', '+', '-',
 /** First characters a plain scalar may not have (the composer reports them). */
 const BAD_PLAIN_START = new Set(['\t', ',', '%', '|', '>', '@', '`']);
 
-function plainScalar(source: string, atKey: boolean): unknown {
+export function plainScalar(source: string, atKey: boolean): unknown {
   if (!MAYBE_NOT_TEXT.has(source.charAt(0))) return source;
   const tag = tags().find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(source));
   if (!tag) return source;

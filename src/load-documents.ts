@@ -4,6 +4,7 @@ import { PARSE_OPTIONS, composeCommonYaml } from './compose-common-yaml.js';
 import type { ComposedDocument } from './compose-common-yaml.js';
 import type { Finding } from './findings.js';
 import { ENGINE_RULE_IDS } from './findings.js';
+import { readCommonYaml } from './read-common-yaml.js';
 import { scanStructure } from './scan-structure.js';
 import { finishRecord, newRecord, setField } from './plain-record.js';
 import { SourceMap } from './source-map.js';
@@ -28,8 +29,12 @@ export const LOAD_LIMITS = {
 export interface LoadOptions {
   /** Leave quoted input (tag and anchor names, stray text) out of syntax messages (--redact). */
   redact?: boolean;
-  /** Always use the `yaml` package's full composer (tests compare it with the common-shape one). */
-  fullComposer?: boolean;
+  /**
+   * Which readers may be used, fastest first (tests compare them): 'text' (the default) tries the
+   * plain-shape text reader, then the token-based common-shape composer, then `yaml`'s composer;
+   * 'tokens' starts at the second; 'full' uses only `yaml`'s.
+   */
+  reading?: 'text' | 'tokens' | 'full';
 }
 
 export interface LoadedDocument {
@@ -85,9 +90,17 @@ export function loadDocuments(text: string, options: LoadOptions = {}): LoadedFi
   let docs: Document.Parsed[] = [];
   let common: ComposedDocument[] | undefined;
   try {
-    const tokens: CST.Token[] = Array.from(new Parser(lineCounter.addNewLine).parse(text));
-    common = options.fullComposer ? undefined : composeCommonYaml(tokens, sourceMap);
-    if (!common) docs = Array.from(new Composer(PARSE_OPTIONS).compose(tokens));
+    const reading = options.reading ?? 'text';
+    common = reading === 'text' ? readCommonYaml(text, sourceMap) : undefined;
+    if (common) {
+      // The lines the parser would have counted: the first, and one after every line break.
+      lineCounter.addNewLine(0);
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    } else {
+      const tokens: CST.Token[] = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+      common = reading === 'full' ? undefined : composeCommonYaml(tokens, sourceMap);
+      if (!common) docs = Array.from(new Composer(PARSE_OPTIONS).compose(tokens));
+    }
   } catch (error) {
     // The parser recurses per level; should nesting the scan missed still overflow the stack, say so plainly.
     if (error instanceof RangeError) return stop(ENGINE_RULE_IDS.syntax, tooDeep(), 0);

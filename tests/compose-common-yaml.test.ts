@@ -1,8 +1,10 @@
 /**
- * The common-shape composer (src/compose-common-yaml.ts) reads most case files without building
- * the `yaml` package's node objects. Wherever it answers, it must give exactly what the full
- * composer gives: the same values, the same positions for every field and item, the same findings.
- * Where it cannot, it must step aside, never guess.
+ * Two fast readers stand in front of the `yaml` package's full composer: the plain-shape text
+ * reader (src/read-common-yaml.ts), which reads most case files without lexing them, and the
+ * common-shape composer (src/compose-common-yaml.ts), which reads parser tokens without building
+ * node objects. Wherever either answers, it must give exactly what the full composer gives: the
+ * same values, the same positions for every field and item, the same findings. Where it cannot,
+ * it must step aside, never guess.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { LineCounter, Parser } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { composeCommonYaml } from '../src/compose-common-yaml.js';
 import { loadDocuments } from '../src/load-documents.js';
+import { readCommonYaml } from '../src/read-common-yaml.js';
 import type { LoadedFile } from '../src/load-documents.js';
 import { SourceMap } from '../src/source-map.js';
 import { root } from './helpers/run-cli.js';
@@ -35,6 +38,11 @@ function answers(text: string): boolean {
   return composeCommonYaml(tokens, new SourceMap(lines, text.length)) !== undefined;
 }
 
+/** True when the text reader answers for the text. */
+function readsText(text: string): boolean {
+  return readCommonYaml(text, new SourceMap(new LineCounter(), text.length)) !== undefined;
+}
+
 /** Every position the source map knows for a value, field by field, as plain data to compare. */
 function positions(file: LoadedFile): unknown[] {
   const out: unknown[] = [];
@@ -53,12 +61,56 @@ function positions(file: LoadedFile): unknown[] {
 }
 
 function expectSameReading(text: string): void {
-  const common = loadDocuments(text);
-  const full = loadDocuments(text, { fullComposer: true });
-  expect(common.findings).toEqual(full.findings);
-  expect(common.documents).toEqual(full.documents);
-  expect(positions(common)).toEqual(positions(full));
+  const full = loadDocuments(text, { reading: 'full' });
+  for (const reading of ['text', 'tokens'] as const) {
+    const fast = loadDocuments(text, { reading });
+    expect(fast.findings).toEqual(full.findings);
+    expect(fast.documents).toEqual(full.documents);
+    expect(positions(fast)).toEqual(positions(full));
+  }
 }
+
+/** Words for plain-shape documents: ordinary text, text that reads as another type, and text that leaves the shape. */
+const WORDS = [
+  'x', 'two words', 'RO Okafor', 'Zoë', "it's", 'a#b', 'x,y', 'yes', 'No', '-2', '+1', '.5', '1e3', '0x1F', '0o7', '~', 'null', 'Null',
+  'true', 'FALSE', '.inf', '-.Inf', '.nan', '2024-03-04', '17:00', '__proto__', 'a: b', 'a:', 'x # c', '-x', '- x', '?x', "'q'", '"d"',
+  "'it''s'", '"a\\"b"', '""', '[a, b]', '{ a: b }', '[]', '{}', '[a:b]', '[17:00, x]', '{ t: 17:00, u: [09:30] }', '[a, b,]', '&a x', '*a', '!t x', '|', '>-',
+];
+const KEYS = ['a', 'b', 'kind', 'date', 'null', 'true', '1', 'x-y', '__proto__', 'constructor', 'a', 'K_9'];
+type Tree = { t: 'word'; w: string } | { t: 'block'; style: string; lines: string[] } | { t: 'map'; entries: [string, Tree][] } | { t: 'seq'; items: Tree[] };
+const { tree } = fc.letrec<{ tree: Tree; word: Tree; block: Tree; map: Tree; seq: Tree }>((tie) => ({
+  tree: fc.oneof({ depthSize: 'small' }, tie('word'), tie('word'), tie('block'), tie('map'), tie('seq')),
+  word: fc.oneof({ arbitrary: fc.constantFrom(...WORDS.slice(0, 26)), weight: 3 }, { arbitrary: fc.constantFrom(...WORDS), weight: 1 }).map((w) => ({ t: 'word' as const, w })),
+  block: fc.record({ style: fc.constantFrom('|', '|-', '>', '>-'), lines: fc.array(fc.constantFrom('one', 'two words', '', '  more', 'x: y', '# text'), { minLength: 1, maxLength: 4 }) }).map((b) => ({ t: 'block' as const, ...b })),
+  map: fc.array(fc.tuple(fc.constantFrom(...KEYS), tie('tree')), { minLength: 1, maxLength: 4 }).map((entries) => ({ t: 'map' as const, entries })),
+  seq: fc.array(tie('tree'), { minLength: 1, maxLength: 4 }).map((items) => ({ t: 'seq' as const, items })),
+}));
+
+/** Renders a tree as block YAML of the plain shape (and, through its words, just outside it). */
+function render(node: Tree, indent: number): string {
+  const pad = ' '.repeat(indent);
+  const blockLines = (b: { lines: string[] }, at: number) => b.lines.map((l) => (l === '' ? '\n' : `${' '.repeat(at)}${l}\n`)).join('');
+  const after = (value: Tree, at: number): string => {
+    if (value.t === 'word') return ` ${value.w}\n`;
+    if (value.t === 'block') return ` ${value.style}\n${blockLines(value, at + 2)}`;
+    // A list under a key may sit at the key's own column; both are read the same.
+    return `\n${render(value, value.t === 'seq' && at % 4 === 0 ? at : at + 2)}`;
+  };
+  if (node.t === 'map') return node.entries.map(([k, v]) => `${pad}${k}:${after(v, indent)}`).join('');
+  if (node.t === 'seq') {
+    return node.items
+      .map((item) => {
+        if (item.t === 'map') {
+          const [[k, v], ...rest] = item.entries;
+          return `${pad}- ${k}:${after(v!, indent + 2)}${render({ t: 'map', entries: rest }, indent + 2)}`;
+        }
+        return `${pad}-${after(item, indent)}`;
+      })
+      .join('');
+  }
+  return `${pad}${after(node, indent).trimStart()}`;
+}
+const plainShape = fc.array(fc.tuple(fc.constantFrom(...KEYS), tree), { minLength: 1, maxLength: 5 }).map((entries) => render({ t: 'map', entries }, 0));
 
 const SHAPES: Record<string, string> = {
   'empty values': 'kind: case-file\nperson:\nplan: # nothing yet\n  \nlist:\n  -\n  - # note\n  - x\n',
@@ -81,6 +133,15 @@ const SHAPES: Record<string, string> = {
   'anchors and aliases': 'a: &x 1\nb: *x\n',
   'a document that is a list': '- a\n- b\n',
   'comment without a space': 'a: 1#not a comment\nb: "x"#bad\n',
+  'folded and literal blocks': 'a: >\n  one\n  two\n\n  three\n\n\n  four\nb: |-\n  lit\n    more\n\n  end\n\nc:\n  - >-\n    in a list\n    folded\n  - |\n    x\n',
+  'blocks that leave the plain shape': 'a: |2\n   x\nb: >\n  one\n    more\n  two\nc: |\n  x\n   \n  y\n',
+  'flow mappings in lists': 'log:\n  - { date: 2024-01-02, time: "11:00", outcome: ok, e: { d: a b, x: [] } }\n  - {}\n  - { a: [1, "two", { b: c }], c: \'it\'\'s\' }\ne: [ a , b ]\n',
+  'lists at the key\'s column and compact mappings': 'a:\n- x: 1\n  y:\n  - 2\n  - 3\n-   z: 4\nb:\n  -\n    c: 5\n',
+  'words that are other types': 'a: yes\nb: no\nc: -2\nd: .5\ne: +1\nf: 0x0G\ng: null\nh: 2024-13-45\ni: 1_000\nnull: n\ntrue: t\n1: one\n',
+  'quotes and spaces': "a:  'two  spaces'  \nb: \"q\"   \nc: '' \nd: \"\"\ne: it's\nf: a#b\ng: x,y\n",
+  'values that leave the plain shape': 'a: "esc\\"aped"\nb: [a, b,]\nc: {a: 1}\nd: [a:b]\ne: x # note\nf: &a 1\n',
+  'text after a flow collection': 'a: [x] y\nb: {c: d}}\n',
+  'no newline at the end': 'a: 1\nb: 2',
 };
 
 describe('the common-shape composer reads as the full composer does', () => {
@@ -88,9 +149,11 @@ describe('the common-shape composer reads as the full composer does', () => {
     expectSameReading(text);
   });
 
-  it.each(examples.map((f) => [f.name, f.text]))('example %s: same reading, and the fast composer is the one used', (_name, text) => {
+  it.each(examples.map((f) => [f.name, f.text]))('example %s: same reading, and the fast readers are the ones used', (_name, text) => {
     expectSameReading(text);
     expect(answers(text)).toBe(true);
+    // Every single-document example is read from its text alone.
+    expect(readsText(text)).toBe(!/^---/m.test(text));
   });
 
   it.each(hostile.map((f) => [f.name, f.text]))('hostile %s', (_name, text) => {
@@ -110,13 +173,26 @@ describe('the common-shape composer reads as the full composer does', () => {
   const timeout = 60_000 * Math.max(1, SCALE);
   it(`random edits of the examples (${runs} runs), most of them read by the fast composer`, { timeout }, () => {
     let answered = 0;
+    let read = 0;
     const check = (text: string) => {
       expectSameReading(text);
       if (answers(text)) answered++;
+      if (readsText(text)) read++;
     };
     fc.assert(fc.property(mutatedText(examples.map((f) => f.text)), check), { seed: SEED, numRuns: runs });
-    // Edits that keep the file well formed must go the fast way, or the comparison proves little.
+    // Edits that keep the file well formed must go the fast ways, or the comparison proves little.
     expect(answered / runs).toBeGreaterThan(0.3);
+    expect(read / runs).toBeGreaterThan(0.05);
+  });
+
+  it(`generated documents of the plain shape (${2 * runs} runs), most of them read from the text`, { timeout }, () => {
+    let read = 0;
+    const check = (text: string) => {
+      expectSameReading(text);
+      if (readsText(text)) read++;
+    };
+    fc.assert(fc.property(plainShape, check), { seed: SEED, numRuns: 2 * runs });
+    expect(read / (2 * runs)).toBeGreaterThan(0.2);
   });
 
   it(`arbitrary YAML-ish text (${runs} runs)`, { timeout }, () => {
