@@ -130,7 +130,8 @@ describe('Every bad input gets a clear finding, never a crash or a stack trace',
   it('a parser that overflows its stack becomes a finding about nesting, not a crash', () => {
     faults.parserStackOverflow = true;
     try {
-      const loaded = loadDocuments('kind: case-file\n');
+      // Through the parser: the text reader would read this file without it.
+      const loaded = loadDocuments('kind: case-file\n', { reading: 'tokens' });
       expect(loaded.findings).toEqual([expect.objectContaining({ ruleId: 'syntax', message: `The document is nested more than ${LOAD_LIMITS.maxDepth} levels deep; planlint stops reading here.`, line: 1, column: 1 })]);
       expect(loaded.documents).toEqual([]);
     } finally {
