@@ -30,7 +30,7 @@ const WORKER_HEAP_MB = 160;
  * short-lived data needs far less, and on a 10,000-file run this keeps the whole process about
  * 40 MB smaller for a few per cent more time collecting.
  */
-const WORKER_YOUNG_MB = Number(process.env.PLANLINT_YOUNG ?? 16);
+const WORKER_YOUNG_MB = 16;
 
 function stoppedFile(filePath: string, message: string): FileResult {
   return { filePath, internalError: true, findings: [{ ruleId: 'input', severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 }] };
