@@ -47,7 +47,8 @@ export const streamJson: StreamingFormatter = {
     let count = 0;
     return {
       file(result) {
-        const item = JSON.stringify(toResult(result, cwd), null, 2).replace(/\n/g, '\n  ');
+        // Stringified inside a list, so it comes indented as an item: "[\n  {...}\n]" less the brackets.
+        const item = JSON.stringify([toResult(result, cwd)], null, 2).slice(4, -2);
         return `${count++ === 0 ? '[\n  ' : ',\n  '}${item}`;
       },
       end: () => (count === 0 ? '[]\n' : '\n]\n'),
