@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from './findings.js';
 import type { LintInput } from './lint-one-file.js';
-import type { WorkerReply, WorkerRequest, WorkerSetup } from './lint-worker.js';
+import type { ReportedFile, WorkerReply, WorkerRequest, WorkerSetup } from './lint-worker.js';
 import { SettingsError } from './rule-settings.js';
 import { PROGRESS, createProgress, readProgress } from './worker-progress.js';
 
@@ -57,8 +57,8 @@ const workerUrl = [new URL(workerName, import.meta.url), new URL(`../${workerNam
  * rule past the time limit is stopped, the file gets a finding naming the rule, and a fresh
  * worker carries on with the rest.
  */
-export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions): AsyncGenerator<FileResult> {
-  const results = new Map<number, FileResult>();
+export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions): AsyncGenerator<FileResult | ReportedFile> {
+  const results = new Map<number, FileResult | ReportedFile>();
   let next = 0; // next input to hand out
   let emitted = 0; // next result to yield
   let failure: Error | undefined;
@@ -91,7 +91,13 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
 
   const spawn = (): Slot => {
     const progress = createProgress();
-    const setup: WorkerSetup = { ...(options.configPath ? { configPath: options.configPath } : {}), cliRules: options.cliRules, run: options.run, progress };
+    const setup: WorkerSetup = {
+      ...(options.configPath ? { configPath: options.configPath } : {}),
+      ...(options.jsonReportCwd !== undefined ? { jsonReportCwd: options.jsonReportCwd } : {}),
+      cliRules: options.cliRules,
+      run: options.run,
+      progress,
+    };
     // A modest heap per worker keeps a long run's memory flat: V8 otherwise lets each worker's heap
     // grow long before collecting. A file too big for it is reported, not fatal (see 'error').
     const worker = new Worker(workerUrl, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
@@ -109,6 +115,7 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
         slot.queue.splice(at, 1);
         if (outcome.error !== undefined) failure ??= new SettingsError(outcome.error);
         else if (outcome.result) results.set(outcome.index, JSON.parse(outcome.result) as FileResult);
+        else if (outcome.reported) results.set(outcome.index, outcome.reported);
       }
       // The next queued file starts now: time it from here, not from when it was sent.
       slot.lastChange = Date.now();

@@ -5,6 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigResolver } from './config.js';
+import type { FileResult } from './findings.js';
+import { jsonReportItem } from './formatters/json.js';
 import { lintOneFile } from './lint-one-file.js';
 import type { LintInput, RunSettings } from './lint-one-file.js';
 import { loadBuiltInRules } from './load-rules.js';
@@ -13,6 +15,8 @@ import { prepareValidators } from './validate-document.js';
 import { PROGRESS, progressWriter } from './worker-progress.js';
 
 export interface WorkerSetup {
+  /** Set when the run's only report is JSON: each file's entry is made here, from this working folder. */
+  jsonReportCwd?: string;
   configPath?: string;
   cliRules: Record<string, RuleSetting>;
   run: RunSettings;
@@ -20,8 +24,22 @@ export interface WorkerSetup {
 }
 
 export type WorkerRequest = { index: number; input: LintInput };
-/** One file's outcome; `result` is a FileResult as JSON, which crosses threads faster than the objects would be cloned. */
-export type WorkerOutcome = { index: number; result?: string; error?: string };
+/**
+ * One file's outcome: `result` is a FileResult as JSON, which crosses threads faster than the
+ * objects would be cloned; or, when the JSON report is the only output, `reported` is the file's
+ * entry in it with what the exit code needs, so the main thread parses nothing.
+ */
+export type WorkerOutcome = { index: number; result?: string; reported?: ReportedFile; error?: string };
+
+/** A file linted and formatted in a worker, for a run whose only report is JSON. */
+export interface ReportedFile {
+  filePath: string;
+  /** The file's entry in the JSON report (jsonReportItem), as UTF-8, handed over rather than copied. */
+  item: Uint8Array;
+  errors: number;
+  warnings: number;
+  internalError?: boolean;
+}
 /** Outcomes in the order their files were sent; `ready` once the worker has loaded its rules. */
 export type WorkerReply = { ready: true } | { outcomes: WorkerOutcome[] };
 
@@ -33,6 +51,18 @@ export type WorkerReply = { ready: true } | { outcomes: WorkerOutcome[] };
 const OUTCOMES_PER_MESSAGE = 8;
 
 const setup = workerData as WorkerSetup;
+
+const encoder = new TextEncoder();
+
+function reportedFile(result: FileResult, cwd: string): ReportedFile {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of result.findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  }
+  return { filePath: result.filePath, item: encoder.encode(jsonReportItem(result, cwd)), errors, warnings, ...(result.internalError ? { internalError: true } : {}) };
+}
 const [builtIns] = await Promise.all([loadBuiltInRules(), prepareValidators()]);
 const resolver = new ConfigResolver(builtIns, { ...(setup.configPath ? { configPath: setup.configPath } : {}), cliRules: setup.cliRules });
 const progress = progressWriter(setup.progress);
@@ -49,13 +79,13 @@ async function drain(): Promise<void> {
     progress(PROGRESS.reading, index);
     try {
       const result = await lintOneFile(input, resolver, builtIns, setup.run, (ruleId) => progress(PROGRESS.rule, index, ruleId));
-      outcomes.push({ index, result: JSON.stringify(result) });
+      outcomes.push(setup.jsonReportCwd === undefined ? { index, result: JSON.stringify(result) } : { index, reported: reportedFile(result, setup.jsonReportCwd) });
     } catch (error) {
       outcomes.push({ index, error: error instanceof Error ? error.message : String(error) });
     }
     progress(PROGRESS.idle, index);
     if (outcomes.length >= OUTCOMES_PER_MESSAGE || queue.length === 0) {
-      parentPort!.postMessage({ outcomes } satisfies WorkerReply);
+      parentPort!.postMessage({ outcomes } satisfies WorkerReply, outcomes.flatMap((o) => (o.reported ? [o.reported.item.buffer as ArrayBuffer] : [])));
       outcomes = [];
     }
   }

@@ -19,6 +19,8 @@ describe('--concurrency', () => {
     expect(parallel.stdout).toBe(single.stdout);
     expect((JSON.parse(single.stdout) as unknown[]).length).toBe(240);
     expect(planlint([dir, '--concurrency', '2']).stdout).toBe(planlint([dir, '--concurrency', 'off']).stdout);
+    // With --quiet the main thread filters each result, so the workers do not write the JSON entries.
+    expect(planlint([dir, '-f', 'json', '--quiet', '--concurrency', '2']).stdout).toBe(planlint([dir, '-f', 'json', '--quiet', '--concurrency', 'off']).stdout);
   });
 
   it('rejects a bad setting with a usage error', () => {

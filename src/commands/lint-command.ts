@@ -13,6 +13,7 @@ import { openOutputs, parseOutputs } from '../formatters/outputs.js';
 import type { RuleSummary } from '../formatters/types.js';
 import { lintOneFile } from '../lint-one-file.js';
 import type { LintInput, RunSettings } from '../lint-one-file.js';
+import type { ReportedFile } from '../lint-worker.js';
 import { LintCache, hashText } from '../lint-cache.js';
 import { loadBuiltInRules } from '../load-rules.js';
 import { ruleDocPath } from '../package-root.js';
@@ -209,10 +210,14 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   }
 
   const threads = chooseThreads(flags.concurrency, jobs.length);
+  // When the JSON report is all a run writes and nothing here changes results, the workers write
+  // each file's entry themselves: the main thread, which would parse and re-serialise every
+  // result, was as busy as a worker and kept a 50,000-file run's memory growing.
+  const workersWriteJson = outputs.length === 1 && outputs[0]!.format === 'json' && !flags.quiet && !baseline && !recorder && !cache && !flags.watch;
   // Worker threads (and node:worker_threads) are loaded only for runs big enough to use them.
-  const linted: AsyncGenerator<FileResult> =
+  const linted: AsyncGenerator<FileResult | ReportedFile> =
     threads > 1
-      ? (await import('../lint-pool.js')).lintInWorkers(jobs, { threads, timeoutMs, cliRules, run, ...(flags.config ? { configPath: flags.config } : {}) })
+      ? (await import('../lint-pool.js')).lintInWorkers(jobs, { threads, timeoutMs, cliRules, run, ...(flags.config ? { configPath: flags.config } : {}), ...(workersWriteJson ? { jsonReportCwd: cwd } : {}) })
       : (async function* () {
           for (const job of jobs) yield await lintOneFile(job, resolver, builtIns, run);
         })();
@@ -241,7 +246,16 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
     for (let index = 0; index < inputs.length; index++) {
       let result = ready.get(index);
       if (!result) {
-        result = (await linted.next()).value as FileResult;
+        const next = (await linted.next()).value as FileResult | ReportedFile;
+        if ('item' in next) {
+          lintedPaths.push(next.filePath);
+          internalError ||= next.internalError === true;
+          errors += next.errors;
+          warnings += next.warnings;
+          await report?.addItem(next.item);
+          continue;
+        }
+        result = next;
         const key = cacheKeys[index];
         if (cache && key) cache.set(result, key.content, key.settings);
       }

@@ -45,15 +45,23 @@ function toResult(result: FileResult, cwd: string) {
 export const streamJson: StreamingFormatter = {
   open({ cwd }) {
     let count = 0;
+    const itemPrefix = () => (count++ === 0 ? '[\n  ' : ',\n  ');
     return {
-      file(result) {
-        // Stringified inside a list, so it comes indented as an item: "[\n  {...}\n]" less the brackets.
-        const item = JSON.stringify([toResult(result, cwd)], null, 2).slice(4, -2);
-        return `${count++ === 0 ? '[\n  ' : ',\n  '}${item}`;
-      },
+      file: (result) => itemPrefix() + jsonReportItem(result, cwd),
+      itemPrefix,
       end: () => (count === 0 ? '[]\n' : '\n]\n'),
     };
   },
 };
+
+/**
+ * One file's entry in the JSON report, as it appears there. A worker thread makes it itself when
+ * the JSON report is a run's only output (see src/lint-pool.ts), so the main thread, which
+ * otherwise parses and re-serialises every result, only passes the text on.
+ */
+export function jsonReportItem(result: FileResult, cwd: string): string {
+  // Stringified inside a list, so it comes indented as an item: "[\n  {...}\n]" less the brackets.
+  return JSON.stringify([toResult(result, cwd)], null, 2).slice(4, -2);
+}
 
 export const formatJson: Formatter = batchOf(streamJson);

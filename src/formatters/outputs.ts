@@ -52,8 +52,12 @@ export async function parseOutputs(specs: readonly string[], outputFile?: string
 /** An open set of reports: streaming ones are written file by file, the others at the end. */
 export interface OpenReports {
   add(result: FileResult): Promise<void>;
+  /** Adds a file's entry made beforehand, as UTF-8, for a run whose only report is JSON (jsonReportItem). */
+  addItem(bytes: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
+
+type Sink = { add(result: FileResult): Promise<void>; addItem?(bytes: Uint8Array): Promise<void>; close(): Promise<void> };
 
 /**
  * Opens each report for a run whose results arrive one file at a time. Formats that can stream
@@ -65,7 +69,7 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
   for (const { format, path } of outputs) {
     if (path !== undefined && linted.has(resolve(path))) throw new UsageError(`--format ${format}: ${path} is one of the files being linted; planlint never writes to those.`);
   }
-  const sinks: OpenReports[] = [];
+  const sinks: Sink[] = [];
   for (const { format, formatter, path } of outputs) {
     const ctx = { ...context, color: path === undefined && context.color };
     const streaming = await loadStreamingFormatter(format);
@@ -79,9 +83,9 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
         throw new UsageError(`Could not write the ${format} report to ${path} (${reason}).`);
       }
     }
-    const write = (text: string) =>
+    const write = (text: string | Uint8Array) =>
       new Promise<void>((done, fail) => {
-        if (!text) return done();
+        if (text.length === 0) return done();
         // Wait for the stream to drain, so a slow reader cannot make output pile up in memory.
         if (target.write(text)) return done();
         const onError = (error: Error) => {
@@ -100,17 +104,28 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
       // A file or pipe gets the text in blocks of about 64 KB (one write per file cost the main
       // thread more than formatting); a terminal gets each file's part as soon as it is linted.
       const immediate = (target as { isTTY?: boolean }).isTTY === true;
-      let pending = '';
+      // Text, and entries that come as UTF-8 from the workers (written without becoming text here).
+      let pending: (string | Uint8Array)[] = [];
+      let size = 0;
+      const take = (): string | Uint8Array => {
+        const parts = pending;
+        pending = [];
+        size = 0;
+        if (parts.every((p) => typeof p === 'string')) return parts.join('');
+        return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+      };
+      const append = (part: string | Uint8Array) => {
+        pending.push(part);
+        size += part.length;
+        return !immediate && size < 65_536 ? Promise.resolve() : write(take());
+      };
+      const itemPrefix = report.itemPrefix;
       sinks.push({
-        add: (r) => {
-          pending += report.file(r);
-          if (!immediate && pending.length < 65_536) return Promise.resolve();
-          const text = pending;
-          pending = '';
-          return write(text);
-        },
+        add: (r) => append(report.file(r)),
+        ...(itemPrefix ? { addItem: (bytes: Uint8Array) => (pending.push(itemPrefix()), append(bytes)) } : {}),
         close: async () => {
-          await write(pending + report.end());
+          pending.push(report.end());
+          await write(take());
           await finish();
         },
       });
@@ -125,6 +140,10 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
   return {
     add: async (result) => {
       for (const sink of sinks) await sink.add(result);
+    },
+    addItem: async (bytes) => {
+      if (sinks.length !== 1 || !sinks[0]!.addItem) throw new Error('A ready-made report entry needs a JSON report as the only output.');
+      await sinks[0]!.addItem(bytes);
     },
     close: async () => {
       for (const sink of sinks) await sink.close();

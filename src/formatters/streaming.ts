@@ -7,7 +7,12 @@ import type { Formatter, FormatterContext } from './types.js';
  * one file's text; `end` returns the closing text (a summary, a bracket).
  */
 export interface StreamingFormatter {
-  open(context: FormatterContext): { file(result: FileResult): string; end(): string };
+  open(context: FormatterContext): {
+    file(result: FileResult): string;
+    /** The text before a file's entry made beforehand (only the JSON report has them: jsonReportItem). */
+    itemPrefix?(): string;
+    end(): string;
+  };
 }
 
 /** The same formatter used on a finished list of results. */
