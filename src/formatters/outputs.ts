@@ -83,11 +83,16 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
         throw new UsageError(`Could not write the ${format} report to ${path} (${reason}).`);
       }
     }
-    const write = (text: string | Uint8Array) =>
+    const write = (parts: readonly (string | Uint8Array)[]) =>
       new Promise<void>((done, fail) => {
-        if (text.length === 0) return done();
+        // Several parts go out in one system call where the stream can (a file or a pipe).
+        const stream = target as NodeJS.WritableStream & { cork?: () => void; uncork?: () => void };
+        stream.cork?.();
+        let flowing = true;
+        for (const part of parts) if (part.length > 0) flowing = target.write(part);
+        stream.uncork?.();
         // Wait for the stream to drain, so a slow reader cannot make output pile up in memory.
-        if (target.write(text)) return done();
+        if (flowing) return done();
         const onError = (error: Error) => {
           target.off('drain', onDrain);
           fail(error);
@@ -104,15 +109,26 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
       // A file or pipe gets the text in blocks of about 64 KB (one write per file cost the main
       // thread more than formatting); a terminal gets each file's part as soon as it is linted.
       const immediate = (target as { isTTY?: boolean }).isTTY === true;
-      // Text, and entries that come as UTF-8 from the workers (written without becoming text here).
+      // Text, and entries that come as UTF-8 from the workers (written as they are, never made text here).
       let pending: (string | Uint8Array)[] = [];
       let size = 0;
-      const take = (): string | Uint8Array => {
+      const take = (): (string | Uint8Array)[] => {
         const parts = pending;
         pending = [];
         size = 0;
-        if (parts.every((p) => typeof p === 'string')) return parts.join('');
-        return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+        // Runs of text are joined: one write each, rather than one per file.
+        const joined: (string | Uint8Array)[] = [];
+        let text = '';
+        for (const part of parts) {
+          if (typeof part === 'string') text += part;
+          else {
+            if (text) joined.push(text);
+            text = '';
+            joined.push(part);
+          }
+        }
+        if (text) joined.push(text);
+        return joined;
       };
       const append = (part: string | Uint8Array) => {
         pending.push(part);
@@ -132,7 +148,7 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
     } else {
       const results: FileResult[] = [];
       sinks.push({ add: async (r) => void results.push(r), close: async () => {
-        await write(formatter(results, ctx));
+        await write([formatter(results, ctx)]);
         await finish();
       } });
     }
