@@ -1,3 +1,4 @@
+import { COLON, DASH, HASH, NL, SPACE } from './char-codes.js';
 import type { ComposedDocument } from './compose-common-yaml.js';
 import { UNSUPPORTED, plainScalar, unsupported } from './compose-common-yaml.js';
 import { finishRecord, newRecord, setField } from './plain-record.js';
@@ -26,12 +27,6 @@ interface Read {
   /** Where what belongs to the value ends (its line's newline, for one-line values). */
   after: number;
 }
-
-const NL = 10;
-const SPACE = 32;
-const HASH = 35;
-const COLON = 58;
-const DASH = 45;
 
 /** Characters the token readers must see for themselves: tabs, other line breaks, controls, a byte-order mark. */
 const OUTSIDE_SHAPE = /[\x00-\x09\x0b-\x1f\x7f\u0085\u2028\u2029\ufeff]/;

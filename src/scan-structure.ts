@@ -10,6 +10,8 @@
  * a limit and the exact checks in load-documents.ts still apply afterwards.
  */
 
+import { BACKSLASH, CLOSE_CURLY, CLOSE_SQUARE, COLON, COMMA, CR, DASH, DOT, DOUBLE, GREATER, HASH, OPEN_CURLY, OPEN_SQUARE, PIPE, QUESTION, SINGLE, SPACE, TAB } from './char-codes.js';
+
 export interface StructureLimits {
   maxDepth: number;
   maxValues: number;
@@ -22,24 +24,6 @@ export interface StructureProblem {
   offset: number;
 }
 
-const SPACE = 0x20;
-const TAB = 0x09;
-const CR = 0x0d;
-const DASH = 0x2d;
-const QUESTION = 0x3f;
-const COLON = 0x3a;
-const HASH = 0x23;
-const DOUBLE = 0x22;
-const SINGLE = 0x27;
-const BACKSLASH = 0x5c;
-const OPEN_SQUARE = 0x5b;
-const CLOSE_SQUARE = 0x5d;
-const OPEN_CURLY = 0x7b;
-const CLOSE_CURLY = 0x7d;
-const COMMA = 0x2c;
-const PIPE = 0x7c;
-const GREATER = 0x3e;
-const DOT = 0x2e;
 
 const isBlank = (c: number) => c === SPACE || c === TAB;
 

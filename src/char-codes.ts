@@ -1,0 +1,20 @@
+/** Character codes the text scanners compare with (charCodeAt), named. */
+export const NL = 0x0a;
+export const SPACE = 0x20;
+export const TAB = 0x09;
+export const CR = 0x0d;
+export const DASH = 0x2d;
+export const QUESTION = 0x3f;
+export const COLON = 0x3a;
+export const HASH = 0x23;
+export const DOUBLE = 0x22;
+export const SINGLE = 0x27;
+export const BACKSLASH = 0x5c;
+export const OPEN_SQUARE = 0x5b;
+export const CLOSE_SQUARE = 0x5d;
+export const OPEN_CURLY = 0x7b;
+export const CLOSE_CURLY = 0x7d;
+export const COMMA = 0x2c;
+export const PIPE = 0x7c;
+export const GREATER = 0x3e;
+export const DOT = 0x2e;
