@@ -23,6 +23,17 @@ describe('--concurrency', () => {
     expect(planlint([dir, '-f', 'json', '--quiet', '--concurrency', '2']).stdout).toBe(planlint([dir, '-f', 'json', '--quiet', '--concurrency', 'off']).stdout);
   });
 
+  it('gives the same output when each worker is replaced after a few files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planlint-recycle-'));
+    (writeCorpus as (d: string, n: number, o: object) => string[])(dir, 240, { seed: 11, examplesDir: join(root, 'examples') });
+    const single = planlint([dir, '-f', 'json', '--concurrency', 'off']);
+    // 240 files on two workers replaced every 25 files: about nine fresh workers, in turns.
+    const recycled = planlint([dir, '-f', 'json', '--concurrency', '2'], { env: { PLANLINT_FILES_PER_WORKER: '25' } });
+    expect(recycled.code).toBe(single.code);
+    expect(recycled.stderr).toBe('');
+    expect(recycled.stdout).toBe(single.stdout);
+  });
+
   it('rejects a bad setting with a usage error', () => {
     expect(planlint(['examples/', '--concurrency', 'lots'])).toMatchObject({ code: 2, stderr: 'planlint: --concurrency expects a number from 1 to 64, auto or off; found "lots".\n' });
   });
