@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigResolver } from './config.js';
+import { countFindings } from './findings.js';
 import type { FileResult } from './findings.js';
 import { jsonReportItem } from './formatters/json.js';
 import { lintOneFile } from './lint-one-file.js';
@@ -55,13 +56,8 @@ const setup = workerData as WorkerSetup;
 const encoder = new TextEncoder();
 
 function reportedFile(result: FileResult, cwd: string): ReportedFile {
-  let errors = 0;
-  let warnings = 0;
-  for (const f of result.findings) {
-    if (f.severity === 'error') errors++;
-    else if (f.severity === 'warning') warnings++;
-  }
-  return { filePath: result.filePath, item: encoder.encode(jsonReportItem(result, cwd)), errors, warnings, ...(result.internalError ? { internalError: true } : {}) };
+  const item = encoder.encode(jsonReportItem(result, cwd));
+  return { filePath: result.filePath, item, ...countFindings(result.findings), ...(result.internalError ? { internalError: true } : {}) };
 }
 const [builtIns] = await Promise.all([loadBuiltInRules(), prepareValidators()]);
 const resolver = new ConfigResolver(builtIns, { ...(setup.configPath ? { configPath: setup.configPath } : {}), cliRules: setup.cliRules });

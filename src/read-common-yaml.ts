@@ -33,6 +33,9 @@ const OUTSIDE_SHAPE = /[\x00-\x09\x0b-\x1f\x7f\u0085\u2028\u2029\ufeff]/;
 /** Characters a plain value may not start with here (they begin other kinds of node). */
 const NOT_PLAIN_START = new Set(['&', '*', '!', '%', '@', '`', '?', ',', ']', '}', '#', ':', '|', '>', "'", '"', '[', '{']);
 
+/** Where a plain value inside a flow collection ends. */
+const FLOW_PLAIN_END = new Set([',', ']', '}', '\n', '[', '{', '#']);
+
 const isKeyChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === DASH;
 const isKeyStart = (c: number): boolean => isKeyChar(c) && c !== DASH;
 
@@ -368,9 +371,6 @@ class TextReader {
     return { value, start, end, after: end };
   }
 }
-
-/** Where a plain value inside a flow collection ends. */
-const FLOW_PLAIN_END = new Set([',', ']', '}', '\n', '[', '{', '#']);
 
 /**
  * Reads a file of the plainest case-file shape straight from its text, or returns undefined when

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Baseline, BaselineRecorder } from '../baseline.js';
 import { ConfigResolver } from '../config.js';
 import { EXIT, UsageError } from '../errors.js';
+import { countFindings } from '../findings.js';
 import type { FileResult } from '../findings.js';
 import { findFiles } from '../find-files.js';
 import { FORMATTER_NAMES } from '../formatters/index.js';
@@ -264,14 +265,10 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
       recorder?.add(result);
       if (baseline && !recorder) result = baseline.apply(result);
       internalError ||= result.internalError === true;
-      for (const f of result.findings) {
-        if (f.severity === 'error') errors++;
-        else if (f.severity === 'warning') warnings++;
-      }
-      if (flags.watch) {
-        const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-        firstRun.set(result.filePath, { errors: shown.filter((f) => f.severity === 'error').length, warnings: shown.filter((f) => f.severity === 'warning').length });
-      }
+      const counts = countFindings(result.findings);
+      errors += counts.errors;
+      warnings += counts.warnings;
+      if (flags.watch) firstRun.set(result.filePath, flags.quiet ? { errors: counts.errors, warnings: 0 } : counts);
       await report?.add(flags.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result);
     }
   } finally {
