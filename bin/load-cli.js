@@ -40,7 +40,7 @@ export function compileCliScript() {
 /** planlint's main(argv), from the fastest build there is; undefined when nothing is built. */
 export async function loadMain() {
   if (existsSync(CLI_SCRIPT)) return compileCliScript().exports.main;
-  for (const built of ['../dist/bundle/cli.js', '../dist/src/cli.js']) {
+  for (const built of ['../dist/bundle/cli.js', '../dist/src/cli/cli.js']) {
     const url = new URL(built, import.meta.url);
     if (existsSync(url)) return (await import(url.href)).main;
   }

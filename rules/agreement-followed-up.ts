@@ -1,7 +1,7 @@
-import { defineRule } from '../src/rule-api.js';
-import { personName } from '../src/case-facts.js';
-import { addDays, formatDate } from '../src/dates.js';
-import { latestRecordedDate } from '../src/plan-facts.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { addDays, formatDate } from '../src/core/dates.js';
+import { latestRecordedDate } from '../src/rule-kit/plan-facts.js';
 
 interface Options {
   /** Days after "could not answer" by which the question should have been put to the person again. */

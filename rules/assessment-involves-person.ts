@@ -1,6 +1,6 @@
-import { REASON_WORDS_OPTIONS, defineRule } from '../src/rule-api.js';
-import { personName } from '../src/case-facts.js';
-import { isPlaceholder, isRecordedReason, quote } from '../src/text.js';
+import { REASON_WORDS_OPTIONS, defineRule } from '../src/rule-kit/rule-api.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { isPlaceholder, isRecordedReason, quote } from '../src/core/text.js';
 
 interface Options {
   /** Fewer words than this cannot explain why the person was not involved, or why no view was recorded. */

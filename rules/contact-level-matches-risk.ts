@@ -1,8 +1,8 @@
-import { defineRule } from '../src/rule-api.js';
-import type { Frequency, Sentence } from '../src/case-model.js';
-import { personName } from '../src/case-facts.js';
-import { formatDate } from '../src/dates.js';
-import { isRecordedReason, quote } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import type { Frequency, Sentence } from '../src/model/case-model.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { formatDate } from '../src/core/dates.js';
+import { isRecordedReason, quote } from '../src/core/text.js';
 
 type Risk = NonNullable<Sentence['riskOfSeriousHarm']>;
 type Minimum = Frequency | 'any';

@@ -1,8 +1,8 @@
-import { defineRule } from '../src/rule-api.js';
-import type { Circumstance, Contact, Plan, Unavailability } from '../src/case-model.js';
-import { personName } from '../src/case-facts.js';
-import { formatDate, weekdayOf } from '../src/dates.js';
-import { quote } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import type { Circumstance, Contact, Plan, Unavailability } from '../src/model/case-model.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { formatDate, weekdayOf } from '../src/core/dates.js';
+import { quote } from '../src/core/text.js';
 
 interface Options {
   /** Circumstance types that shape when and how the person can attend. */

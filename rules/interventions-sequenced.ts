@@ -1,8 +1,8 @@
-import { defineRule } from '../src/rule-api.js';
-import type { Objective } from '../src/case-model.js';
-import { personName } from '../src/case-facts.js';
-import { formatDate } from '../src/dates.js';
-import { quote } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import type { Objective } from '../src/model/case-model.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { formatDate } from '../src/core/dates.js';
+import { quote } from '../src/core/text.js';
 
 /** An objective's title for quoting in a message, without a closing full stop. */
 function titleOf(title: string): string {

@@ -1,6 +1,6 @@
-import { defineRule } from '../src/rule-api.js';
-import { personName } from '../src/case-facts.js';
-import { isPlaceholder, quote, wordCount } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { isPlaceholder, quote, wordCount } from '../src/core/text.js';
 
 interface Options {
   /** Fewer words than this cannot analyse what motivates a person and what holds them back. */

@@ -1,10 +1,10 @@
-import { defineRule } from '../src/rule-api.js';
-import type { CaseModel, Objective } from '../src/case-model.js';
-import { personName } from '../src/case-facts.js';
-import { formatDate } from '../src/dates.js';
-import { allowedProperties, loadSchema, resolveRef } from '../src/schemas.js';
-import type { JsonSchema } from '../src/schemas.js';
-import { normaliseText, placeholderTest, quote } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import type { CaseModel, Objective } from '../src/model/case-model.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { formatDate } from '../src/core/dates.js';
+import { allowedProperties, loadSchema, resolveRef } from '../src/validate/schemas.js';
+import type { JsonSchema } from '../src/validate/schemas.js';
+import { normaliseText, placeholderTest, quote } from '../src/core/text.js';
 
 interface Options {
   /** Field paths not checked here, usually because a more specific rule judges them. */

@@ -1,7 +1,7 @@
-import { defineRule } from '../src/rule-api.js';
-import { personName, sentenceEndDate } from '../src/case-facts.js';
-import { formatDate } from '../src/dates.js';
-import { isPlaceholder, quote } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import { personName, sentenceEndDate } from '../src/rule-kit/case-facts.js';
+import { formatDate } from '../src/core/dates.js';
+import { isPlaceholder, quote } from '../src/core/text.js';
 
 interface Options {
   /** Changes of responsible officer during the sentence beyond which each further change needs a recorded reason. */

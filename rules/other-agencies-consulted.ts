@@ -1,7 +1,7 @@
-import { defineRule } from '../src/rule-api.js';
-import type { Agency, Assessment } from '../src/case-model.js';
-import { personName } from '../src/case-facts.js';
-import { isPlaceholder, normaliseText, quote } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import type { Agency, Assessment } from '../src/model/case-model.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { isPlaceholder, normaliseText, quote } from '../src/core/text.js';
 
 type Options = Record<string, never>;
 

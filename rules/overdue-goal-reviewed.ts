@@ -1,9 +1,9 @@
-import { defineRule } from '../src/rule-api.js';
-import type { CaseModel, Objective } from '../src/case-model.js';
-import { personName } from '../src/case-facts.js';
-import { addDays, formatDate } from '../src/dates.js';
-import { currentPlan, isActive, latestRecordedDate } from '../src/plan-facts.js';
-import { quote } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import type { CaseModel, Objective } from '../src/model/case-model.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { addDays, formatDate } from '../src/core/dates.js';
+import { currentPlan, isActive, latestRecordedDate } from '../src/rule-kit/plan-facts.js';
+import { quote } from '../src/core/text.js';
 
 interface Options {
   /** Days past its target date before an active goal with no note since is reported. */

@@ -1,9 +1,9 @@
-import { defineRule } from '../src/rule-api.js';
-import type { Action } from '../src/case-model.js';
-import { personName } from '../src/case-facts.js';
-import { formatDate } from '../src/dates.js';
-import { OWNER_WORDS, currentPlan } from '../src/plan-facts.js';
-import { listWords } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import type { Action } from '../src/model/case-model.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { formatDate } from '../src/core/dates.js';
+import { OWNER_WORDS, currentPlan } from '../src/rule-kit/plan-facts.js';
+import { listWords } from '../src/core/text.js';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
-import { REASON_WORDS_OPTIONS, defineRule } from '../src/rule-api.js';
-import { personName } from '../src/case-facts.js';
-import { formatDate } from '../src/dates.js';
-import { isRecordedReason, quote } from '../src/text.js';
+import { REASON_WORDS_OPTIONS, defineRule } from '../src/rule-kit/rule-api.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { formatDate } from '../src/core/dates.js';
+import { isRecordedReason, quote } from '../src/core/text.js';
 
 interface Options {
   /** Fewer words than this cannot explain an absence or a decision about revisiting. */

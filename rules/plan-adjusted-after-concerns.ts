@@ -1,8 +1,8 @@
-import { defineRule } from '../src/rule-api.js';
-import { personName } from '../src/case-facts.js';
-import { concernRuns, describeConcerns } from '../src/compliance-facts.js';
-import { formatDate } from '../src/dates.js';
-import { isPlaceholder, normaliseText } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { concernRuns, describeConcerns } from '../src/rule-kit/compliance-facts.js';
+import { formatDate } from '../src/core/dates.js';
+import { isPlaceholder, normaliseText } from '../src/core/text.js';
 
 interface Options {
   /** Compliance concerns, with no review between them, after which the next review should adjust the plan. */

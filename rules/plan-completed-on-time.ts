@@ -1,9 +1,9 @@
-import { defineRule } from '../src/rule-api.js';
-import type { Plan } from '../src/case-model.js';
-import { personName } from '../src/case-facts.js';
-import { addWorkingDays, workingDaysBetween } from '../src/bank-holidays.js';
-import { formatDate } from '../src/dates.js';
-import { isRecordedReason, quote } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import type { Plan } from '../src/model/case-model.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { addWorkingDays, workingDaysBetween } from '../src/rule-kit/bank-holidays.js';
+import { formatDate } from '../src/core/dates.js';
+import { isRecordedReason, quote } from '../src/core/text.js';
 
 interface Options {
   /** Working days after sentence (or release) within which the initial plan is expected. */

@@ -1,9 +1,9 @@
-import { defineRule } from '../src/rule-api.js';
-import type { Plan } from '../src/case-model.js';
-import { personName } from '../src/case-facts.js';
-import { formatDate } from '../src/dates.js';
-import { currentPlan, isActive } from '../src/plan-facts.js';
-import { listWords, quote } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import type { Plan } from '../src/model/case-model.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { formatDate } from '../src/core/dates.js';
+import { currentPlan, isActive } from '../src/rule-kit/plan-facts.js';
+import { listWords, quote } from '../src/core/text.js';
 
 const STATUS_WORDS = { future: 'future', achieved: 'achieved', removed: 'removed' } as const;
 

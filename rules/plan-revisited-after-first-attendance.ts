@@ -1,7 +1,7 @@
-import { defineRule } from '../src/rule-api.js';
-import { firstAttendedContact, personName, personTookPart } from '../src/case-facts.js';
-import { addDays, daysBetween, formatDate } from '../src/dates.js';
-import { compareText, isPlaceholder } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import { firstAttendedContact, personName, personTookPart } from '../src/rule-kit/case-facts.js';
+import { addDays, daysBetween, formatDate } from '../src/core/dates.js';
+import { compareText, isPlaceholder } from '../src/core/text.js';
 
 interface Options {
   /** Days after the first attended contact within which the plan should be revisited with the person. */

@@ -1,7 +1,7 @@
-import { defineRule } from '../src/rule-api.js';
-import { personName } from '../src/case-facts.js';
-import { daysBetween, formatDate } from '../src/dates.js';
-import { isRecordedReason } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { daysBetween, formatDate } from '../src/core/dates.js';
+import { isRecordedReason } from '../src/core/text.js';
 
 type Options = Record<string, never>;
 

@@ -1,8 +1,8 @@
-import { defineRule } from '../src/rule-api.js';
-import type { CaseModel, Plan, Requirement, Sentence } from '../src/case-model.js';
-import { personName, sentenceEndDate } from '../src/case-facts.js';
-import { addDays, addMonths, daysBetween, formatDate } from '../src/dates.js';
-import { quote } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import type { CaseModel, Plan, Requirement, Sentence } from '../src/model/case-model.js';
+import { personName, sentenceEndDate } from '../src/rule-kit/case-facts.js';
+import { addDays, addMonths, daysBetween, formatDate } from '../src/core/dates.js';
+import { quote } from '../src/core/text.js';
 
 type Options = Record<string, never>;
 type Delivery = NonNullable<Plan['requirementDelivery']>[number];

@@ -1,10 +1,10 @@
-import { defineRule } from '../src/rule-api.js';
-import type { RuleContext } from '../src/rule-api.js';
-import type { CaseEvent, CaseModel } from '../src/case-model.js';
-import { personName } from '../src/case-facts.js';
-import { concernNode, concernRuns, describeConcerns, lastRecordedDate } from '../src/compliance-facts.js';
-import { addDays, formatDate } from '../src/dates.js';
-import { isPlaceholder, quote } from '../src/text.js';
+import { defineRule } from '../src/rule-kit/rule-api.js';
+import type { RuleContext } from '../src/rule-kit/rule-api.js';
+import type { CaseEvent, CaseModel } from '../src/model/case-model.js';
+import { personName } from '../src/rule-kit/case-facts.js';
+import { concernNode, concernRuns, describeConcerns, lastRecordedDate } from '../src/rule-kit/compliance-facts.js';
+import { addDays, formatDate } from '../src/core/dates.js';
+import { isPlaceholder, quote } from '../src/core/text.js';
 
 interface Options {
   /** Compliance concerns, with no review between them, that call for a review. */

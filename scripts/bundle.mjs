@@ -6,7 +6,7 @@
 //   dist/bundle/cli.js       the same as ES modules with shared chunks: used when cli.cjs is missing
 //   dist/bundle/lint-worker.js  the worker thread for parallel runs (it shares those chunks)
 //
-// Every built-in rule and the precompiled validators go inside the bundle (src/bundled-modules.ts).
+// Every built-in rule and the precompiled validators go inside the bundle (src/runtime/bundled-modules.ts).
 import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,11 +18,11 @@ const out = join(root, 'dist', 'bundle');
 rmSync(out, { recursive: true, force: true });
 const rules = readdirSync(join(root, 'rules')).filter((f) => f.endsWith('.ts')).sort();
 
-/** Puts the rules and validators in place of src/bundled-modules.ts's "nothing bundled". */
+/** Puts the rules and validators in place of src/runtime/bundled-modules.ts's "nothing bundled". */
 const bundledModules = {
   name: 'bundled-modules',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]bundled-modules\.ts$/ }, () => ({
+    b.onLoad({ filter: /[\\/]src[\\/]runtime[\\/]bundled-modules\.ts$/ }, () => ({
       resolveDir: root,
       loader: 'js',
       contents: [
@@ -55,8 +55,8 @@ const common = {
 await build({
   ...common,
   entryPoints: [
-    { in: 'src/cli.ts', out: 'cli' },
-    { in: 'src/lint-worker.ts', out: 'lint-worker' },
+    { in: 'src/cli/cli.ts', out: 'cli' },
+    { in: 'src/engine/parallel/lint-worker.ts', out: 'lint-worker' },
   ],
   outdir: out,
   splitting: true,
@@ -71,7 +71,7 @@ const BUILD_ID = randomBytes(8).toString('hex');
 
 await build({
   ...common,
-  entryPoints: [{ in: 'src/cli.ts', out: 'cli' }],
+  entryPoints: [{ in: 'src/cli/cli.ts', out: 'cli' }],
   outdir: out,
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
@@ -81,7 +81,7 @@ await build({
       // A script has no import() of its own: bin/load-cli.js passes one in as __planlintImport.
       name: 'import-module',
       setup(b) {
-        b.onLoad({ filter: /[\\/]src[\\/]import-module\.ts$/ }, () => ({ loader: 'js', contents: 'export const importModule = (url) => __planlintImport(url);' }));
+        b.onLoad({ filter: /[\\/]src[\\/]runtime[\\/]import-module\.ts$/ }, () => ({ loader: 'js', contents: 'export const importModule = (url) => __planlintImport(url);' }));
       },
     },
   ],

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { SCHEMA_KINDS } from '../dist/src/schemas.js';
-import { AJV_OPTIONS, exportName } from '../dist/src/validator-options.js';
+import { SCHEMA_KINDS } from '../dist/src/validate/schemas.js';
+import { AJV_OPTIONS, exportName } from '../dist/src/validate/validator-options.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ajv = new Ajv2020.default({ ...AJV_OPTIONS, code: { source: true, esm: true } });

@@ -11,8 +11,8 @@ const dist = (path) => import(join(root, 'dist', 'src', path));
 export const EXAMPLE_FOR_README = 'examples/lisa-poor.yaml';
 
 export async function rulesTable() {
-  const { loadBuiltInRules } = await dist('load-rules.js');
-  const { presetSettings } = await dist('presets.js');
+  const { loadBuiltInRules } = await dist('engine/load-rules.js');
+  const { presetSettings } = await dist('engine/presets.js');
   const rules = await loadBuiltInRules();
   const recommended = presetSettings('recommended', rules);
   const strict = presetSettings('strict', rules);

@@ -4,17 +4,17 @@
  * A rule: `export default defineRule({ meta: { id, description, severity, standard, guidance,
  * appliesTo, messages, optionsSchema, defaultOptions }, check(model, context) { … } })`.
  */
-export { defineRule, formatMessage } from './rule-api.js';
-export type { CasePart, Rule, RuleMeta, RuleContext, Report, Standard } from './rule-api.js';
-export type * from './case-model.js';
-export type { Finding, FileResult, Severity, RuleSeverity, SourceRange } from './findings.js';
-export type { DocumentKind } from './schemas.js';
-export { DOCUMENT_KINDS } from './schemas.js';
-export { personName, sentenceEndDate, firstAttendedContact, personTookPart, viewWords } from './case-facts.js';
-export { addDays, addMonths, daysBetween, formatDate, weekdayOf } from './dates.js';
-export { isPlaceholder, normaliseText, quote, wordCount } from './text.js';
-export { lintText } from './lint.js';
-export type { LintOptions } from './lint.js';
-export { loadBuiltInRules } from './load-rules.js';
-export { activateRules } from './rule-settings.js';
-export type { RuleSetting } from './rule-settings.js';
+export { defineRule, formatMessage } from './rule-kit/rule-api.js';
+export type { CasePart, Rule, RuleMeta, RuleContext, Report, Standard } from './rule-kit/rule-api.js';
+export type * from './model/case-model.js';
+export type { Finding, FileResult, Severity, RuleSeverity, SourceRange } from './core/findings.js';
+export type { DocumentKind } from './validate/schemas.js';
+export { DOCUMENT_KINDS } from './validate/schemas.js';
+export { personName, sentenceEndDate, firstAttendedContact, personTookPart, viewWords } from './rule-kit/case-facts.js';
+export { addDays, addMonths, daysBetween, formatDate, weekdayOf } from './core/dates.js';
+export { isPlaceholder, normaliseText, quote, wordCount } from './core/text.js';
+export { lintText } from './engine/lint.js';
+export type { LintOptions } from './engine/lint.js';
+export { loadBuiltInRules } from './engine/load-rules.js';
+export { activateRules } from './engine/rule-settings.js';
+export type { RuleSetting } from './engine/rule-settings.js';

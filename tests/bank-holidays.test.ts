@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../src/dates.js';
-import { addWorkingDays, bankHolidaysOf, easterSunday, isBankHoliday, isWorkingDay, workingDaysBetween } from '../src/bank-holidays.js';
+import { addDays } from '../src/core/dates.js';
+import { addWorkingDays, bankHolidaysOf, easterSunday, isBankHoliday, isWorkingDay, workingDaysBetween } from '../src/rule-kit/bank-holidays.js';
 
 /** England and Wales bank holidays as published on GOV.UK (gov.uk/bank-holidays). */
 const PUBLISHED: Record<number, string[]> = {

@@ -1,7 +1,7 @@
 /**
  * Two fast readers stand in front of the `yaml` package's full composer: the plain-shape text
- * reader (src/read-common-yaml.ts), which reads most case files without lexing them, and the
- * common-shape composer (src/compose-common-yaml.ts), which reads parser tokens without building
+ * reader (src/input/fast-yaml/read-common-yaml.ts), which reads most case files without lexing them, and the
+ * common-shape composer (src/input/fast-yaml/compose-common-yaml.ts), which reads parser tokens without building
  * node objects. Wherever either answers, it must give exactly what the full composer gives: the
  * same values, the same positions for every field and item, the same findings. Where it cannot,
  * it must step aside, never guess.
@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { LineCounter, Parser } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { composeCommonYaml } from '../src/compose-common-yaml.js';
-import { loadDocuments } from '../src/load-documents.js';
-import { readCommonYaml } from '../src/read-common-yaml.js';
-import type { LoadedFile } from '../src/load-documents.js';
-import { SourceMap } from '../src/source-map.js';
+import { composeCommonYaml } from '../src/input/fast-yaml/compose-common-yaml.js';
+import { loadDocuments } from '../src/input/load-documents.js';
+import { readCommonYaml } from '../src/input/fast-yaml/read-common-yaml.js';
+import type { LoadedFile } from '../src/input/load-documents.js';
+import { SourceMap } from '../src/input/source-map.js';
 import { root } from './helpers/run-cli.js';
 import { mutatedText, yamlText } from './helpers/yaml-arbitraries.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayNumber, formatDate, fromDayNumber } from '../src/dates.js';
+import { addDays, dayNumber, formatDate, fromDayNumber } from '../src/core/dates.js';
 
 const MS_PER_DAY = 86_400_000;
 /** What the direct arithmetic replaced: Date does the calendar, and says what is valid. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs script shared with `npm run docs`; it has no type declarations
 import { renderReadme, root, schemaReference } from '../scripts/readme-sections.mjs';
-import { loadBuiltInRules } from '../src/load-rules.js';
+import { loadBuiltInRules } from '../src/engine/load-rules.js';
 import Ajv2020Module from 'ajv/dist/2020.js';
 
 const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module.default }).default;

@@ -8,10 +8,10 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { lintFile, lintText } from '../src/lint.js';
-import { LOAD_LIMITS, loadDocuments } from '../src/load-documents.js';
-import { loadBuiltInRules } from '../src/load-rules.js';
-import { activateRules } from '../src/rule-settings.js';
+import { lintFile, lintText } from '../src/engine/lint.js';
+import { LOAD_LIMITS, loadDocuments } from '../src/input/load-documents.js';
+import { loadBuiltInRules } from '../src/engine/load-rules.js';
+import { activateRules } from '../src/engine/rule-settings.js';
 import { bin, planlint, root } from './helpers/run-cli.js';
 import { expectNoStackTrace, expectValidPositions } from './helpers/positions.js';
 import type { JsonResult } from './helpers/positions.js';

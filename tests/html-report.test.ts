@@ -3,13 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCases } from '../src/case-model.js';
-import type { ValidDocument } from '../src/case-model.js';
-import { caseTimeline, entryForLine } from '../src/case-timeline.js';
+import { buildCases } from '../src/model/case-model.js';
+import type { ValidDocument } from '../src/model/case-model.js';
+import { caseTimeline, entryForLine } from '../src/model/case-timeline.js';
 import { formatHtml } from '../src/formatters/html.js';
-import { lintText } from '../src/lint.js';
-import { loadDocuments } from '../src/load-documents.js';
-import { escapeHtml, markdownToHtml } from '../src/markdown-html.js';
+import { lintText } from '../src/engine/lint.js';
+import { loadDocuments } from '../src/input/load-documents.js';
+import { escapeHtml, markdownToHtml } from '../src/formatters/markdown-html.js';
 import { yaml } from './rule-tester.js';
 
 describe('markdownToHtml', () => {

@@ -33,7 +33,7 @@ function npx(args: string[]) {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist', 'src', 'cli.js'))) throw new Error('Build first: npm run build');
+  if (!existsSync(join(root, 'dist', 'src', 'cli', 'cli.js'))) throw new Error('Build first: npm run build');
   work = mkdtempSync(join(tmpdir(), 'planlint-package-'));
   const pack = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], root);
   expect(pack.code, pack.stderr).toBe(0);
@@ -59,7 +59,7 @@ afterAll(() => {
 
 describe('the npm package', () => {
   it('holds the built code, the schemas and the rule pages, and no tests, fixtures or sources', () => {
-    for (const required of ['bin/planlint.js', 'dist/src/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/generated/validators.js', 'README.md', 'package.json']) {
+    for (const required of ['bin/planlint.js', 'dist/src/cli/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/generated/validators.js', 'README.md', 'package.json']) {
       expect(packed, required).toContain(required);
     }
     const under = (folder: string) => packed.filter((p) => p.startsWith(folder));
@@ -79,14 +79,14 @@ describe('the npm package', () => {
 
   it('installs from the tarball without building: no TypeScript, no prepare script run', () => {
     const installed = join(project, 'node_modules', 'planlint');
-    expect(existsSync(join(installed, 'dist', 'src', 'cli.js'))).toBe(true);
+    expect(existsSync(join(installed, 'dist', 'src', 'cli', 'cli.js'))).toBe(true);
     expect(existsSync(join(project, 'node_modules', 'typescript'))).toBe(false);
     // npm runs prepare for git and folder dependencies, never for a packed tarball; with
     // --foreground-scripts a build would show here.
     expect(installLog).not.toMatch(/> planlint@[\d.]+ (prepare|build)/);
     expect(installLog).not.toContain('tsc -p');
     // The installed files are the packed ones, byte for byte.
-    expect(readFileSync(join(installed, 'dist', 'src', 'cli.js'), 'utf8')).toBe(readFileSync(join(root, 'dist', 'src', 'cli.js'), 'utf8'));
+    expect(readFileSync(join(installed, 'dist', 'src', 'cli', 'cli.js'), 'utf8')).toBe(readFileSync(join(root, 'dist', 'src', 'cli', 'cli.js'), 'utf8'));
   });
 
   it('declares Node 20.19 or later, which every installed dependency supports', () => {

@@ -4,9 +4,9 @@
  * its message id, message text and full location.
  */
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/lint.js';
-import type { AnyRule } from '../src/load-rules.js';
-import { activateRules } from '../src/rule-settings.js';
+import { lintText } from '../src/engine/lint.js';
+import type { AnyRule } from '../src/engine/load-rules.js';
+import { activateRules } from '../src/engine/rule-settings.js';
 
 export interface ExpectedFinding {
   messageId: string;

@@ -1,6 +1,6 @@
 /** Schema and syntax problems are reported in plain words at the exact node, never as raw ajv output. */
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/lint.js';
+import { lintText } from '../src/engine/lint.js';
 import { yaml } from './rule-tester.js';
 
 const lint = (text: string) => lintText(text, 'test.yaml', { rules: [] }).findings;

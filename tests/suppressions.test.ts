@@ -1,8 +1,8 @@
 /** Inline suppression comments: a recorded judgement silences a finding; a bare one is reported. */
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/lint.js';
-import { loadBuiltInRules } from '../src/load-rules.js';
-import { activateRules } from '../src/rule-settings.js';
+import { lintText } from '../src/engine/lint.js';
+import { loadBuiltInRules } from '../src/engine/load-rules.js';
+import { activateRules } from '../src/engine/rule-settings.js';
 
 const voice = (await loadBuiltInRules()).filter((r) => r.meta.id === 'service-user-voice-recorded');
 const lint = (text: string) => lintText(text, 'plan.yaml', { rules: activateRules(voice) });

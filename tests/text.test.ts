@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseText, placeholderTest } from '../src/text.js';
+import { normaliseText, placeholderTest } from '../src/core/text.js';
 
 /** normaliseText as first written, for all of Unicode; the fast ASCII path must agree with it. */
 const reference = (text: string) => text.toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}/]+/gu, ' ').trim();

@@ -1,4 +1,4 @@
-import type { Severity } from '../findings.js';
+import type { Severity } from '../core/findings.js';
 import { reportPath } from './rule-docs.js';
 import { batchOf } from './streaming.js';
 import type { StreamingFormatter } from './streaming.js';

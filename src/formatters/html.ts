@@ -7,22 +7,22 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildCases } from '../case-model.js';
-import type { CaseModel, ValidDocument } from '../case-model.js';
-import { caseTimeline, entryForLine } from '../case-timeline.js';
-import type { TimelineEntry } from '../case-timeline.js';
-import { formatDate } from '../dates.js';
-import { displayPath } from '../find-files.js';
-import { ENGINE_RULE_IDS } from '../findings.js';
-import type { FileResult, Finding } from '../findings.js';
+import { buildCases } from '../model/case-model.js';
+import type { CaseModel, ValidDocument } from '../model/case-model.js';
+import { caseTimeline, entryForLine } from '../model/case-timeline.js';
+import type { TimelineEntry } from '../model/case-timeline.js';
+import { formatDate } from '../core/dates.js';
+import { displayPath } from '../input/find-files.js';
+import { ENGINE_RULE_IDS } from '../core/findings.js';
+import type { FileResult, Finding } from '../core/findings.js';
 import { readExport } from '../hmpps/recognise-export.js';
-import { loadDocuments } from '../load-documents.js';
-import { escapeHtml, markdownToHtml } from '../markdown-html.js';
-import { ruleDocPath } from '../package-root.js';
-import { DEFAULT_MAX_FILE_BYTES, decodeSource } from '../read-source.js';
-import { describeCounts, ruleOutcomes } from '../rule-outcomes.js';
-import type { RuleOutcome } from '../rule-outcomes.js';
-import { validateDocument } from '../validate-document.js';
+import { loadDocuments } from '../input/load-documents.js';
+import { escapeHtml, markdownToHtml } from './markdown-html.js';
+import { ruleDocPath } from '../core/package-root.js';
+import { DEFAULT_MAX_FILE_BYTES, decodeSource } from '../input/read-source.js';
+import { describeCounts, ruleOutcomes } from '../core/rule-outcomes.js';
+import type { RuleOutcome } from '../core/rule-outcomes.js';
+import { validateDocument } from '../validate/validate-document.js';
 import type { Formatter, FormatterContext, RuleSummary } from './types.js';
 
 const e = escapeHtml;

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { FileResult, Finding } from '../findings.js';
+import type { FileResult, Finding } from '../core/findings.js';
 import { batchOf } from './streaming.js';
 import type { StreamingFormatter } from './streaming.js';
 import type { Formatter } from './types.js';

@@ -1,5 +1,5 @@
-import { ENGINE_RULE_IDS } from '../findings.js';
-import type { FileResult, Finding } from '../findings.js';
+import { ENGINE_RULE_IDS } from '../core/findings.js';
+import type { FileResult, Finding } from '../core/findings.js';
 import { reportPath } from './rule-docs.js';
 import type { Formatter } from './types.js';
 

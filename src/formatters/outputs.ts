@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
-import type { FileResult } from '../findings.js';
+import { UsageError } from '../core/errors.js';
+import type { FileResult } from '../core/findings.js';
 import { FORMATTER_NAMES, loadFormatter, loadStreamingFormatter } from './index.js';
 import type { Formatter, FormatterContext } from './types.js';
 

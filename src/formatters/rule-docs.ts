@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { displayPath } from '../find-files.js';
-import { ruleDocPath } from '../package-root.js';
+import { displayPath } from '../input/find-files.js';
+import { ruleDocPath } from '../core/package-root.js';
 
 /** The project's address, as in the schemas' $id. */
 export const PROJECT_URL = 'https://planlint.dev/';

@@ -1,14 +1,14 @@
-import { sha256 } from '../hash.js';
+import { sha256 } from '../core/hash.js';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { Finding, Severity } from '../findings.js';
-import { ENGINE_RULE_IDS, compareFindings } from '../findings.js';
-import { addFingerprints } from '../fingerprint.js';
-import { PACKAGE_ROOT } from '../package-root.js';
-import { decodeSource } from '../read-source.js';
-import { SUPPRESSION_RULE_ID } from '../suppressions.js';
+import type { Finding, Severity } from '../core/findings.js';
+import { ENGINE_RULE_IDS, compareFindings } from '../core/findings.js';
+import { addFingerprints } from '../engine/fingerprint.js';
+import { PACKAGE_ROOT } from '../core/package-root.js';
+import { decodeSource } from '../input/read-source.js';
+import { SUPPRESSION_RULE_ID } from '../engine/suppressions.js';
 import { PROJECT_URL, markdownToText, ruleDoc } from './rule-docs.js';
 import type { Formatter } from './types.js';
 

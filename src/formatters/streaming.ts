@@ -1,4 +1,4 @@
-import type { FileResult } from '../findings.js';
+import type { FileResult } from '../core/findings.js';
 import type { Formatter, FormatterContext } from './types.js';
 
 /**

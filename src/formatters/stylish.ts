@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
-import { displayPath } from '../find-files.js';
-import type { FileResult } from '../findings.js';
-import { describeCounts, ruleOutcomes } from '../rule-outcomes.js';
+import { displayPath } from '../input/find-files.js';
+import type { FileResult } from '../core/findings.js';
+import { describeCounts, ruleOutcomes } from '../core/rule-outcomes.js';
 import { batchOf } from './streaming.js';
 import type { StreamingFormatter } from './streaming.js';
 import type { Formatter, FormatterContext } from './types.js';

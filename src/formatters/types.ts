@@ -1,4 +1,4 @@
-import type { FileResult } from '../findings.js';
+import type { FileResult } from '../core/findings.js';
 
 /** What a report needs to say about a rule: its id and, in plain words, what it checks. */
 export interface RuleSummary {

@@ -6,14 +6,14 @@
  * Every model object made here is registered in the source map against the JSON it came from, so
  * a finding about, say, an objective's target date points at the goal's `targetDate` in the file.
  */
-import type { Action, CaseModel, Objective, ObjectiveNote, Participation, Plan, PersonView } from '../case-model.js';
-import type { Finding } from '../findings.js';
-import { ENGINE_RULE_IDS } from '../findings.js';
-import type { MappedFrom, SourceMap } from '../source-map.js';
-import { describeValue } from '../validate-document.js';
+import type { Action, CaseModel, Objective, ObjectiveNote, Participation, Plan, PersonView } from '../model/case-model.js';
+import type { Finding } from '../core/findings.js';
+import { ENGINE_RULE_IDS } from '../core/findings.js';
+import type { MappedFrom, SourceMap } from '../input/source-map.js';
+import { describeValue } from '../validate/validate-document.js';
 import { isRecord, looksLikePlan, looksLikePlanVersion } from './recognise-export.js';
 import type { ExportShape, ReadExport } from './recognise-export.js';
-import { compareText } from '../text.js';
+import { compareText } from '../core/text.js';
 
 type Raw = Record<string, unknown>;
 type Agreement = NonNullable<Plan['agreement']>;

@@ -2,12 +2,12 @@
  * Recognises plans exported from the HMPPS digital sentence plan service (the JSON its API returns)
  * by their shape, so they can be linted as they are, with no flag and no conversion.
  */
-import type { CaseModel } from '../case-model.js';
-import type { Finding } from '../findings.js';
-import { ENGINE_RULE_IDS } from '../findings.js';
-import type { LoadedDocument } from '../load-documents.js';
-import type { SourceMap } from '../source-map.js';
-import { describeValue } from '../validate-document.js';
+import type { CaseModel } from '../model/case-model.js';
+import type { Finding } from '../core/findings.js';
+import { ENGINE_RULE_IDS } from '../core/findings.js';
+import type { LoadedDocument } from '../input/load-documents.js';
+import type { SourceMap } from '../input/source-map.js';
+import { describeValue } from '../validate/validate-document.js';
 import { mapExport } from './map-export.js';
 
 /** How files are read: recognised by shape (the default), or always as one format. */

@@ -14,16 +14,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
 import type { CodeAction, Connection, Diagnostic, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES, ConfigResolver } from '../config.js';
-import { ENGINE_RULE_IDS } from '../findings.js';
-import type { FileResult, Finding, Severity } from '../findings.js';
+import { CONFIG_FILE_NAMES, ConfigResolver } from '../engine/config.js';
+import { ENGINE_RULE_IDS } from '../core/findings.js';
+import type { FileResult, Finding, Severity } from '../core/findings.js';
 import { recogniseExport } from '../hmpps/recognise-export.js';
-import { lintOneFile } from '../lint-one-file.js';
-import { loadBuiltInRules } from '../load-rules.js';
-import type { AnyRule } from '../load-rules.js';
-import { ruleDocPath } from '../package-root.js';
-import { SUPPRESSION_RULE_ID } from '../suppressions.js';
-import { prepareValidators } from '../validate-document.js';
+import { lintOneFile } from '../engine/lint-one-file.js';
+import { loadBuiltInRules } from '../engine/load-rules.js';
+import type { AnyRule } from '../engine/load-rules.js';
+import { ruleDocPath } from '../core/package-root.js';
+import { SUPPRESSION_RULE_ID } from '../engine/suppressions.js';
+import { prepareValidators } from '../validate/validate-document.js';
 
 /** How long typing must pause before a document is linted again. */
 export const LINT_DELAY_MS = 200;

@@ -1,6 +1,6 @@
 /** Small hand-made results for the formatter tests, with the characters each format must escape. */
 import { join } from 'node:path';
-import type { FileResult } from '../../src/findings.js';
+import type { FileResult } from '../../src/core/findings.js';
 import type { FormatterContext } from '../../src/formatters/types.js';
 
 /** A working directory that need not exist: formatters only compute paths relative to it. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
-import type { FileResult, Finding } from '../../src/findings.js';
+import type { FileResult, Finding } from '../../src/core/findings.js';
 import { RULE_DOCS_BASE_URL } from '../../src/formatters/rule-docs.js';
 import { formatSarif } from '../../src/formatters/sarif.js';
 import { context, cwd, results, TRICKY } from './fixtures.js';

@@ -5,10 +5,10 @@
 import { copyFileSync, linkSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/findings.js';
-import { lintText } from '../../src/lint.js';
-import { loadBuiltInRules } from '../../src/load-rules.js';
-import { activateRules } from '../../src/rule-settings.js';
+import type { Finding } from '../../src/core/findings.js';
+import { lintText } from '../../src/engine/lint.js';
+import { loadBuiltInRules } from '../../src/engine/load-rules.js';
+import { activateRules } from '../../src/engine/rule-settings.js';
 import { planlint, root, scratch } from '../helpers/run-cli.js';
 
 const fixtures = join(root, 'tests', 'fixtures', 'hmpps');

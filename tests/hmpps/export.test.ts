@@ -5,14 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/findings.js';
+import type { Finding } from '../../src/core/findings.js';
 import { mapExport } from '../../src/hmpps/map-export.js';
 import { recogniseExport } from '../../src/hmpps/recognise-export.js';
 import type { InputFormat } from '../../src/hmpps/recognise-export.js';
-import { lintText } from '../../src/lint.js';
-import { loadDocuments } from '../../src/load-documents.js';
-import { loadBuiltInRules } from '../../src/load-rules.js';
-import { activateRules } from '../../src/rule-settings.js';
+import { lintText } from '../../src/engine/lint.js';
+import { loadDocuments } from '../../src/input/load-documents.js';
+import { loadBuiltInRules } from '../../src/engine/load-rules.js';
+import { activateRules } from '../../src/engine/rule-settings.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'hmpps');
 const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8');

@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { registerCompareCommand } from './commands/compare-command.js';
+import { registerConvertCommand } from './commands/convert-command.js';
+import { registerExplainCommand } from './commands/explain-command.js';
+import { registerInitCommand } from './commands/init-command.js';
+import { registerLintCommand } from './commands/lint-command.js';
+import { registerLspCommand } from './commands/lsp-command.js';
+import { registerRulesCommand } from './commands/rules-command.js';
+import { EXIT, UsageError } from '../core/errors.js';
+import { PACKAGE_ROOT } from '../core/package-root.js';
+import { SettingsError } from '../engine/rule-settings.js';
+
+export { EXIT } from '../core/errors.js';
+
+/** Runs planlint with the given argv and returns the exit code; never throws. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  const { version } = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const program = new Command('planlint')
+    .description('Lint probation sentence plans, reviews and case files against HMIP engagement guidance.')
+    .version(version)
+    .enablePositionalOptions()
+    .exitOverride()
+    .configureOutput({ outputError: (message, write) => write(`planlint: ${message.replace(/^error: /, '')}`) });
+
+  // Each command lives in src/commands/; the lint command is the default.
+  registerLintCommand(program, setExit);
+  registerRulesCommand(program, setExit);
+  registerExplainCommand(program, setExit);
+  registerConvertCommand(program, setExit);
+  registerCompareCommand(program, setExit);
+  registerInitCommand(program, setExit);
+  registerLspCommand(program, setExit);
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      process.stderr.write('Run "planlint --help" for usage.\n');
+      return EXIT.usage;
+    }
+    if (error instanceof UsageError || error instanceof SettingsError) {
+      process.stderr.write(`planlint: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`planlint: internal error: ${reason}\nThis is a fault in planlint, not in your files; please report it.\n`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,75 @@
+import { existsSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { EXIT, UsageError } from '../../core/errors.js';
+import { displayPath } from '../../input/find-files.js';
+import type { Finding } from '../../core/findings.js';
+import { mapExport } from '../../hmpps/map-export.js';
+import { recogniseExport } from '../../hmpps/recognise-export.js';
+import { writeCaseFile } from '../../hmpps/write-case-file.js';
+import { lintText } from '../../engine/lint.js';
+import { loadDocuments } from '../../input/load-documents.js';
+import { DEFAULT_MAX_FILE_BYTES, readSource } from '../../input/read-source.js';
+
+interface ConvertFlags {
+  output?: string;
+}
+
+/** `planlint convert <export.json>`: an HMPPS export as a case file for the officer to complete. */
+export function registerConvertCommand(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('convert')
+    .description('write an HMPPS sentence plan export as a planlint case file (YAML) to complete')
+    .argument('<export>', 'the JSON the HMPPS sentence plan service exported (a plan version or a list of plans)')
+    .option('-o, --output <file>', 'write the case file here instead of to standard output (never over the export)')
+    .action(async (input: string, flags: ConvertFlags) => setExit(await convert(input, flags)));
+}
+
+async function convert(input: string, flags: ConvertFlags): Promise<number> {
+  if (flags.output !== undefined && isSameFile(input, flags.output)) {
+    throw new UsageError(`Refusing to write to ${flags.output}: it is the export being converted. Give another file with -o.`);
+  }
+  const source = await readSource(input, DEFAULT_MAX_FILE_BYTES);
+  if ('problem' in source) throw new UsageError(`${input}: ${source.problem.message}`);
+  const loaded = loadDocuments(source.text);
+  const broken = loaded.findings.filter((f) => f.severity === 'error');
+  if (broken.length > 0) throw new UsageError(`${input} cannot be read:\n${broken.map((f) => located(input, f)).join('\n')}`);
+  const doc = loaded.documents[0];
+  const shape = doc ? recogniseExport(doc.value) : undefined;
+  if (!doc || !shape || loaded.documents.length > 1) {
+    throw new UsageError(
+      `${input} is not an HMPPS sentence plan export. Expected the JSON of a plan version (GET /plans/{uuid}) or a list of plans (GET /plans/crn/{crn}).`,
+    );
+  }
+
+  const read = mapExport(doc.value as Record<string, unknown> | unknown[], shape, loaded.sourceMap);
+  const text = writeCaseFile(read, displayPath(input));
+  // The case file must be one planlint reads without complaint; if not, that is planlint's fault.
+  const problems = lintText(text, 'converted.yaml', { rules: [], inputFormat: 'planlint' }).findings.filter((f) => f.severity === 'error');
+  if (problems.length > 0) throw new Error(`the case file written for ${input} does not pass schema validation (${problems[0]!.message})`);
+
+  if (flags.output !== undefined) {
+    await writeFile(flags.output, text);
+    const plans = read.cases.reduce((n, c) => n + c.plans.length, 0);
+    process.stderr.write(`planlint: wrote ${flags.output} (${read.cases.length} case${read.cases.length === 1 ? '' : 's'}, ${plans} plan version${plans === 1 ? '' : 's'}).\n`);
+  } else {
+    process.stdout.write(text);
+  }
+  // What could not be read was left out of the case file: say where, so it can be added by hand.
+  for (const finding of read.findings) process.stderr.write(`${located(input, finding)}\n`);
+  return read.findings.some((f) => f.severity === 'error') ? EXIT.errors : EXIT.ok;
+}
+
+function located(file: string, finding: Finding): string {
+  const label = finding.severity === 'info' ? 'note' : finding.severity;
+  return `${displayPath(file)}:${finding.line}:${finding.column}: ${label}: ${finding.message}`;
+}
+
+/** Whether two paths name one file, through links and different spellings of the path. */
+function isSameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  if (!existsSync(a) || !existsSync(b)) return false;
+  const [x, y] = [statSync(a), statSync(b)];
+  return x.dev === y.dev && x.ino === y.ino;
+}

@@ -1,0 +1,50 @@
+import type { ConfigResolver } from './config.js';
+import type { FileResult } from '../core/findings.js';
+import { ENGINE_RULE_IDS } from '../core/findings.js';
+import type { InputFormat } from '../hmpps/recognise-export.js';
+import { lintText } from './lint.js';
+import type { AnyRule } from './load-rules.js';
+import { DEFAULT_MAX_FILE_BYTES, readSource } from '../input/read-source.js';
+import { SUPPRESSION_RULE_ID } from './suppressions.js';
+
+/** One thing to lint: a file on disk, or text (from stdin, or already read for the cache). */
+export interface LintInput {
+  filePath: string;
+  text?: string;
+}
+
+/** Settings that apply to every file of a run; plain data, so they can be sent to a worker. */
+export interface RunSettings {
+  maxFileBytes?: number;
+  inputFormat?: InputFormat;
+  /** --redact: findings quote no input and name the person only as "the person on probation". */
+  redact?: boolean;
+}
+
+/** Lints one input with the settings its config gives it: the unit of work, in or out of workers. */
+/** The rule ids a suppression may name, per resolved config (one for most runs). */
+const knownIdsFor = new WeakMap<object, Set<string>>();
+
+export async function lintOneFile(
+  input: LintInput,
+  resolver: ConfigResolver,
+  builtIns: AnyRule[],
+  run: RunSettings,
+  onRuleStart?: (ruleId: string) => void,
+): Promise<FileResult> {
+  const { rules, config } = await resolver.settingsFor(input.filePath);
+  const source = input.text !== undefined ? { text: input.text } : await readSource(input.filePath, run.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if ('problem' in source) return { filePath: input.filePath, findings: [source.problem], ...(run.redact ? { redacted: true } : {}) };
+  let knownRuleIds = knownIdsFor.get(config);
+  if (!knownRuleIds) {
+    knownRuleIds = new Set([...builtIns, ...config.pluginRules].map((r) => r.meta.id).concat(Object.values(ENGINE_RULE_IDS), SUPPRESSION_RULE_ID));
+    knownIdsFor.set(config, knownRuleIds);
+  }
+  return lintText(source.text, input.filePath, {
+    rules,
+    knownRuleIds,
+    ...(run.inputFormat ? { inputFormat: run.inputFormat } : {}),
+    ...(run.redact ? { redact: true } : {}),
+    ...(onRuleStart ? { onRuleStart } : {}),
+  });
+}

@@ -1,0 +1,88 @@
+import { buildCases } from '../model/case-model.js';
+import type { ValidDocument } from '../model/case-model.js';
+import type { FileResult, Finding } from '../core/findings.js';
+import { ENGINE_RULE_IDS, compareFindings } from '../core/findings.js';
+import { addFingerprints } from './fingerprint.js';
+import { applySuppressions } from './suppressions.js';
+import { loadDocuments } from '../input/load-documents.js';
+import { readSource, DEFAULT_MAX_FILE_BYTES } from '../input/read-source.js';
+import { runRules } from './run-rules.js';
+import type { ActiveRule } from './run-rules.js';
+import { validateDocument, withRedaction } from '../validate/validate-document.js';
+import { readExport } from '../hmpps/recognise-export.js';
+import type { InputFormat } from '../hmpps/recognise-export.js';
+import type { CaseModel } from '../model/case-model.js';
+
+export interface LintOptions {
+  rules: ActiveRule[];
+  maxFileBytes?: number;
+  /** Every rule id a suppression comment may name (defaults to the active rules). */
+  knownRuleIds?: ReadonlySet<string>;
+  /** auto (the default) recognises HMPPS sentence plan exports by their shape; the others force one reading. */
+  inputFormat?: InputFormat;
+  /** Called as each rule starts on a case, so a worker can tell which rule is running too long. */
+  onRuleStart?: (ruleId: string) => void;
+  /**
+   * The report will be shared (--redact): findings quote no input text and name the person only
+   * as "the person on probation"; the result is marked `redacted` for formatters.
+   */
+  redact?: boolean;
+}
+
+/**
+ * Lints one file's text: load (YAML with positions) → validate (schema) → typed model → rules.
+ * Documents that fail to parse or validate are reported and left out of the rules' model.
+ */
+export function lintText(text: string, filePath: string, options: LintOptions): FileResult {
+  return withRedaction(options.redact ?? false, () => lintRedactable(text, filePath, options));
+}
+
+function lintRedactable(text: string, filePath: string, options: LintOptions): FileResult {
+  const redact = options.redact ?? false;
+  const loaded = loadDocuments(text, { redact });
+  const findings: Finding[] = [...loaded.findings];
+  const valid: ValidDocument[] = [];
+  const exported: CaseModel[] = [];
+  for (const doc of loaded.documents) {
+    if (doc.broken) continue;
+    // An HMPPS export is checked and mapped onto the model as it is read; it has no JSON Schema.
+    const fromExport = readExport(doc, loaded.sourceMap, options.inputFormat ?? 'auto', filePath);
+    if (fromExport) {
+      append(findings, fromExport.findings);
+      append(exported, fromExport.cases);
+      continue;
+    }
+    const { kind, findings: problems } = validateDocument(doc, loaded.sourceMap);
+    append(findings, problems);
+    if (kind && problems.length === 0) valid.push({ kind, value: doc.value as Record<string, unknown> });
+  }
+  const cases = [...buildCases(valid, loaded.sourceMap), ...exported];
+  const ran = runRules(cases, options.rules, loaded.sourceMap, filePath, options.onRuleStart, redact);
+  append(findings, ran.findings);
+  findings.sort(compareFindings);
+  addFingerprints(findings, text);
+  const known = options.knownRuleIds ?? new Set([...options.rules.map((r) => r.rule.meta.id), ...Object.values(ENGINE_RULE_IDS)]);
+  const { findings: kept, suppressed } = applySuppressions(findings, text, known);
+  kept.sort(compareFindings);
+  // A suppression's reason is the officer's own free text.
+  if (redact) for (const f of suppressed) if (f.suppression?.justification) f.suppression = { ...f.suppression, justification: '[redacted]' };
+  return {
+    filePath,
+    findings: kept,
+    rulesChecked: ran.rulesChecked,
+    ...(suppressed.length ? { suppressedFindings: suppressed } : {}),
+    ...(ran.internalError ? { internalError: true } : {}),
+    ...(redact ? { redacted: true } : {}),
+  };
+}
+
+/** push(...items) overflows the stack for very long lists (a hostile file's findings). */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+export async function lintFile(filePath: string, options: LintOptions): Promise<FileResult> {
+  const source = await readSource(filePath, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if ('problem' in source) return { filePath, findings: [source.problem], ...(options.redact ? { redacted: true } : {}) };
+  return lintText(source.text, filePath, options);
+}

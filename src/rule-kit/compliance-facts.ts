@@ -1,0 +1,84 @@
+/**
+ * Facts about compliance and the reach of the record, shared by the reviewing rules
+ * (review-when-triggered, plan-adjusted-after-concerns) and missed-appointment-decision,
+ * so that they count concerns and judge "not yet due" the same way.
+ */
+import type { CaseEvent, CaseModel, Contact } from '../model/case-model.js';
+import { formatDate } from '../core/dates.js';
+import { compareText } from '../core/text.js';
+
+/**
+ * The last date the record shows anything happening. Planned contacts are left out: an
+ * appointment booked for next month does not mean next month has come.
+ */
+export function lastRecordedDate(model: CaseModel): string | undefined {
+  const dates: string[] = [];
+  for (const contact of model.contacts) {
+    if (contact.outcome !== 'planned') dates.push(contact.date);
+    if (contact.enforcement?.date) dates.push(contact.enforcement.date);
+  }
+  for (const review of model.reviews) dates.push(review.date);
+  for (const plan of model.plans) dates.push(plan.date);
+  for (const event of model.events) dates.push(event.date);
+  for (const officer of model.officers) dates.push(officer.from, ...(officer.to ? [officer.to] : []));
+  if (model.assessment) dates.push(model.assessment.date);
+  return dates.sort().pop();
+}
+
+/** One compliance concern: a missed appointment not accepted, or a recorded concern event. */
+export type ComplianceConcern = { date: string; kind: 'contact'; contact: Contact } | { date: string; kind: 'event'; event: CaseEvent };
+
+/**
+ * Missed appointments judged unacceptable or with no decision recorded, and compliance-concern
+ * events, in date order. An absence judged acceptable is not a concern.
+ */
+export function complianceConcerns(model: CaseModel): ComplianceConcern[] {
+  const concerns: ComplianceConcern[] = [
+    ...model.contacts
+      .filter((c) => c.outcome === 'failed-to-attend' && c.enforcement?.decision !== 'acceptable')
+      .map((contact) => ({ date: contact.date, kind: 'contact' as const, contact })),
+    ...model.events.filter((e) => e.type === 'compliance-concern').map((event) => ({ date: event.date, kind: 'event' as const, event })),
+  ];
+  return concerns.sort((a, b) => compareText(a.date, b.date));
+}
+
+/** Concerns with no review between them (`concerns`), and the one that reached the threshold (`trigger`). */
+export interface ConcernRun {
+  /** Every concern of the run, including any after the trigger, until a review starts a new run. */
+  concerns: ComplianceConcern[];
+  trigger: ComplianceConcern;
+}
+
+/**
+ * Runs of `threshold` or more concerns with no review between them. A review held on or after
+ * the latest concern of a run has considered it, so concerns after that review start a new run.
+ * Each run is reported once, at the concern that reached the threshold.
+ */
+export function concernRuns(model: CaseModel, threshold: number): ConcernRun[] {
+  const runs: ConcernRun[] = [];
+  let run: ComplianceConcern[] = [];
+  for (const concern of complianceConcerns(model)) {
+    const latest = run[run.length - 1];
+    if (latest && model.reviews.some((r) => r.date >= latest.date && r.date < concern.date)) run = [];
+    run.push(concern);
+    if (run.length === threshold) runs.push({ concerns: run, trigger: concern }); // later concerns join the same array
+  }
+  return runs;
+}
+
+/** Where a finding about a concern points: the missed appointment's outcome, or the event's type. */
+export function concernNode(concern: ComplianceConcern): { node: object; property: string } {
+  return concern.kind === 'contact' ? { node: concern.contact, property: 'outcome' } : { node: concern.event, property: 'type' };
+}
+
+/** Names concerns for a message: "missed appointments on 3 Apr 2024 and 10 Apr 2024". */
+export function describeConcerns(concerns: ComplianceConcern[]): string {
+  const list = (dates: string[]) => (dates.length === 1 ? dates[0]! : `${dates.slice(0, -1).join(', ')} and ${dates[dates.length - 1]!}`);
+  const missed = concerns.filter((c) => c.kind === 'contact').map((c) => formatDate(c.date));
+  const events = concerns.filter((c) => c.kind === 'event').map((c) => formatDate(c.date));
+  const parts: string[] = [];
+  if (missed.length) parts.push(`${missed.length === 1 ? 'a missed appointment' : 'missed appointments'} on ${list(missed)}`);
+  if (events.length) parts.push(`${events.length === 1 ? 'a recorded concern' : 'recorded concerns'} on ${list(events)}`);
+  // "a missed appointment on 3 Apr and a recorded concern on 5 Apr"; a comma keeps a list of dates apart.
+  return parts.length === 2 && parts[0]!.includes(' and ') ? parts.join(', and ') : parts.join(' and ');
+}

@@ -1,0 +1,87 @@
+/**
+ * The public shape of a planlint rule. A rule is metadata plus a pure judgement over the typed
+ * case model; the engine does loading, positions, options, severities and output.
+ */
+import type { CaseModel } from '../model/case-model.js';
+import type { RuleSeverity } from '../core/findings.js';
+import { MIN_REASON_WORDS } from '../core/text.js';
+import type { DocumentKind, JsonSchema } from '../validate/schemas.js';
+
+/** Parts of a case a rule may need: see RuleMeta.needs. */
+export type CasePart = 'sentence' | 'assessment' | 'contacts' | 'reviews' | 'plan';
+
+/** The HMIP domain-two standard a rule comes from. */
+export type Standard = 'assessment' | 'planning' | 'implementation-and-delivery' | 'reviewing' | 'hygiene';
+
+export interface RuleMeta<Options> {
+  /** Stable kebab-case id: used in config, suppressions, baselines and output. */
+  id: string;
+  /** One line: what good practice the rule checks for. */
+  description: string;
+  /** Severity in the recommended preset. */
+  severity: RuleSeverity;
+  standard: Standard;
+  /** The guidance file in shared/guidance that illustrates the standard. */
+  guidance: string;
+  /** The document kinds the rule judges; it runs on a case built from any of them. */
+  appliesTo: readonly DocumentKind[];
+  /**
+   * The parts of a case the rule cannot judge without. A case read from an HMPPS export lacks
+   * some (it holds no sentence, assessment, contact log or reviews): there the rule is skipped,
+   * and the file gets one `info` finding saying so and what would let the rule run.
+   */
+  needs?: readonly CasePart[];
+  /** Message templates by id; {{name}} is replaced from the report's data. */
+  messages: Record<string, string>;
+  /** JSON Schema for the rule's options (an object), with defaults in defaultOptions. */
+  optionsSchema: JsonSchema;
+  defaultOptions: Options;
+}
+
+export interface Report {
+  /** The model object the finding is about: it is located from where that object was written. */
+  node: object;
+  /** A field of the node: the finding points at its value (or at the node, when it is missing). */
+  property?: string | number;
+  messageId: string;
+  data?: Record<string, string | number>;
+}
+
+export interface RuleContext<Options> {
+  readonly options: Options;
+  readonly filePath: string;
+  /**
+   * The report will be shared (--redact). Report data is redacted for you (text becomes
+   * "[redacted]", the person's name "the person on probation"); a rule need only avoid putting
+   * input text into a message by other means.
+   */
+  readonly redact?: boolean;
+  report(report: Report): void;
+}
+
+export interface Rule<Options = Record<string, never>> {
+  meta: RuleMeta<Options>;
+  check(model: CaseModel, context: RuleContext<Options>): void;
+}
+
+/** Declares a rule. Typing helper only: it returns the rule unchanged. */
+export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+/**
+ * Options for a rule whose only setting is how many words a recorded reason needs (several rules
+ * judge reasons the same way): spread into `meta`.
+ */
+export const REASON_WORDS_OPTIONS = {
+  optionsSchema: {
+    type: 'object',
+    properties: { minReasonWords: { type: 'integer', minimum: 1, description: 'Fewest words that can count as a reason.' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { minReasonWords: MIN_REASON_WORDS },
+};
