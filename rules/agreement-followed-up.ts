@@ -1,7 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { addDays, formatDate } from '../src/core/dates.js';
-import { latestRecordedDate } from '../src/rule-kit/plan-facts.js';
+import { addDays, defineRule, formatDate, latestRecordedDate, personName } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Days after "could not answer" by which the question should have been put to the person again. */

@@ -1,7 +1,4 @@
-import { REASON_WORDS_OPTIONS, defineRule } from '../src/rule-kit/rule-api.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { formatDate } from '../src/core/dates.js';
-import { isRecordedReason, quote } from '../src/core/text.js';
+import { REASON_WORDS_OPTIONS, defineRule, formatDate, isRecordedReason, personName, quote } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Fewer words than this cannot explain why the person did not agree or could not answer. */

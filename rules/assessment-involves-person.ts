@@ -1,6 +1,4 @@
-import { REASON_WORDS_OPTIONS, defineRule } from '../src/rule-kit/rule-api.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { isPlaceholder, isRecordedReason, quote } from '../src/core/text.js';
+import { REASON_WORDS_OPTIONS, defineRule, isPlaceholder, isRecordedReason, personName, quote } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Fewer words than this cannot explain why the person was not involved, or why no view was recorded. */

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { isPlaceholder, quote, wordCount } from '../src/core/text.js';
+import { defineRule, isPlaceholder, personName, quote, wordCount } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Fewer words than this cannot say how a circumstance affects attending and engaging. */

@@ -1,8 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import type { Frequency, Sentence } from '../src/model/case-model.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { formatDate } from '../src/core/dates.js';
-import { isPlaceholder, normaliseText } from '../src/core/text.js';
+import { defineRule, formatDate, isPlaceholder, normaliseText, personName, type Frequency, type Sentence } from '../src/rule-kit/index.js';
 
 type RiskLevel = NonNullable<Sentence['riskOfSeriousHarm']>;
 

@@ -1,8 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import type { Frequency, Sentence } from '../src/model/case-model.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { formatDate } from '../src/core/dates.js';
-import { isRecordedReason, quote } from '../src/core/text.js';
+import { defineRule, formatDate, isRecordedReason, personName, quote, type Frequency, type Sentence } from '../src/rule-kit/index.js';
 
 type Risk = NonNullable<Sentence['riskOfSeriousHarm']>;
 type Minimum = Frequency | 'any';

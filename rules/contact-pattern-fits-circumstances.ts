@@ -1,8 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import type { Circumstance, Contact, Plan, Unavailability } from '../src/model/case-model.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { formatDate, weekdayOf } from '../src/core/dates.js';
-import { quote } from '../src/core/text.js';
+import { defineRule, formatDate, personName, quote, weekdayOf, type Circumstance, type Contact, type Plan, type Unavailability } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Circumstance types that shape when and how the person can attend. */

@@ -1,8 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import type { CaseModel, Plan } from '../src/model/case-model.js';
-import { personName, sentenceEndDate } from '../src/rule-kit/case-facts.js';
-import { formatDate } from '../src/core/dates.js';
-import { isPlaceholder, quote } from '../src/core/text.js';
+import { defineRule, formatDate, isPlaceholder, personName, quote, sentenceEndDate, type CaseModel, type Plan } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Also judge objective targets and requirement completion dates against the end of the sentence. */

@@ -1,8 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import type { Objective } from '../src/model/case-model.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { formatDate } from '../src/core/dates.js';
-import { quote } from '../src/core/text.js';
+import { defineRule, formatDate, personName, quote, type Objective } from '../src/rule-kit/index.js';
 
 /** An objective's title for quoting in a message, without a closing full stop. */
 function titleOf(title: string): string {

@@ -1,9 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import type { Contact } from '../src/model/case-model.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { lastRecordedDate } from '../src/rule-kit/compliance-facts.js';
-import { addDays, formatDate } from '../src/core/dates.js';
-import { isPlaceholder } from '../src/core/text.js';
+import { addDays, defineRule, formatDate, isPlaceholder, lastRecordedDate, personName, type Contact } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Days after a missed appointment before a missing decision is reported, once the record reaches that far. */

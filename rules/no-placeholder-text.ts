@@ -1,10 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import type { CaseModel, Objective } from '../src/model/case-model.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { formatDate } from '../src/core/dates.js';
-import { allowedProperties, loadSchema, resolveRef } from '../src/validate/schemas.js';
-import type { JsonSchema } from '../src/validate/schemas.js';
-import { normaliseText, placeholderTest, quote } from '../src/core/text.js';
+import { allowedProperties, defineRule, formatDate, loadSchema, normaliseText, personName, placeholderTest, quote, resolveRef, type CaseModel, type JsonSchema, type Objective } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Field paths not checked here, usually because a more specific rule judges them. */

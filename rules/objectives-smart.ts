@@ -1,7 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import { personName, sentenceEndDate } from '../src/rule-kit/case-facts.js';
-import { formatDate } from '../src/core/dates.js';
-import { isPlaceholder, quote } from '../src/core/text.js';
+import { defineRule, formatDate, isPlaceholder, personName, quote, sentenceEndDate } from '../src/rule-kit/index.js';
 
 /** An objective's title for quoting in a message, without a closing full stop. */
 function titleOf(title: string): string {

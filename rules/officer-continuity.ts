@@ -1,7 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import { personName, sentenceEndDate } from '../src/rule-kit/case-facts.js';
-import { formatDate } from '../src/core/dates.js';
-import { isPlaceholder, quote } from '../src/core/text.js';
+import { defineRule, formatDate, isPlaceholder, personName, quote, sentenceEndDate } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Changes of responsible officer during the sentence beyond which each further change needs a recorded reason. */

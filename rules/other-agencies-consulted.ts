@@ -1,7 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import type { Agency, Assessment } from '../src/model/case-model.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { isPlaceholder, normaliseText, quote } from '../src/core/text.js';
+import { defineRule, isPlaceholder, normaliseText, personName, quote, type Agency, type Assessment } from '../src/rule-kit/index.js';
 
 type Options = Record<string, never>;
 

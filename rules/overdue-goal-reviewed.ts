@@ -1,9 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import type { CaseModel, Objective } from '../src/model/case-model.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { addDays, formatDate } from '../src/core/dates.js';
-import { currentPlan, isActive, latestRecordedDate } from '../src/rule-kit/plan-facts.js';
-import { quote } from '../src/core/text.js';
+import { addDays, currentPlan, defineRule, formatDate, isActive, latestRecordedDate, personName, quote, type CaseModel, type Objective } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Days past its target date before an active goal with no note since is reported. */

@@ -1,9 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import type { Action } from '../src/model/case-model.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { formatDate } from '../src/core/dates.js';
-import { OWNER_WORDS, currentPlan } from '../src/rule-kit/plan-facts.js';
-import { listWords } from '../src/core/text.js';
+import { OWNER_WORDS, currentPlan, defineRule, formatDate, listWords, personName, type Action } from '../src/rule-kit/index.js';
 
 export default defineRule({
   meta: {

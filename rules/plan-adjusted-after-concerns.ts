@@ -1,8 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { concernRuns, describeConcerns } from '../src/rule-kit/compliance-facts.js';
-import { formatDate } from '../src/core/dates.js';
-import { isPlaceholder, normaliseText } from '../src/core/text.js';
+import { concernRuns, defineRule, describeConcerns, formatDate, isPlaceholder, normaliseText, personName } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Compliance concerns, with no review between them, after which the next review should adjust the plan. */

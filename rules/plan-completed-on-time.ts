@@ -1,9 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import type { Plan } from '../src/model/case-model.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { addWorkingDays, workingDaysBetween } from '../src/rule-kit/bank-holidays.js';
-import { formatDate } from '../src/core/dates.js';
-import { isRecordedReason, quote } from '../src/core/text.js';
+import { addWorkingDays, defineRule, formatDate, isRecordedReason, personName, quote, workingDaysBetween, type Plan } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Working days after sentence (or release) within which the initial plan is expected. */

@@ -1,9 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import type { Plan } from '../src/model/case-model.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { formatDate } from '../src/core/dates.js';
-import { currentPlan, isActive } from '../src/rule-kit/plan-facts.js';
-import { listWords, quote } from '../src/core/text.js';
+import { currentPlan, defineRule, formatDate, isActive, listWords, personName, quote, type Plan } from '../src/rule-kit/index.js';
 
 const STATUS_WORDS = { future: 'future', achieved: 'achieved', removed: 'removed' } as const;
 

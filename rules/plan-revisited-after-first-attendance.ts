@@ -1,7 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import { firstAttendedContact, personName, personTookPart } from '../src/rule-kit/case-facts.js';
-import { addDays, daysBetween, formatDate } from '../src/core/dates.js';
-import { compareText, isPlaceholder } from '../src/core/text.js';
+import { addDays, compareText, daysBetween, defineRule, firstAttendedContact, formatDate, isPlaceholder, personName, personTookPart } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Days after the first attended contact within which the plan should be revisited with the person. */

@@ -1,7 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { addMonths, formatDate } from '../src/core/dates.js';
-import { latestRecordedDate } from '../src/rule-kit/plan-facts.js';
+import { addMonths, defineRule, formatDate, latestRecordedDate, personName } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Months the case may run on from the initial plan with no review or updated plan. */

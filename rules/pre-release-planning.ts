@@ -1,7 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { daysBetween, formatDate } from '../src/core/dates.js';
-import { isRecordedReason } from '../src/core/text.js';
+import { daysBetween, defineRule, formatDate, isRecordedReason, personName } from '../src/rule-kit/index.js';
 
 type Options = Record<string, never>;
 

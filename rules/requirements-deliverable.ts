@@ -1,8 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import type { CaseModel, Plan, Requirement, Sentence } from '../src/model/case-model.js';
-import { personName, sentenceEndDate } from '../src/rule-kit/case-facts.js';
-import { addDays, addMonths, daysBetween, formatDate } from '../src/core/dates.js';
-import { quote } from '../src/core/text.js';
+import { addDays, addMonths, daysBetween, defineRule, formatDate, personName, quote, sentenceEndDate, type CaseModel, type Plan, type Requirement, type Sentence } from '../src/rule-kit/index.js';
 
 type Options = Record<string, never>;
 type Delivery = NonNullable<Plan['requirementDelivery']>[number];

@@ -1,7 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { formatDate } from '../src/core/dates.js';
-import { isPlaceholder, quote } from '../src/core/text.js';
+import { defineRule, formatDate, isPlaceholder, personName, quote } from '../src/rule-kit/index.js';
 
 type Options = Record<string, never>;
 

@@ -1,10 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import type { RuleContext } from '../src/rule-kit/rule-api.js';
-import type { CaseEvent, CaseModel } from '../src/model/case-model.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { concernNode, concernRuns, describeConcerns, lastRecordedDate } from '../src/rule-kit/compliance-facts.js';
-import { addDays, formatDate } from '../src/core/dates.js';
-import { isPlaceholder, quote } from '../src/core/text.js';
+import { addDays, concernNode, concernRuns, defineRule, describeConcerns, formatDate, isPlaceholder, lastRecordedDate, personName, quote, type CaseEvent, type CaseModel, type RuleContext } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Compliance concerns, with no review between them, that call for a review. */

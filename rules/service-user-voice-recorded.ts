@@ -1,8 +1,4 @@
-import { defineRule } from '../src/rule-kit/rule-api.js';
-import type { PersonView } from '../src/model/case-model.js';
-import { personName } from '../src/rule-kit/case-facts.js';
-import { formatDate } from '../src/core/dates.js';
-import { isPlaceholder, normaliseText, quote, wordCount } from '../src/core/text.js';
+import { defineRule, formatDate, isPlaceholder, normaliseText, personName, quote, wordCount, type PersonView } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Fewer words than this cannot be a view in the person's own words. */

@@ -11,8 +11,8 @@ import type { Finding } from '../core/findings.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
 import type { MappedFrom, SourceMap } from '../input/source-map.js';
 import { describeValue } from '../validate/validate-document.js';
-import { isRecord, looksLikePlan, looksLikePlanVersion } from './recognise-export.js';
-import type { ExportShape, ReadExport } from './recognise-export.js';
+import { isRecord, looksLikePlan, looksLikePlanVersion } from './export-shape.js';
+import type { ExportShape, ReadExport } from './export-shape.js';
 import { compareText } from '../core/text.js';
 
 type Raw = Record<string, unknown>;

@@ -2,42 +2,19 @@
  * Recognises plans exported from the HMPPS digital sentence plan service (the JSON its API returns)
  * by their shape, so they can be linted as they are, with no flag and no conversion.
  */
-import type { CaseModel } from '../model/case-model.js';
-import type { Finding } from '../core/findings.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
 import type { LoadedDocument } from '../input/load-documents.js';
 import type { SourceMap } from '../input/source-map.js';
 import { describeValue } from '../validate/validate-document.js';
+import { isRecord, looksLikePlan, looksLikePlanVersion } from './export-shape.js';
+import type { ExportShape, ReadExport } from './export-shape.js';
 import { mapExport } from './map-export.js';
+
+type Raw = Record<string, unknown>;
 
 /** How files are read: recognised by shape (the default), or always as one format. */
 export const INPUT_FORMATS = ['auto', 'planlint', 'hmpps-sentence-plan'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
-
-/**
- * What an export holds: one plan version (GET /plans/{uuid}), one plan with its current version
- * and history, or a list of plans (GET /plans/crn/{crn}).
- */
-export type ExportShape = 'plan-version' | 'plan' | 'plan-list';
-
-type Raw = Record<string, unknown>;
-
-/** Fields only a plan version has; two of them together are not found in a planlint document. */
-const VERSION_FIELDS = ['planType', 'agreementStatus', 'goals', 'planProgressNotes', 'agreementNotes', 'planId'];
-
-export function isRecord(value: unknown): value is Raw {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function looksLikePlanVersion(value: unknown): value is Raw {
-  return isRecord(value) && !('kind' in value) && VERSION_FIELDS.filter((field) => field in value).length >= 2;
-}
-
-export function looksLikePlan(value: unknown): value is Raw {
-  if (!isRecord(value) || 'kind' in value) return false;
-  // `versions` alone is too common a name to go by; with the plan's own fields it is not.
-  return 'currentVersion' in value || (Array.isArray(value.versions) && ('publishedState' in value || 'crn' in value || 'uuid' in value));
-}
 
 /** The shape of an export, or undefined when the value is not one. */
 export function recogniseExport(value: unknown): ExportShape | undefined {
@@ -50,13 +27,6 @@ export function recogniseExport(value: unknown): ExportShape | undefined {
 
 const EXPECTED_EXPORT =
   'a plan exported from the HMPPS digital sentence plan service: a plan version as GET /plans/{uuid} returns it (with planType, agreementStatus and goals), or a list of plans as GET /plans/crn/{crn} returns it (each with currentVersion and versions)';
-
-export interface ReadExport {
-  cases: CaseModel[];
-  findings: Finding[];
-  /** The export object each mapped plan and objective came from. */
-  sources?: WeakMap<object, Record<string, unknown>>;
-}
 
 /**
  * Reads a loaded document as an HMPPS export when the input format says so or its shape shows it

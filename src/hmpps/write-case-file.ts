@@ -8,7 +8,7 @@
 import { Document, isMap, isScalar, isSeq } from 'yaml';
 import type { Pair, YAMLMap } from 'yaml';
 import type { CaseModel, Plan } from '../model/case-model.js';
-import type { ReadExport } from './recognise-export.js';
+import type { ReadExport } from './export-shape.js';
 
 type Raw = Record<string, unknown>;
 

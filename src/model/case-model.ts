@@ -5,6 +5,7 @@
  */
 import type { DocumentKind } from '../validate/schemas.js';
 import type { SourceMap } from '../input/source-map.js';
+import { addDays, addMonths } from '../core/dates.js';
 import { compareText } from '../core/text.js';
 
 export type IsoDate = string;
@@ -266,4 +267,12 @@ function normalisePersonView(holder: Raw, sourceMap: SourceMap): void {
   const view: PersonView = Object.assign(Object.create(null) as PersonView, { words: holder.personView });
   sourceMap.recordDerived(view, sourceMap.spanOf(holder, 'personView'));
   holder.personView = view;
+}
+
+/** The last day of the order or licence, from endDate or startDate + lengthMonths. */
+export function sentenceEndDate(sentence: Sentence | undefined): string | undefined {
+  if (!sentence) return undefined;
+  if (sentence.endDate) return sentence.endDate;
+  if (sentence.lengthMonths) return addDays(addMonths(sentence.startDate, sentence.lengthMonths), -1);
+  return undefined;
 }

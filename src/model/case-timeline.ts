@@ -4,7 +4,7 @@
  * written, so findings can be shown against the moment in the case they are about.
  */
 import type { CaseModel, Contact, ContactOutcome, Frequency, Participation } from './case-model.js';
-import { sentenceEndDate } from '../rule-kit/case-facts.js';
+import { sentenceEndDate } from './case-model.js';
 import type { SourceRange } from '../core/findings.js';
 import type { SourceMap } from '../input/source-map.js';
 import { compareText } from '../core/text.js';

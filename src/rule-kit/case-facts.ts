@@ -1,6 +1,7 @@
 /** Facts derived from a case that several rules need, named for what they are. */
-import type { CaseModel, Contact, Participation, PersonView, Sentence } from '../model/case-model.js';
-import { addDays, addMonths } from '../core/dates.js';
+import type { CaseModel, Contact, Participation, PersonView } from '../model/case-model.js';
+// Defined with the model (the case timeline needs it too); rules take it from here.
+export { sentenceEndDate } from '../model/case-model.js';
 import { quote } from '../core/text.js';
 
 /**
@@ -9,14 +10,6 @@ import { quote } from '../core/text.js';
  */
 export function personName(model: CaseModel): string {
   return quote(model.person?.name ?? '', 40) || 'the person on probation';
-}
-
-/** The last day of the order or licence, from endDate or startDate + lengthMonths. */
-export function sentenceEndDate(sentence: Sentence | undefined): string | undefined {
-  if (!sentence) return undefined;
-  if (sentence.endDate) return sentence.endDate;
-  if (sentence.lengthMonths) return addDays(addMonths(sentence.startDate, sentence.lengthMonths), -1);
-  return undefined;
 }
 
 /** The first contact the person actually attended, in date order. */
