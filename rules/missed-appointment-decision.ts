@@ -1,4 +1,4 @@
-import { addDays, defineRule, formatDate, isPlaceholder, lastRecordedDate, personName, type Contact } from '../src/rule-kit/index.js';
+import { addDays, defineRule, formatDate, isPlaceholder, latestRecordedDate, personName, type Contact } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Days after a missed appointment before a missing decision is reported, once the record reaches that far. */
@@ -64,7 +64,7 @@ export default defineRule<Options>({
 
   check(model, context) {
     const name = personName(model);
-    const lastRecorded = lastRecordedDate(model);
+    const lastRecorded = latestRecordedDate(model);
 
     for (const contact of model.contacts) {
       const date = formatDate(contact.date);

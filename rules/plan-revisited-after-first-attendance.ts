@@ -1,4 +1,4 @@
-import { addDays, compareText, daysBetween, defineRule, firstAttendedContact, formatDate, isPlaceholder, personName, personTookPart } from '../src/rule-kit/index.js';
+import { addDays, compareText, daysBetween, defineRule, firstAttendedContact, formatDate, isPlaceholder, latestRecordedDate, personName, personTookPart } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Days after the first attended contact within which the plan should be revisited with the person. */
@@ -66,7 +66,7 @@ export default defineRule<Options>({
 
     if (!revisit) {
       // Judge only from what is recorded: if the record ends before the revisit was due, it is not yet late.
-      const lastRecorded = [...model.contacts.map((c) => c.date), ...model.reviews.map((r) => r.date)].sort().pop() ?? first.date;
+      const lastRecorded = latestRecordedDate(model) ?? first.date;
       if (lastRecorded <= addDays(first.date, days)) return;
       context.report({ ...where, messageId: 'notRevisited', data: { name, how, days, planDate: formatDate(plan.date), firstDate: formatDate(first.date) } });
       return;

@@ -1,4 +1,4 @@
-import { addDays, concernNode, concernRuns, defineRule, describeConcerns, formatDate, isPlaceholder, lastRecordedDate, personName, quote, type CaseEvent, type CaseModel, type RuleContext } from '../src/rule-kit/index.js';
+import { addDays, concernNode, concernRuns, defineRule, describeConcerns, formatDate, isPlaceholder, latestRecordedDate, personName, quote, type CaseEvent, type CaseModel, type RuleContext } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Compliance concerns, with no review between them, that call for a review. */
@@ -42,7 +42,7 @@ export default defineRule<Options>({
   check(model, context) {
     const name = personName(model);
     const days = context.options.withinDays;
-    const lastRecorded = lastRecordedDate(model);
+    const lastRecorded = latestRecordedDate(model);
 
     /** Whether a review was held in time after `date`; otherwise what to say about the next one, if any. */
     const reviewAfter = (date: string): { held: boolean; due: boolean; after: string } => {

@@ -8,21 +8,35 @@ import { formatDate } from '../core/dates.js';
 import { compareText } from '../core/text.js';
 
 /**
- * The last date the record shows anything happening. Planned contacts are left out: an
- * appointment booked for next month does not mean next month has come.
+ * "Now", as far as the record goes: the latest date on which the record shows something happened
+ * (a contact held or missed, a decision, a review, a plan, its agreement or the person's view, a
+ * note on an objective, an event, an officer change, the assessment). Never the clock, so a file
+ * lints the same on any day. Intentions are left out: a planned contact or a target date does not
+ * mean that day has come. Every rule that asks "is this overdue yet?" asks this one function.
  */
-export function lastRecordedDate(model: CaseModel): string | undefined {
-  const dates: string[] = [];
+export function latestRecordedDate(model: CaseModel): string | undefined {
+  let latest: string | undefined;
+  const see = (date: string | undefined) => {
+    if (date !== undefined && (latest === undefined || date > latest)) latest = date;
+  };
   for (const contact of model.contacts) {
-    if (contact.outcome !== 'planned') dates.push(contact.date);
-    if (contact.enforcement?.date) dates.push(contact.enforcement.date);
+    if (contact.outcome !== 'planned') see(contact.date);
+    see(contact.enforcement?.date);
   }
-  for (const review of model.reviews) dates.push(review.date);
-  for (const plan of model.plans) dates.push(plan.date);
-  for (const event of model.events) dates.push(event.date);
-  for (const officer of model.officers) dates.push(officer.from, ...(officer.to ? [officer.to] : []));
-  if (model.assessment) dates.push(model.assessment.date);
-  return dates.sort().pop();
+  for (const review of model.reviews) see(review.date);
+  for (const plan of model.plans) {
+    see(plan.date);
+    see(plan.agreement?.date);
+    see(plan.personView?.date);
+    for (const objective of plan.objectives ?? []) for (const note of objective.notes ?? []) see(note.date);
+  }
+  for (const event of model.events) see(event.date);
+  for (const officer of model.officers) {
+    see(officer.from);
+    see(officer.to);
+  }
+  see(model.assessment?.date);
+  return latest;
 }
 
 /** One compliance concern: a missed appointment not accepted, or a recorded concern event. */

@@ -3,7 +3,6 @@
  * sentence plan service records them (goals, steps, agreement, versions) and as case files do.
  */
 import type { Action, CaseModel, Objective, Plan } from '../model/case-model.js';
-import { lastRecordedDate } from './compliance-facts.js';
 
 /** The plan in force: the latest in date order. Earlier plans are its history. */
 export function currentPlan(model: CaseModel): Plan | undefined {
@@ -13,23 +12,6 @@ export function currentPlan(model: CaseModel): Plan | undefined {
 /** An objective being worked on now. One with no status recorded is taken to be. */
 export function isActive(objective: Objective): boolean {
   return objective.status === undefined || objective.status === 'active';
-}
-
-/**
- * "Now", as far as the record goes: the latest date anything is recorded as having happened,
- * including agreements and notes on objectives. Never the clock, so a file lints the same on any
- * day; target dates and planned contacts are intentions, not events, and are left out.
- */
-export function latestRecordedDate(model: CaseModel): string | undefined {
-  const dates: string[] = [];
-  const recorded = lastRecordedDate(model);
-  if (recorded) dates.push(recorded);
-  for (const plan of model.plans) {
-    if (plan.agreement?.date) dates.push(plan.agreement.date);
-    if (plan.personView?.date) dates.push(plan.personView.date);
-    for (const objective of plan.objectives ?? []) for (const note of objective.notes ?? []) dates.push(note.date);
-  }
-  return dates.sort().pop();
 }
 
 /** How findings name who does a step. */

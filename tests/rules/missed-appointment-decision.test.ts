@@ -70,6 +70,35 @@ testRule(rule, {
       ],
     },
     {
+      // Every date the record shows something happened counts towards "now", notes on objectives
+      // included: a note written in March shows March has come (one latest-recorded-date for all rules).
+      name: 'a missed appointment with no decision, when a later note on an objective shows time has passed',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Dev } }
+        contacts:
+          - { date: 2024-02-05, time: "10:00", outcome: failed-to-attend }
+        plan:
+          date: 2024-01-20
+          participation: { person: in-person }
+          objectives:
+            - id: work
+              title: Find work
+              notes:
+                - { date: 2024-03-04, note: Dev started a CSCS card course this week. }
+      `,
+      errors: [
+        {
+          messageId: 'noDecision',
+          line: 5,
+          column: 5,
+          message:
+            'The appointment on 5 Feb 2024 was missed, and no decision on the absence is recorded. Record under enforcement whether it was acceptable, what was done and why, taking account of what Dev said and what is going on in their life.',
+        },
+      ],
+    },
+    {
       name: 'a warning with no reason recorded',
       yaml: withContacts(yaml`
         - date: 2024-02-05

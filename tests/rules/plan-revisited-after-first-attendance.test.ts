@@ -51,6 +51,12 @@ testRule(rule, {
       yaml: absentPlan('contacts:\n  - { date: 2024-01-29, outcome: attended }\n  - { date: 2024-02-05, outcome: attended }'),
     },
     {
+      // Planned appointments are intentions: one booked for March does not mean March has come.
+      // (Before one "latest recorded date" served every rule, this rule counted them and reported.)
+      name: 'the record ends before the revisit falls due, with appointments booked beyond it',
+      yaml: absentPlan('contacts:\n  - { date: 2024-01-29, outcome: attended }\n  - { date: 2024-03-11, outcome: planned }'),
+    },
+    {
       name: 'a longer window from options',
       yaml: absentPlan(`${firstAttended}\nreviews:\n  - date: 2024-02-20\n    participation: { person: phone }`),
       options: { withinDays: 30 },
