@@ -1,7 +1,7 @@
 /**
  * What the reports of a run are told besides the results (FormatterContext): formatters read no
  * files, so the rule pages, the version and the links to rule pages are read here, and only when
- * a format asks for them (FORMATTER_NEEDS).
+ * a format asks for them (formatterNeeds).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

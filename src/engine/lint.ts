@@ -29,8 +29,8 @@ export interface LintOptions {
    */
   redact?: boolean;
   /**
-   * Attach to the result what a formatter asked for (see FORMATTER_NEEDS): the decoded source and
-   * the case models with their timelines. Nothing is attached to a redacted run.
+   * Attach to the result what a formatter asked for (formatterNeeds in src/formatters/index.ts):
+   * the decoded source, and the case models with their timelines. Nothing is attached to a redacted run.
    */
   attach?: { source?: boolean; cases?: boolean };
 }

@@ -38,7 +38,7 @@ export interface FileReport {
   result: FileResult;
   /** The path as shown to people. */
   label: string;
-  /** The file's text, when the engine attached it (see FORMATTER_NEEDS). */
+  /** The file's text, when the engine attached it (see formatterNeeds in index.ts). */
   source?: string;
   /** Left without source and timeline because the report is to be shared (--redact). */
   redacted?: boolean;
