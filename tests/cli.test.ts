@@ -120,6 +120,20 @@ describe('planlint on the worked examples', () => {
   });
 });
 
+describe('the HTML report', () => {
+  // The engine attaches each file's source and timeline for the report: they must survive the cache
+  // (which keeps no attachments) and worker threads (which cannot send case models back).
+  it('shows each file\'s source with --cache, run after run, and with worker threads; the cache holds no source', () => {
+    const dir = tempDir({ 'a.yaml': PLAN_WITHOUT_VOICE, 'b.yaml': PLAN_WITHOUT_VOICE });
+    const cache = join(dir, '.planlintcache');
+    for (const extra of [['--cache', '--cache-location', cache], ['--cache', '--cache-location', cache], ['--concurrency', '2']]) {
+      const { stdout } = planlint([dir, '-f', 'html', ...extra]);
+      expect(stdout.match(/<table class="source">/g)?.length, extra.join(' ')).toBe(2);
+    }
+    expect(readFileSync(cache, 'utf8')).not.toContain('sentence-plan');
+  });
+});
+
 describe('colour', () => {
   it('is off when output is not a terminal, and with NO_COLOR', () => {
     const { stdout } = planlint(['examples/kate-poor.yaml']);

@@ -1,12 +1,11 @@
 /** The HTML report's parts, without a browser: safe markdown, the timeline, and a page with nothing live in it. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCases } from '../src/model/case-model.js';
 import type { ValidDocument } from '../src/model/case-model.js';
 import { caseTimeline, entryForLine } from '../src/model/case-timeline.js';
 import { formatHtml } from '../src/formatters/html.js';
+import { formatJson } from '../src/formatters/json.js';
 import { lintText } from '../src/engine/lint.js';
 import { loadDocuments } from '../src/input/load-documents.js';
 import { escapeHtml, markdownToHtml } from '../src/formatters/markdown-html.js';
@@ -107,11 +106,11 @@ describe('caseTimeline', () => {
 
 describe('formatHtml', () => {
   it('writes one self-contained page: no script, nothing fetched, a policy that forbids both', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'planlint-html-unit-'));
+    // The file need not exist: the source and timeline come with the result, as the CLI asks for them.
+    const dir = join('/', 'nowhere');
     const file = join(dir, 'case.yaml');
     const text = CASE.replace('Tia', '<script>alert(1)</script>');
-    writeFileSync(file, text);
-    const result = lintText(text, file, { rules: [] });
+    const result = lintText(text, file, { rules: [], attach: { source: true, cases: true } });
     const html = formatHtml([result], { cwd: dir, color: false });
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none';`);
@@ -121,4 +120,29 @@ describe('formatHtml', () => {
     expect(html).toMatch(/@media print/);
     expect(html).toContain('id="f1-L1"');
   });
+
+  it('shows the source and timeline only when the engine attached them, and never for a redacted run', () => {
+    const file = join('/', 'nowhere', 'case.yaml');
+    const attach = { source: true, cases: true };
+    const attached = lintText(CASE, file, { rules: [], attach });
+    expect(attached.attachments?.source).toBe(CASE);
+    expect(attached.attachments?.cases?.[0]?.timeline.length).toBeGreaterThan(0);
+    expect(formatHtml([attached], { cwd: '/', color: false })).toContain('<ol class="timeline"');
+
+    const bare = formatHtml([lintText(CASE, file, { rules: [] })], { cwd: '/', color: false });
+    expect(bare).toContain('The file could not be read again for this report');
+    expect(bare).not.toContain('<ol class="timeline"');
+
+    const redacted = lintText(CASE, file, { rules: [], attach, redact: true });
+    expect(redacted.attachments).toBeUndefined();
+    expect(formatHtml([redacted], { cwd: '/', color: false, redact: true })).toContain('This report is redacted for sharing');
+  });
+
+  it('keeps what was attached out of the JSON report', () => {
+    const result = lintText(CASE, join('/', 'nowhere', 'case.yaml'), { rules: [], attach: { source: true, cases: true } });
+    const json = formatJson([result], { cwd: '/', color: false });
+    expect(json).toBe(formatJson([{ ...result, attachments: undefined }], { cwd: '/', color: false }));
+    expect(json).not.toContain('Tia');
+  });
 });
+

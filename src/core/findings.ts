@@ -47,6 +47,21 @@ export interface FileResult {
    * "the person on probation". Formatters that show source text or case details must leave them out.
    */
   redacted?: boolean;
+  /**
+   * What the engine attached because a formatter asked for it (LintOptions.attach): the HTML
+   * report's source lines and timelines. Not report data: the JSON report and the cache leave it
+   * out, and it is never attached to a redacted result or to a file that was not linted.
+   */
+  attachments?: FileAttachments;
+}
+
+/**
+ * What lintText can attach to a result. src/model/case-timeline.ts adds `cases` (the case models
+ * and their timelines) to this interface: core cannot name the model's types.
+ */
+export interface FileAttachments {
+  /** The decoded text that was linted. */
+  source?: string;
 }
 
 /** Ids for the findings the engine itself produces, so machine consumers can filter them. */
@@ -55,6 +70,9 @@ export const ENGINE_RULE_IDS = {
   syntax: 'syntax',
   schema: 'schema',
 } as const;
+
+/** The id of findings about suppression comments themselves (not a rule, nor one of the engine's checks above). */
+export const SUPPRESSION_RULE_ID = 'suppression';
 
 export function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);

@@ -61,7 +61,8 @@ export class LintCache {
   }
 
   set(result: FileResult, contentHash: string, settingsHash: string): void {
-    const { filePath, ...rest } = result;
+    // What was attached for formatters (source text, case models) is never written to the cache.
+    const { filePath, attachments: _attachments, ...rest } = result;
     if (rest.internalError) return; // never cache a crash
     this.entries[resolve(filePath)] = { content: contentHash, settings: settingsHash, result: rest };
     this.dirty = true;

@@ -3,6 +3,7 @@ import type { FileResult } from '../core/findings.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
 import type { InputFormat } from '../hmpps/recognise-export.js';
 import { lintText } from './lint.js';
+import type { LintOptions } from './lint.js';
 import type { AnyRule } from './load-rules.js';
 import { DEFAULT_MAX_FILE_BYTES, readSource } from '../input/read-source.js';
 import { SUPPRESSION_RULE_ID } from './suppressions.js';
@@ -19,6 +20,8 @@ export interface RunSettings {
   inputFormat?: InputFormat;
   /** --redact: findings quote no input and name the person only as "the person on probation". */
   redact?: boolean;
+  /** What the run's formatters need attached to each result (in this thread only: see LintOptions.attach). */
+  attach?: LintOptions['attach'];
 }
 
 /** Lints one input with the settings its config gives it: the unit of work, in or out of workers. */
@@ -45,6 +48,7 @@ export async function lintOneFile(
     knownRuleIds,
     ...(run.inputFormat ? { inputFormat: run.inputFormat } : {}),
     ...(run.redact ? { redact: true } : {}),
+    ...(run.attach ? { attach: run.attach } : {}),
     ...(onRuleStart ? { onRuleStart } : {}),
   });
 }

@@ -2,7 +2,7 @@ import { buildCases } from '../model/case-model.js';
 import type { ValidDocument } from '../model/case-model.js';
 import type { FileResult, Finding } from '../core/findings.js';
 import { ENGINE_RULE_IDS, compareFindings } from '../core/findings.js';
-import { addFingerprints } from './fingerprint.js';
+import { addFingerprints } from '../core/fingerprint.js';
 import { applySuppressions } from './suppressions.js';
 import { loadDocuments } from '../input/load-documents.js';
 import { readSource, DEFAULT_MAX_FILE_BYTES } from '../input/read-source.js';
@@ -12,6 +12,7 @@ import { validateDocument, withRedaction } from '../validate/validate-document.j
 import { readExport } from '../hmpps/recognise-export.js';
 import type { InputFormat } from '../hmpps/recognise-export.js';
 import type { CaseModel } from '../model/case-model.js';
+import { caseTimeline } from '../model/case-timeline.js';
 
 export interface LintOptions {
   rules: ActiveRule[];
@@ -27,6 +28,11 @@ export interface LintOptions {
    * as "the person on probation"; the result is marked `redacted` for formatters.
    */
   redact?: boolean;
+  /**
+   * Attach to the result what a formatter asked for (formatterNeeds in src/formatters/index.ts):
+   * the decoded source, and the case models with their timelines. Nothing is attached to a redacted run.
+   */
+  attach?: { source?: boolean; cases?: boolean };
 }
 
 /**
@@ -66,6 +72,7 @@ function lintRedactable(text: string, filePath: string, options: LintOptions): F
   kept.sort(compareFindings);
   // A suppression's reason is the officer's own free text.
   if (redact) for (const f of suppressed) if (f.suppression?.justification) f.suppression = { ...f.suppression, justification: '[redacted]' };
+  const attach = redact ? undefined : options.attach;
   return {
     filePath,
     findings: kept,
@@ -73,6 +80,14 @@ function lintRedactable(text: string, filePath: string, options: LintOptions): F
     ...(suppressed.length ? { suppressedFindings: suppressed } : {}),
     ...(ran.internalError ? { internalError: true } : {}),
     ...(redact ? { redacted: true } : {}),
+    ...(attach?.source || attach?.cases
+      ? {
+          attachments: {
+            ...(attach.source ? { source: text } : {}),
+            ...(attach.cases ? { cases: cases.map((model) => ({ model, timeline: caseTimeline(model, loaded.sourceMap) })) } : {}),
+          },
+        }
+      : {}),
   };
 }
 

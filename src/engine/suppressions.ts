@@ -1,8 +1,9 @@
 import type { Finding } from '../core/findings.js';
+import { SUPPRESSION_RULE_ID } from '../core/findings.js';
 import { isPlaceholder } from '../core/text.js';
 
-/** The id of findings about suppression comments themselves. */
-export const SUPPRESSION_RULE_ID = 'suppression';
+// Defined in core, so formatters can name it; re-exported for the engine's other users.
+export { SUPPRESSION_RULE_ID };
 
 interface Directive {
   kind: 'next-line' | 'file';

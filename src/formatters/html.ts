@@ -5,24 +5,16 @@
  * fired, explained. No script, no network, no external assets: everything from the case file is
  * escaped, and a Content-Security-Policy forbids script even if something slipped through.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { buildCases } from '../model/case-model.js';
-import type { CaseModel, ValidDocument } from '../model/case-model.js';
-import { caseTimeline, entryForLine } from '../model/case-timeline.js';
-import type { TimelineEntry } from '../model/case-timeline.js';
+import type { CaseModel } from '../model/case-model.js';
+import { entryForLine } from '../model/case-timeline.js';
+import type { CaseView, TimelineEntry } from '../model/case-timeline.js';
 import { formatDate } from '../core/dates.js';
-import { displayPath } from '../input/find-files.js';
+import { displayPath } from '../core/paths.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
 import type { FileResult, Finding } from '../core/findings.js';
-import { readExport } from '../hmpps/recognise-export.js';
-import { loadDocuments } from '../input/load-documents.js';
 import { escapeHtml, markdownToHtml } from './markdown-html.js';
-import { ruleDocPath } from '../core/package-root.js';
-import { DEFAULT_MAX_FILE_BYTES, decodeSource } from '../input/read-source.js';
 import { describeCounts, ruleOutcomes } from '../core/rule-outcomes.js';
 import type { RuleOutcome } from '../core/rule-outcomes.js';
-import { validateDocument } from '../validate/validate-document.js';
 import type { Formatter, FormatterContext, RuleSummary } from './types.js';
 
 const e = escapeHtml;
@@ -46,18 +38,18 @@ export interface FileReport {
   result: FileResult;
   /** The path as shown to people. */
   label: string;
-  /** The file's text, when it could be read again for the report. */
+  /** The file's text, when the engine attached it (see formatterNeeds in index.ts). */
   source?: string;
   /** Left without source and timeline because the report is to be shared (--redact). */
   redacted?: boolean;
-  cases: { model: CaseModel; timeline: TimelineEntry[] }[];
+  cases: CaseView[];
   outcomes: RuleOutcome[];
   counts: { errors: number; warnings: number; notes: number };
 }
 
 /**
- * Re-reads and re-parses a linted file to show its source and timeline; the file is only read.
- * Text that could not be linted (too large, binary, gone, standard input) is reported without them.
+ * What the report shows about a linted file: its findings, and the source and case timelines the
+ * engine attached. Text that was not linted (too large, binary, gone, standard input) has none.
  */
 export function buildFileReport(result: FileResult, cwd: string, redact = false): FileReport {
   const label = displayPath(result.filePath, cwd);
@@ -73,30 +65,10 @@ export function buildFileReport(result: FileResult, cwd: string, redact = false)
     report.redacted = true;
     return report;
   }
-  const path = resolve(cwd, result.filePath);
-  try {
-    if (!existsSync(path) || !statSync(path).isFile() || statSync(path).size > DEFAULT_MAX_FILE_BYTES) return report;
-    const decoded = decodeSource(readFileSync(path));
-    if ('problem' in decoded) return report;
-    report.source = decoded.text;
-  } catch {
-    return report; // unreadable now: the findings still stand on their own
-  }
-  // The same reading as lintText: exports from the HMPPS service, then planlint's own documents.
-  const loaded = loadDocuments(report.source);
-  const valid: ValidDocument[] = [];
-  const exported: CaseModel[] = [];
-  for (const doc of loaded.documents) {
-    if (doc.broken) continue;
-    const fromExport = readExport(doc, loaded.sourceMap, 'auto', result.filePath);
-    if (fromExport) {
-      exported.push(...fromExport.cases);
-      continue;
-    }
-    const { kind, findings } = validateDocument(doc, loaded.sourceMap);
-    if (kind && findings.length === 0) valid.push({ kind, value: doc.value as Record<string, unknown> });
-  }
-  report.cases = [...buildCases(valid, loaded.sourceMap), ...exported].map((model) => ({ model, timeline: caseTimeline(model, loaded.sourceMap) }));
+  const attached = result.attachments;
+  if (attached?.source === undefined) return report;
+  report.source = attached.source;
+  report.cases = attached.cases ?? [];
   return report;
 }
 
@@ -312,23 +284,16 @@ ${
 }
 
 /** Each rule that fired, explained from its page in rules/ (or its one-line description). */
-export function renderExplanations(reports: FileReport[], rules: readonly RuleSummary[] | undefined): string {
+export function renderExplanations(reports: FileReport[], { rules, ruleDocs }: Pick<FormatterContext, 'rules' | 'ruleDocs'>): string {
   const fired = [...new Set(reports.flatMap((r) => r.result.findings.map((f) => f.ruleId)))]
     .filter((id) => !Object.values(ENGINE_RULE_IDS).includes(id as never))
     .sort();
   if (fired.length === 0) return '';
   const articles = fired.map((id) => {
     const summary = rules?.find((r) => r.id === id);
-    let body = summary ? `<p>${e(summary.description)}</p>` : '';
-    // Rule ids are checked before they name a file, so no id can read outside rules/.
-    const path = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) ? ruleDocPath(id) : undefined;
-    if (path && existsSync(path)) {
-      try {
-        body = markdownToHtml(readFileSync(path, 'utf8'), { headingOffset: 2, skipTitle: true });
-      } catch {
-        // the one-line description stands in for a page that cannot be read
-      }
-    }
+    // The one-line description stands in for a rule without a page.
+    const page = ruleDocs?.get(id);
+    const body = page !== undefined ? markdownToHtml(page, { headingOffset: 2, skipTitle: true }) : summary ? `<p>${e(summary.description)}</p>` : '';
     return `<article class="explanation" id="${ruleAnchor(id)}"><h3><code>${e(id)}</code></h3>${body}</article>`;
   });
   return `<section class="explanations" id="explanations" aria-labelledby="explanations-title">
@@ -403,7 +368,7 @@ ${renderTotals(reports)}
 <main>
 ${renderContents(reports)}
 ${reports.map((r, i) => renderFileSection(r, i, context)).join('\n')}
-${renderExplanations(reports, context.rules)}
+${renderExplanations(reports, context)}
 </main>`;
   return renderPage(`planlint report: ${t.files === 1 ? reports[0]!.label : `${t.files} files`}`, body);
 };

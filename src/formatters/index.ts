@@ -1,5 +1,5 @@
 import type { StreamingFormatter } from './streaming.js';
-import type { Formatter } from './types.js';
+import type { Formatter, FormatterNeeds } from './types.js';
 
 /** Formatters by name, loaded only when asked for. */
 const FORMATTERS: Record<string, () => Promise<Formatter>> = {
@@ -13,6 +13,22 @@ const FORMATTERS: Record<string, () => Promise<Formatter>> = {
 };
 
 export const FORMATTER_NAMES = Object.keys(FORMATTERS);
+
+/** What each format needs beyond the findings (the others need nothing more). */
+const NEEDS: Record<string, FormatterNeeds> = {
+  // Each file's source lines and case timeline, and each fired rule explained from its page.
+  html: { source: true, cases: true, ruleDocs: true },
+  sarif: { ruleDocs: true, version: true },
+  // Links to the published pages of rules that have one.
+  markdown: { ruleDocs: true },
+};
+
+/** What a run writing these formats needs, all together. */
+export function formatterNeeds(formats: readonly string[]): FormatterNeeds {
+  const needs: FormatterNeeds = {};
+  for (const format of formats) if (Object.hasOwn(NEEDS, format)) Object.assign(needs, NEEDS[format]);
+  return needs;
+}
 
 /** Formatters that can write each file's part as it is linted (nothing held for the corpus). */
 const STREAMING: Record<string, () => Promise<StreamingFormatter>> = {

@@ -1,4 +1,4 @@
-import { reportPath, ruleDoc } from './rule-docs.js';
+import { reportPath, ruleDocUrl } from './rule-docs.js';
 import type { Formatter } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -8,7 +8,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * table per file with findings. Rule ids link to their published pages, since the reader is not
  * on the machine that ran the lint.
  */
-export const formatMarkdown: Formatter = (results, { cwd }) => {
+export const formatMarkdown: Formatter = (results, { cwd, ruleDocs }) => {
   let errors = 0;
   let warnings = 0;
   let notes = 0;
@@ -21,7 +21,7 @@ export const formatMarkdown: Formatter = (results, { cwd }) => {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else notes++;
-      const url = ruleDoc(f.ruleId)?.url;
+      const url = ruleDocUrl(f.ruleId, ruleDocs);
       const rule = url ? `[\`${f.ruleId}\`](${url})` : `\`${f.ruleId}\``;
       return `| ${f.line}:${f.column} | ${f.severity} | ${rule} | ${escapeMarkdown(f.message)} |`;
     });

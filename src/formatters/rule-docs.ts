@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { displayPath } from '../input/find-files.js';
-import { ruleDocPath } from '../core/package-root.js';
+/** Rule pages as reports show them; the pages themselves are read by the CLI (FormatterContext.ruleDocs). */
+import { displayPath } from '../core/paths.js';
 
 /** The project's address, as in the schemas' $id. */
 export const PROJECT_URL = 'https://planlint.dev/';
@@ -18,18 +17,15 @@ export interface RuleDoc {
   sections: ReadonlyMap<string, string>;
 }
 
-const docs = new Map<string, RuleDoc | undefined>();
+/** A rule's page from the run's pages (FormatterContext.ruleDocs), or undefined when it has none (engine ids, plugin rules). */
+export function ruleDoc(id: string, pages: ReadonlyMap<string, string> | undefined): RuleDoc | undefined {
+  const markdown = pages?.get(id);
+  return markdown === undefined ? undefined : { url: ruleDocUrl(id, pages)!, sections: splitSections(markdown) };
+}
 
-/** A built-in rule's page, or undefined when it has none (engine ids, plugin rules). */
-export function ruleDoc(id: string): RuleDoc | undefined {
-  if (docs.has(id)) return docs.get(id);
-  let doc: RuleDoc | undefined;
-  // Only plain kebab-case ids can name a page in rules/; a plugin's "team/rule" never does.
-  if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && existsSync(ruleDocPath(id))) {
-    doc = { url: `${RULE_DOCS_BASE_URL}${id}`, sections: splitSections(readFileSync(ruleDocPath(id), 'utf8')) };
-  }
-  docs.set(id, doc);
-  return doc;
+/** The public address of a rule's page, when it has one. */
+export function ruleDocUrl(id: string, pages: ReadonlyMap<string, string> | undefined): string | undefined {
+  return pages?.has(id) ? `${RULE_DOCS_BASE_URL}${id}` : undefined;
 }
 
 function splitSections(markdown: string): Map<string, string> {

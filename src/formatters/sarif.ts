@@ -1,14 +1,10 @@
 import { sha256 } from '../core/hash.js';
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Finding, Severity } from '../core/findings.js';
-import { ENGINE_RULE_IDS, compareFindings } from '../core/findings.js';
-import { addFingerprints } from '../engine/fingerprint.js';
-import { PACKAGE_ROOT } from '../core/package-root.js';
-import { decodeSource } from '../input/read-source.js';
-import { SUPPRESSION_RULE_ID } from '../engine/suppressions.js';
+import { ENGINE_RULE_IDS, SUPPRESSION_RULE_ID, compareFindings } from '../core/findings.js';
+import { addFingerprints } from '../core/fingerprint.js';
 import { PROJECT_URL, markdownToText, ruleDoc } from './rule-docs.js';
 import type { Formatter } from './types.js';
 
@@ -30,7 +26,7 @@ const LEVELS: Record<Severity, Result.level> = { error: 'error', warning: 'warni
  * directory (%SRCROOT%), so alerts match the repository's files; suppressed findings are kept
  * as suppressed results, so a viewer can show what was silenced and why.
  */
-export const formatSarif: Formatter = (results, { cwd, rules, redact }) => {
+export const formatSarif: Formatter = (results, { cwd, rules, redact, ruleDocs, version }) => {
   const summaries = new Map((rules ?? []).map((r) => [r.id, r]));
   const ids = new Set(Object.keys(ENGINE_CHECKS));
   const ruleIds: string[] = [];
@@ -45,7 +41,7 @@ export const formatSarif: Formatter = (results, { cwd, rules, redact }) => {
   const descriptors = order.map((id): ReportingDescriptor => {
     const engine = ENGINE_CHECKS[id];
     const description = engine?.description ?? summaries.get(id)?.description ?? `The ${id} rule.`;
-    const doc = engine === undefined ? ruleDoc(id) : undefined;
+    const doc = engine === undefined ? ruleDoc(id, ruleDocs) : undefined;
     const why = doc?.sections.get('Why it matters');
     const checks = doc?.sections.get('What it checks');
     const standard = summaries.get(id)?.standard;
@@ -65,7 +61,7 @@ export const formatSarif: Formatter = (results, { cwd, rules, redact }) => {
   results.forEach((result, artifactIndex) => {
     const location = artifacts[artifactIndex]!;
     const all = [...result.findings, ...(result.suppressedFindings ?? [])].sort(compareFindings);
-    const fingerprints = fingerprintsFor(all, result.filePath);
+    const fingerprints = fingerprintsFor(all);
     for (const finding of all) {
       const suppressed = !result.findings.includes(finding);
       sarifResults.push({
@@ -93,7 +89,7 @@ export const formatSarif: Formatter = (results, { cwd, rules, redact }) => {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'planlint', version: packageVersion(), semanticVersion: packageVersion(), informationUri: PROJECT_URL, rules: descriptors } },
+        tool: { driver: { name: 'planlint', ...(version ? { version, semanticVersion: version } : {}), informationUri: PROJECT_URL, rules: descriptors } },
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
         // Every file linted, so a viewer knows what was checked, not only where problems were found.
         artifacts: results.map((result, i) => ({ location: artifacts[i]!, roles: ['analysisTarget'], sourceLanguage: /\.json$/i.test(result.filePath) ? 'json' : 'yaml' })),
@@ -110,12 +106,6 @@ export const formatSarif: Formatter = (results, { cwd, rules, redact }) => {
 function ruleName(id: string): string {
   const name = id.replace(/(^|[-/])([a-z0-9])/g, (_, __: string, c: string) => c.toUpperCase());
   return name.toLowerCase() === id.toLowerCase() ? `${name}Rule` : name;
-}
-
-let version: string | undefined;
-function packageVersion(): string {
-  version ??= (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  return version;
 }
 
 function directoryUri(dir: string): string {
@@ -146,24 +136,18 @@ function suppressionOf(f: Finding): { kind: 'inSource' | 'external'; justificati
 }
 
 /**
- * The engine fingerprints every finding from the source it linted; a result built some other
- * way (a program calling the formatter) is fingerprinted here from the file, read but never written.
+ * The engine fingerprints every finding it makes from the text it linted. A finding without one
+ * (a file that could not be read, a result built by a program calling the formatter) is
+ * fingerprinted from its rule and its occurrence alone: a formatter reads no files.
  */
-function fingerprintsFor(findings: Finding[], filePath: string): Map<Finding, string> {
+function fingerprintsFor(findings: Finding[]): Map<Finding, string> {
   const map = new Map<Finding, string>();
   if (findings.every((f) => f.fingerprint)) {
     for (const f of findings) map.set(f, f.fingerprint!);
     return map;
   }
-  let text = '';
-  try {
-    const source = decodeSource(readFileSync(filePath));
-    if ('text' in source) text = source.text;
-  } catch {
-    // An unreadable file still gets fingerprints, from the rule and its occurrence alone.
-  }
   const copies = findings.map((f) => ({ ...f }));
-  addFingerprints(copies, text);
-  findings.forEach((f, i) => map.set(f, copies[i]!.fingerprint!));
+  addFingerprints(copies, '');
+  findings.forEach((f, i) => map.set(f, f.fingerprint ?? copies[i]!.fingerprint!));
   return map;
 }

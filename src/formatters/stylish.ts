@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { displayPath } from '../input/find-files.js';
+import { displayPath } from '../core/paths.js';
 import type { FileResult } from '../core/findings.js';
 import { describeCounts, ruleOutcomes } from '../core/rule-outcomes.js';
 import { batchOf } from './streaming.js';

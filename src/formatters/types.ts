@@ -13,6 +13,10 @@ export interface FormatterContext {
   color: boolean;
   /** Where a rule's documentation is, for links from the output. */
   ruleDocUrl?: (ruleId: string) => string | undefined;
+  /** Each rule's documentation page (rules/<id>.md) as markdown, by rule id; rules without one are absent. */
+  ruleDocs?: ReadonlyMap<string, string>;
+  /** planlint's version, for reports that name the tool that made them (SARIF). */
+  version?: string;
   /** The rules of the run, so a report can say what each rule checks, passed or failed. */
   rules?: readonly RuleSummary[];
   /** Teaching mode (--show-passed): list every rule checked for each file, passed as well as failed. */
@@ -25,3 +29,14 @@ export interface FormatterContext {
 }
 
 export type Formatter = (results: FileResult[], context: FormatterContext) => string;
+
+/**
+ * What a formatter needs beyond the results and the usual context, so the CLI reads or attaches
+ * only that: the source and case models on each result (LintOptions.attach), the rule pages, the version.
+ */
+export interface FormatterNeeds {
+  source?: boolean;
+  cases?: boolean;
+  ruleDocs?: boolean;
+  version?: boolean;
+}

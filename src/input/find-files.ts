@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { extname, join, relative } from 'node:path';
+import { extname, join } from 'node:path';
 
 export const LINTABLE_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
@@ -97,8 +97,5 @@ async function walk(dir: string, found: Set<string>, visited: Set<string>): Prom
   }
 }
 
-/** A path as shown to people: relative to the working directory when it is inside it. */
-export function displayPath(path: string, cwd = process.cwd()): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
+// Kept here for src/cli/watch.ts, which another change owns; everything else imports src/core/paths.
+export { displayPath } from '../core/paths.js';

@@ -25,6 +25,20 @@ export interface TimelineEntry {
   range: SourceRange;
 }
 
+/** A case as a report draws it: the model and its timeline. */
+export interface CaseView {
+  model: CaseModel;
+  timeline: TimelineEntry[];
+}
+
+// The engine attaches each file's cases to its result for the HTML report (see FileAttachments).
+declare module '../core/findings.js' {
+  interface FileAttachments {
+    /** The cases the file's documents built, each with its timeline. */
+    cases?: CaseView[];
+  }
+}
+
 /** Sort order for entries on the same day: what happens first in a case comes first. */
 const KIND_ORDER: TimelineKind[] = ['sentence', 'release', 'officer', 'event', 'assessment', 'contact', 'plan', 'review', 'contact-level', 'end'];
 

@@ -1,5 +1,7 @@
 /** Small hand-made results for the formatter tests, with the characters each format must escape. */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { packageVersion, readRuleDocs } from '../../src/cli/report-context.js';
 import type { FileResult } from '../../src/core/findings.js';
 import type { FormatterContext } from '../../src/formatters/types.js';
 
@@ -16,6 +18,9 @@ export const context: FormatterContext = {
     { id: 'demo-rule', description: 'A demonstration rule.', standard: 'planning' },
     { id: 'team/home-visit', description: 'A home visit is recorded.', standard: 'implementation-and-delivery' },
   ],
+  // What the CLI reads for the formats that need it: every rule page in rules/, and the version.
+  ruleDocs: readRuleDocs(readdirSync(join(import.meta.dirname, '..', '..', 'rules')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3))),
+  version: packageVersion(),
 };
 
 export const results: FileResult[] = [

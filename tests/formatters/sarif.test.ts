@@ -1,9 +1,9 @@
 /** SARIF 2.1.0: rules described from their pages, results with stable fingerprints and suppressions. */
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
+import { addFingerprints } from '../../src/core/fingerprint.js';
 import type { FileResult, Finding } from '../../src/core/findings.js';
 import { RULE_DOCS_BASE_URL } from '../../src/formatters/rule-docs.js';
 import { formatSarif } from '../../src/formatters/sarif.js';
@@ -143,16 +143,13 @@ describe('sarif format', () => {
 });
 
 describe('sarif partialFingerprints', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'planlint-sarif-'));
-  const file = join(dir, 'plan.yaml');
+  // The file is never read (it does not exist): the fingerprints come with the findings.
+  const file = join(cwd, 'plan.yaml');
   const finding = (ruleId: string, line: number): Finding => ({ ruleId, severity: 'error', message: `Message on line ${line}.`, line, column: 3, endLine: line, endColumn: 6 });
-  /** Fingerprints as a formatter computes them from the file, the way a result built outside the engine has none. */
+  /** Findings fingerprinted from the text as the engine does it (lintText), then written as SARIF. */
   const prints = (text: string, findings: Finding[]) => {
-    writeFileSync(file, text);
-    const before = statSync(file).mtimeMs;
-    const log = sarif([{ filePath: file, findings }], dir);
-    expect(readFileSync(file, 'utf8')).toBe(text);
-    expect(statSync(file).mtimeMs).toBe(before);
+    addFingerprints(findings, text);
+    const log = sarif([{ filePath: file, findings }]);
     return log.runs[0]!.results!.map((r) => r.partialFingerprints!['planlintFindingHash/v1']);
   };
   const text = ['kind: sentence-plan', 'personView: TBC', 'objectives:', '  - title: TBC', '  - title: TBC', ''].join('\n');
@@ -180,5 +177,13 @@ describe('sarif partialFingerprints', () => {
     expect(here).not.toBe(there);
     const [again] = sarif([{ filePath: join(cwd, 'one.yaml'), findings: [{ ...withPrint, line: 40, message: 'other' }] }]).runs[0]!.results!.map((r) => r.partialFingerprints!['planlintFindingHash/v1']);
     expect(again).toBe(here);
+  });
+
+  it('are given to a finding that has none (a file that could not be read) from its rule and occurrence', () => {
+    const unread = { filePath: join(cwd, 'missing.yaml'), findings: [finding('input', 1), finding('input', 1)] };
+    const [first, second] = sarif([unread]).runs[0]!.results!.map((r) => r.partialFingerprints!['planlintFindingHash/v1']);
+    expect(first).toEqual(hash);
+    expect(second).not.toBe(first);
+    expect(unread.findings.every((f) => f.fingerprint === undefined)).toBe(true); // the result is left as it was
   });
 });

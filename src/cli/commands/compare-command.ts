@@ -5,20 +5,18 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { ConfigResolver } from '../../engine/config.js';
 import { EXIT, UsageError } from '../../core/errors.js';
-import { ENGINE_RULE_IDS } from '../../core/findings.js';
 import type { FileResult, Finding } from '../../core/findings.js';
 import { findFiles } from '../../input/find-files.js';
 import { buildFileReport, firstSentence, renderExplanations, renderFileSection, renderPage } from '../../formatters/html.js';
 import type { FileReport } from '../../formatters/html.js';
-import type { RuleSummary } from '../../formatters/types.js';
-import { lintText } from '../../engine/lint.js';
+import type { FormatterContext, RuleSummary } from '../../formatters/types.js';
+import { lintOneFile } from '../../engine/lint-one-file.js';
 import { loadBuiltInRules } from '../../engine/load-rules.js';
 import { escapeHtml as e } from '../../formatters/markdown-html.js';
 import { PRESET_NAMES, isPresetName, presetSettings } from '../../engine/presets.js';
-import { DEFAULT_MAX_FILE_BYTES, readSource } from '../../input/read-source.js';
 import { describeCounts } from '../../core/rule-outcomes.js';
 import type { RuleOutcome } from '../../core/rule-outcomes.js';
-import { SUPPRESSION_RULE_ID } from '../../engine/suppressions.js';
+import { reportContext } from '../report-context.js';
 import { wantsColor } from '../terminal-color.js';
 import { wrap } from '../terminal-text.js';
 import { parseRuleFlags } from './rule-flags.js';
@@ -72,11 +70,10 @@ async function compare(paths: string[], flags: CompareFlags): Promise<number> {
   const summaries = new Map<string, RuleSummary>(builtIns.map(({ meta }) => [meta.id, meta]));
   const results: FileResult[] = [];
   for (const filePath of paths) {
-    const { rules, config } = await resolver.settingsFor(filePath);
+    const { config } = await resolver.settingsFor(filePath);
     for (const { meta } of config.pluginRules) summaries.set(meta.id, meta);
-    const knownRuleIds = new Set([...builtIns, ...config.pluginRules].map((r) => r.meta.id).concat(Object.values(ENGINE_RULE_IDS), SUPPRESSION_RULE_ID));
-    const source = await readSource(filePath, DEFAULT_MAX_FILE_BYTES);
-    results.push('problem' in source ? { filePath, findings: [source.problem] } : lintText(source.text, filePath, { rules, knownRuleIds }));
+    // Both forms name the person and case; the HTML one draws each file's timeline and source too.
+    results.push(await lintOneFile({ filePath }, resolver, builtIns, { attach: { source: true, cases: true } }));
   }
 
   const cwd = process.cwd();
@@ -85,7 +82,7 @@ async function compare(paths: string[], flags: CompareFlags): Promise<number> {
   const rows = compareRows(reports, rules);
   const output =
     flags.format === 'html'
-      ? compareHtml(reports, rows, rules)
+      ? compareHtml(reports, rows, reportContext({ cwd, color: false, rules, formats: ['html'] }))
       : compareText(reports, rows, { color: flags.outputFile ? false : wantsColor(flags, process.stdout), width: Math.max(60, Math.min(process.stdout.columns ?? 100, 140)) });
   if (flags.outputFile) await writeFile(flags.outputFile, output);
   else process.stdout.write(output);
@@ -173,7 +170,7 @@ function severityMark(f: Finding, paint: InstanceType<typeof Chalk>): string {
 }
 
 /** The HTML form: the rules table, then the two files' timelines and findings side by side. */
-function compareHtml(reports: FileReport[], rows: Row[], rules: readonly RuleSummary[]): string {
+function compareHtml(reports: FileReport[], rows: Row[], context: FormatterContext): string {
   const cell = (o: RuleOutcome | undefined) => {
     const cls = !o ? 'muted' : o.status === 'passed' ? 'pill pass' : o.status === 'noted' ? 'pill sev-info' : `pill sev-${o.errors ? 'error' : 'warning'}`;
     return `<td class="result"><span class="${cls}">${e(resultWords(o))}</span></td>`;
@@ -202,8 +199,8 @@ function compareHtml(reports: FileReport[], rows: Row[], rules: readonly RuleSum
 <table class="matrix"><thead><tr><th scope="col">Rule and what it checks</th>${heads}</tr></thead><tbody>
 ${body}
 </tbody><tfoot><tr><td></td>${foot}</tr></tfoot></table></section>
-<div class="compare-grid">${reports.map((r, i) => renderFileSection(r, i, { rules }, { compact: true })).join('\n')}</div>
-${renderExplanations(reports, rules)}
+<div class="compare-grid">${reports.map((r, i) => renderFileSection(r, i, context, { compact: true })).join('\n')}</div>
+${renderExplanations(reports, context)}
 </main>`;
   const styles = `
 .compare-cards { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }

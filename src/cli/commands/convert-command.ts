@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../core/errors.js';
-import { displayPath } from '../../input/find-files.js';
+import { displayPath } from '../../core/paths.js';
 import type { Finding } from '../../core/findings.js';
 import { mapExport } from '../../hmpps/map-export.js';
 import { recogniseExport } from '../../hmpps/recognise-export.js';

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
@@ -9,7 +8,7 @@ import { EXIT, UsageError } from '../../core/errors.js';
 import { countFindings } from '../../core/findings.js';
 import type { FileResult } from '../../core/findings.js';
 import { findFiles } from '../../input/find-files.js';
-import { FORMATTER_NAMES } from '../../formatters/index.js';
+import { FORMATTER_NAMES, formatterNeeds } from '../../formatters/index.js';
 import { openOutputs, parseOutputs } from '../../formatters/outputs.js';
 import type { RuleSummary } from '../../formatters/types.js';
 import { lintOneFile } from '../../engine/lint-one-file.js';
@@ -17,10 +16,10 @@ import type { LintInput, RunSettings } from '../../engine/lint-one-file.js';
 import type { ReportedFile } from '../../engine/parallel/lint-worker.js';
 import { LintCache, hashText } from '../../engine/lint-cache.js';
 import { loadBuiltInRules } from '../../engine/load-rules.js';
-import { ruleDocPath } from '../../core/package-root.js';
 import { PRESET_NAMES, isPresetName, presetSettings } from '../../engine/presets.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_SIZE_LIMIT, formatBytes, parseByteSize, readSource, readStreamSource } from '../../input/read-source.js';
 import { refuseWritingToInputs } from '../output-guard.js';
+import { reportContext, ruleDocUrl } from '../report-context.js';
 import { wantsColor } from '../terminal-color.js';
 import { prepareValidators } from '../../validate/validate-document.js';
 import { parseRuleFlags } from './rule-flags.js';
@@ -179,6 +178,10 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   const baseline = flags.baseline ? Baseline.load(flags.baseline, { mustExist: !flags.updateBaseline }) : undefined;
   const recorder = flags.updateBaseline && flags.baseline ? new BaselineRecorder(flags.baseline) : undefined;
   const run: RunSettings = { ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}), maxFileBytes, ...(flags.redact ? { redact: true } : {}) };
+  // The HTML report draws each file's source and timeline: the engine attaches them, in this thread
+  // (workers cannot send case models back). A redacted run shows neither; standard input is not a file to show.
+  const needs = formatterNeeds(outputs.map((o) => o.format));
+  const attach = (needs.source || needs.cases) && !flags.redact && !flags.stdin ? needs : undefined;
 
   // Settings are resolved here for every file first, so a config mistake stops the run before
   // any output, and so reports know every rule (plugins included) that may appear.
@@ -205,12 +208,12 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
     }
     const key = { content: hashText(source.text), settings: hashText(JSON.stringify([config.configFiles, settings, run])) };
     cacheKeys[index] = key;
-    const cached = cache.get(input.filePath, key.content, key.settings);
+    const cached = attach ? undefined : cache.get(input.filePath, key.content, key.settings); // the cache keeps no attachments
     if (cached) ready.set(index, cached);
     else jobs.push({ filePath: input.filePath, text: source.text });
   }
 
-  const threads = chooseThreads(flags.concurrency, jobs.length);
+  const threads = attach ? 1 : chooseThreads(flags.concurrency, jobs.length);
   // When the JSON report is all a run writes and nothing here changes results, the workers write
   // each file's entry themselves: the main thread, which would parse and re-serialise every
   // result, was as busy as a worker and kept a 50,000-file run's memory growing.
@@ -220,21 +223,21 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
     threads > 1
       ? (await import('../../engine/parallel/lint-pool.js')).lintInWorkers(jobs, { threads, timeoutMs, cliRules, run, ...(flags.config ? { configPath: flags.config } : {}), ...(workersWriteJson ? { jsonReportCwd: cwd } : {}) })
       : (async function* () {
-          for (const job of jobs) yield await lintOneFile(job, resolver, builtIns, run);
+          for (const job of jobs) yield await lintOneFile(job, resolver, builtIns, attach ? { ...run, attach } : run);
         })();
 
   const report = recorder
     ? undefined
     : await openOutputs(
         outputs,
-        {
+        reportContext({
           cwd,
           color: wantsColor(flags, process.stdout),
-          ruleDocUrl: (id) => (existsSync(ruleDocPath(id)) ? pathToFileURL(ruleDocPath(id)).href : undefined),
           rules: [...ruleSummaries.values()],
+          formats: outputs.map((o) => o.format),
           showPassed: flags.showPassed ?? false,
           redact: flags.redact ?? false,
-        },
+        }),
         inputs.map((i) => i.filePath),
       );
 
@@ -284,7 +287,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
       paths, cwd, builtIns, cliRules, run, quiet: flags.quiet ?? false, firstRun,
       ...(flags.config ? { configPath: flags.config } : {}),
       ...(baseline ? { baseline } : {}),
-      report: { color: wantsColor(flags, process.stdout), rules: [...ruleSummaries.values()], ruleDocUrl: (id) => (existsSync(ruleDocPath(id)) ? pathToFileURL(ruleDocPath(id)).href : undefined) },
+      report: { color: wantsColor(flags, process.stdout), rules: [...ruleSummaries.values()], ruleDocUrl },
     });
   }
 

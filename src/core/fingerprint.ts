@@ -1,5 +1,5 @@
-import { sha256 } from '../core/hash.js';
-import type { Finding } from '../core/findings.js';
+import { sha256 } from './hash.js';
+import type { Finding } from './findings.js';
 
 /**
  * Gives each finding a fingerprint from its rule, the text of the line it points at and how many
