@@ -1,6 +1,7 @@
 /** Custom rules from a local file (JavaScript or TypeScript) or an npm package, via config. */
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { planlint, root, scratch } from './helpers/run-cli.js';
 
@@ -85,6 +86,31 @@ describe('plugins', () => {
     const { code, stderr } = planlint(['plan.yaml'], { cwd: dir });
     expect(code).toBe(2);
     expect(stderr).toMatch(/plugin "\.\/bad\.mjs" must export rules made with defineRule/);
+  });
+
+  it("links a plugin rule's meta.docs.url from the output, and built-in rules to their own pages", () => {
+    const url = 'https://example.org/planlint/contact-pattern-written';
+    const dir = project({
+      'team.mjs': pluginSource('js').replace("defaultOptions: {},", `defaultOptions: {},\n    docs: { url: '${url}' },`),
+      'planlint.config.yaml': 'plugins: [./team.mjs]\n',
+      'plan.yaml': plan.replace('personView: I want to stay in work and keep my flat this year.', 'personView: TBC'),
+    });
+    const { stdout, stderr } = planlint(['plan.yaml', '--color'], { cwd: dir });
+    expect(stderr).toBe('');
+    // OSC 8 links around the rule ids.
+    expect(stdout).toContain(`\u001b]8;;${url}\u0007team/contact-pattern-written\u001b]8;;\u0007`);
+    expect(stdout).toContain(`\u001b]8;;${pathToFileURL(join(root, 'rules', 'service-user-voice-recorded.md')).href}\u0007service-user-voice-recorded\u001b]8;;\u0007`);
+  });
+
+  it('a plugin rule whose meta.docs.url is not a web or file address is a clear error, exit 2', () => {
+    const dir = project({
+      'team.mjs': pluginSource('js').replace('defaultOptions: {},', "defaultOptions: {},\n    docs: { url: 'javascript:alert(1)' },"),
+      'planlint.config.yaml': 'plugins: [./team.mjs]\n',
+      'plan.yaml': plan,
+    });
+    const { code, stderr } = planlint(['plan.yaml'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toContain('planlint.config.yaml: plugin rule "team/contact-pattern-written": meta.docs.url must be an https:, http: or file: URL; found "javascript:alert(1)".');
   });
 
   it('a rule that throws becomes a finding naming it, the other rules still run, exit 2', () => {

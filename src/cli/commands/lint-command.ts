@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
@@ -16,8 +15,7 @@ import { lintOneFile } from '../../engine/lint-one-file.js';
 import type { LintInput, RunSettings } from '../../engine/lint-one-file.js';
 import type { ReportedFile } from '../../engine/parallel/lint-worker.js';
 import { LintCache, hashText } from '../../engine/lint-cache.js';
-import { loadBuiltInRules } from '../../engine/load-rules.js';
-import { ruleDocPath } from '../../core/package-root.js';
+import { docUrlOf, loadBuiltInRules } from '../../engine/load-rules.js';
 import { PRESET_NAMES, isPresetName, presetSettings } from '../../engine/presets.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_SIZE_LIMIT, formatBytes, parseByteSize, readSource, readStreamSource } from '../../input/read-source.js';
 import { refuseWritingToInputs } from '../output-guard.js';
@@ -230,7 +228,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
         {
           cwd,
           color: wantsColor(flags, process.stdout),
-          ruleDocUrl: (id) => (existsSync(ruleDocPath(id)) ? pathToFileURL(ruleDocPath(id)).href : undefined),
+          ruleDocUrl: (id) => docUrlOf(id, ruleSummaries.get(id)),
           rules: [...ruleSummaries.values()],
           showPassed: flags.showPassed ?? false,
           redact: flags.redact ?? false,
@@ -284,7 +282,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
       paths, cwd, builtIns, cliRules, run, quiet: flags.quiet ?? false, firstRun,
       ...(flags.config ? { configPath: flags.config } : {}),
       ...(baseline ? { baseline } : {}),
-      report: { color: wantsColor(flags, process.stdout), rules: [...ruleSummaries.values()], ruleDocUrl: (id) => (existsSync(ruleDocPath(id)) ? pathToFileURL(ruleDocPath(id)).href : undefined) },
+      report: { color: wantsColor(flags, process.stdout), rules: [...ruleSummaries.values()], ruleDocUrl: (id) => docUrlOf(id, ruleSummaries.get(id)) },
     });
   }
 
