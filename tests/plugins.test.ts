@@ -1,4 +1,5 @@
 /** Custom rules from a local file (JavaScript or TypeScript) or an npm package, via config. */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -128,18 +129,25 @@ describe('plugins', () => {
 });
 
 describe('the worked example in docs/writing-a-rule.md', () => {
-  it('runs as written', () => {
+  it('runs as written: the module through the CLI, and its test through planlint/testing', () => {
     const guide = readFileSync(join(root, 'docs', 'writing-a-rule.md'), 'utf8');
     const blocks = [...guide.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], code: m[2]! }));
     const module = blocks.find((b) => b.lang === 'ts' && b.code.includes('defineRule<Options>'))!.code;
     const config = blocks.find((b) => b.lang === 'yaml' && b.code.includes('plugins:'))!.code;
-    const test = blocks.find((b) => b.lang === 'ts' && b.code.includes('describe('))!.code;
-    const caseFile = /lint\(`([\s\S]*?)`\)/.exec(test)![1]!;
-    const expected = /message: '([^']+)'/.exec(test)![1]!;
-    const dir = project({ 'rules/home-visit-recorded.ts': module, 'planlint.config.yaml': config, 'case.yaml': caseFile });
+    const test = blocks.find((b) => b.lang === 'ts' && b.code.includes('testRule('))!.code;
+    const invalid = test.slice(test.indexOf('invalid:'));
+    const caseFile = /yaml: `([\s\S]*?)`/.exec(invalid)![1]!;
+    const expected = /message: '([^']+)'/.exec(invalid)![1]!;
+    const dir = project({ 'rules/home-visit-recorded.ts': module, 'planlint.config.yaml': config, 'case.yaml': caseFile, 'tests/home-visit-recorded.test.ts': test });
     const { stdout, stderr } = planlint(['case.yaml', '-f', 'json'], { cwd: dir });
     expect(stderr).toBe('');
     const [result] = JSON.parse(stdout) as JsonResult;
     expect(result!.messages).toContainEqual(expect.objectContaining({ ruleId: 'team/home-visit-recorded', line: 8, column: 12, message: expected }));
-  });
+
+    // The guide's test file, run by vitest in the team's project (planlint/testing from the build).
+    symlinkSync(join(root, 'node_modules', 'vitest'), join(dir, 'node_modules', 'vitest'), 'dir');
+    const run = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', dir], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+    expect(run.stdout + run.stderr).toMatch(/Tests\s+4 passed \(4\)/);
+    expect(run.status).toBe(0);
+  }, 60_000);
 });
