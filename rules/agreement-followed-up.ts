@@ -5,7 +5,7 @@ interface Options {
   withinDays: number;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'agreement-followed-up',
     description: 'When the person could not answer whether they agree to their plan, a later version of the plan records their answer.',

@@ -7,7 +7,7 @@ interface Options {
 
 const STATUS_WORDS = { 'did-not-agree': 'did not agree to it', 'could-not-answer': 'could not answer' } as const;
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'agreement-recorded',
     description: 'The plan records whether the person agreed to it, and why not when they did not agree or could not answer.',

@@ -5,7 +5,7 @@ interface Options {
   minReasonWords: number;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'assessment-involves-person',
     description: 'The person took part in their assessment and their own view of it is recorded.',

@@ -5,7 +5,7 @@ interface Options {
   minWords: number;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'circumstances-analysed',
     description: "The assessment records the person's diversity and personal circumstances and how each affects their ability to comply and engage.",

@@ -21,7 +21,7 @@ const CONTACTS_PER_FOUR_WEEKS: Record<Frequency, number> = {
 /** Words that show a rationale speaks to risk; deliberately simple, compared after normaliseText. */
 const RISK_TERMS = ['risk', 'risks', 'harm', 'rosh', 'public protection', 'safeguarding', 'mappa', 'victim', 'victims'];
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'contact-change-rationale',
     description: 'Every change in contact level records why; a reduction for a high-risk person says how risk was considered.',

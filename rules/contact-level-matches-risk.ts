@@ -19,7 +19,7 @@ const FREQUENCIES = ['twice-weekly', 'weekly', 'fortnightly', 'four-weekly', 'mo
 
 const isReason = (text: string | undefined): boolean => isRecordedReason(text);
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'contact-level-matches-risk',
     description: "The level of contact is in line with the person's risk of serious harm, or the plan records why a lower level is right.",

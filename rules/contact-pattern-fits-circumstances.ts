@@ -42,7 +42,7 @@ function planInForce(plans: Plan[], date: string): Plan | undefined {
 
 const ATTENDANCE_EXPECTED = new Set(['attended', 'failed-to-attend', 'acceptable-absence', 'planned']);
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'contact-pattern-fits-circumstances',
     description: "Contact arrangements address the person's recorded circumstances, and appointments avoid the times they cannot attend.",

@@ -12,14 +12,19 @@ const SENTENCE_NAMES: Record<string, string> = {
   'post-sentence-supervision': 'post-sentence supervision',
 };
 
+/** The ids of meta.messages below that the date checks report (defineRule checks each exists). */
+type MessageId =
+  | 'endBeforeStart' | 'beforeStart' | 'afterEnd' | 'targetAfterEnd' | 'toBeforeFrom'
+  | 'windowEndsBeforeStart' | 'nextReviewBeforeReview' | 'decisionBeforeAbsence' | 'completeBeforeStart';
+
 interface Finding {
   node: object;
   property: string;
-  messageId: string;
+  messageId: MessageId;
   data: Record<string, string>;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'dates-consistent',
     description: 'Dates in the record do not contradict each other or fall outside the sentence.',

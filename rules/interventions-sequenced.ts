@@ -37,7 +37,7 @@ function findCycles(objectives: Objective[], byId: Map<string, Objective>): Obje
   return cycles;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'interventions-sequenced',
     description: 'Where objectives depend on one another, the order is possible: each one depended on exists, none depends on itself in a circle, and none is due before what must come first.',

@@ -23,7 +23,7 @@ function hasEarlierWarning(contacts: Contact[], contact: Contact): boolean {
   );
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'missed-appointment-decision',
     description: 'Every missed appointment has a recorded decision, and enforcement is proportionate and explained.',

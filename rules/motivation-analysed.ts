@@ -5,7 +5,7 @@ interface Options {
   minWords: number;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'motivation-analysed',
     description: "The assessment analyses the person's motivation and readiness to change.",

@@ -186,7 +186,7 @@ const testsFor = new WeakMap<Options, (text: string | undefined) => boolean>();
 /** Field plans per options object (one per run and config), by part of the case. */
 const plansFor = new WeakMap<Options, Map<string, FieldPlan>>();
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'no-placeholder-text',
     description: 'Free text says something: no placeholders such as "TBC" or "as above", and no objectives copied from one another.',
@@ -244,9 +244,9 @@ export default defineRule<Options>({
 function checkCopies(
   objectives: Objective[],
   field: 'title' | 'measure',
-  messageId: string,
+  messageId: 'duplicateTitle' | 'duplicateMeasure',
   placeholder: (text: string) => boolean,
-  report: (r: { node: object; property: string; messageId: string; data: Record<string, string | number> }) => void,
+  report: (r: { node: object; property: string; messageId: 'duplicateTitle' | 'duplicateMeasure'; data: Record<string, string | number> }) => void,
 ): void {
   const first = new Map<string, number>();
   objectives.forEach((objective, i) => {

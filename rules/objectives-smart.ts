@@ -7,7 +7,7 @@ function titleOf(title: string): string {
 
 type Options = Record<string, never>;
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'objectives-smart',
     description: 'Each objective says how progress will be measured, has a target date inside the sentence, and names who will act on it.',

@@ -5,7 +5,7 @@ interface Options {
   maxChanges: number;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'officer-continuity',
     description: 'The person keeps the same responsible officer where possible, and every change has a recorded handover.',

@@ -10,7 +10,7 @@ function isAbout(entry: Consultation, agency: Agency): boolean {
   return (agency.id !== undefined && said === normaliseText(agency.id)) || said === normaliseText(agency.name);
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'other-agencies-consulted',
     description: 'Where other agencies are involved with the person, the assessment records what each of them contributed.',

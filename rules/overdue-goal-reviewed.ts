@@ -5,7 +5,7 @@ interface Options {
   graceDays: number;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'overdue-goal-reviewed',
     description: 'A goal still active after its target date has a note since that date: progress recorded, or a decision to go on.',

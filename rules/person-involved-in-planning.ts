@@ -5,7 +5,7 @@ interface Options {
   minReasonWords: number;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'person-involved-in-planning',
     description: 'The person took part in making their plan; if they could not, the plan says why and how it will be revisited with them.',

@@ -2,7 +2,7 @@ import { defineRule, formatDate, isPlaceholder, personName } from '../src/rule-k
 
 type Options = Record<string, never>;
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'person-involved-in-review',
     description: 'The person takes part in each review of their plan, or the record says why they could not.',

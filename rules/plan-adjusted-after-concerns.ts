@@ -13,7 +13,7 @@ interface Options {
 const NO_CHANGE =
   /^(no (changes?|adjustments?|amendments?)\b|(the )?(plan|contact) (is )?(unchanged|remains? the same|stays? the same)\b|unchanged\b|nothing (to )?change|(continue|carry on|keep)( with)? (the plan|as (before|planned|is))\b)/;
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'plan-adjusted-after-concerns',
     description: 'After repeated compliance concerns, the next review adjusts the plan, or records why no change is needed.',

@@ -12,7 +12,7 @@ function initialPlan(plans: Plan[]): Plan | undefined {
   return plans.find((p) => p.version === 'initial') ?? (plans[0]?.version === undefined ? plans[0] : undefined);
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'plan-completed-on-time',
     description: 'The initial plan is completed within the expected number of working days of sentence or release.',

@@ -5,7 +5,7 @@ interface Options {
   withinDays: number;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'plan-revisited-after-first-attendance',
     description: 'A plan made without the person, or before they first attended, is revisited with them soon after they first attend.',

@@ -5,7 +5,7 @@ interface Options {
   months: number;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'plan-updated-since-initial',
     description: 'The initial plan is reviewed or updated as the case goes on, not left as it was first written.',

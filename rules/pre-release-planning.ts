@@ -6,7 +6,7 @@ type Options = Record<string, never>;
 
 const isReason = (text: string | undefined): boolean => isRecordedReason(text);
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'pre-release-planning',
     description: 'On licence or post-sentence supervision, the plan is made and the person is met before release.',

@@ -50,7 +50,7 @@ function rarDaysBooked(model: CaseModel, requirement: Requirement, deadline: str
   return new Set(dates).size;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'requirements-deliverable',
     description: 'The plan sets out how every requirement of the sentence will be delivered, at a pace that fits within the order.',

@@ -11,7 +11,7 @@ const HINTS: Record<(typeof PARTS)[number], string> = {
   barriers: 'what gets in the way for {{name}} and what will be done about it, or that none were found and why',
 };
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'review-considers-compliance',
     description: "Each review records what it found about the person's compliance, engagement and barriers.",

@@ -9,7 +9,7 @@ interface Options {
 
 const hasReason = (event: CaseEvent) => !isPlaceholder(event.reviewNotNeeded);
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'review-when-triggered',
     description: 'A review is held after repeated compliance concerns and after a change of circumstances, and before contact levels change.',
@@ -85,7 +85,7 @@ export default defineRule<Options>({
   },
 });
 
-function checkContactChanges(model: CaseModel, name: string, context: RuleContext<Options>): void {
+function checkContactChanges(model: CaseModel, name: string, context: RuleContext<Options, 'contactWithoutReview' | 'changedBeforeReview'>): void {
   // A later plan that sets a new contact level should follow a review that agreed it.
   for (let i = 1; i < model.plans.length; i++) {
     const before = model.plans[i - 1]!;

@@ -21,7 +21,7 @@ const FIRST_PERSON = /\b(i|im|ive|id|ill|me|my|mine|myself|we|us|our)\b/;
 /** Words that show the text is written about the person, not by them. */
 const THIRD_PERSON = /\b(he|she|they|him|her|them|his|hers|their|su|pop|service user|person on probation|the person)\b/;
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'service-user-voice-recorded',
     description: "The plan and each review record the person's own view, in their words.",

@@ -9,7 +9,7 @@ import { formatJson } from '../src/formatters/json.js';
 import { lintText } from '../src/engine/lint.js';
 import { loadDocuments } from '../src/input/load-documents.js';
 import { escapeHtml, markdownToHtml } from '../src/formatters/markdown-html.js';
-import { yaml } from './rule-tester.js';
+import { yaml } from '../src/testing/index.js';
 
 describe('markdownToHtml', () => {
   it('escapes text everywhere and passes no HTML through', () => {

@@ -5,10 +5,11 @@
  * reading dist/ are never raced.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planlint, root } from './helpers/run-cli.js';
 
@@ -25,6 +26,17 @@ let installLog: string;
 function npm(args: string[], cwd: string) {
   const result = spawnSync('npm', args, { cwd, encoding: 'utf8', env, timeout: 150_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A strict TypeScript project over the consumer's *.ts files. */
+function writeTsconfig() {
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [join(root, 'node_modules', '@types')] },
+      include: ['*.ts'],
+    }),
+  );
 }
 
 function npx(args: string[]) {
@@ -59,7 +71,7 @@ afterAll(() => {
 
 describe('the npm package', () => {
   it('holds the built code, the schemas and the rule pages, and no tests, fixtures or sources', () => {
-    for (const required of ['bin/planlint.js', 'dist/src/cli/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/generated/validators.js', 'README.md', 'package.json']) {
+    for (const required of ['bin/planlint.js', 'dist/src/cli/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/testing/index.js', 'dist/src/testing/index.d.ts', 'dist/generated/validators.js', 'README.md', 'package.json']) {
       expect(packed, required).toContain(required);
     }
     const under = (folder: string) => packed.filter((p) => p.startsWith(folder));
@@ -185,13 +197,7 @@ describe('the npm package', () => {
   }, 60_000);
 
   it('exports its API with types: defineRule and lintText type-check and run from the installed package', () => {
-    writeFileSync(
-      join(project, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [join(root, 'node_modules', '@types')] },
-        include: ['*.ts'],
-      }),
-    );
+    writeTsconfig();
     writeFileSync(
       join(project, 'home-visit-recorded.ts'),
       `import { defineRule, lintText, loadBuiltInRules, activateRules } from 'planlint';
@@ -219,6 +225,14 @@ export async function lintWithTeamRules(text: string): Promise<FileResult> {
   return lintText(text, 'plan.yaml', { rules });
 }
 
+export const typo = defineRule({
+  meta: { ...homeVisitRecorded.meta, id: 'team/typo' },
+  check(model, context) {
+    // @ts-expect-error a message id the rule does not have
+    context.report({ node: model.root, messageId: 'nnoe' });
+  },
+});
+
 // @ts-expect-error a rule's severity is error or warning
 export const wrong: Rule = { ...homeVisitRecorded, meta: { ...homeVisitRecorded.meta, severity: 'fatal' } };
 `,
@@ -243,5 +257,60 @@ console.log(JSON.stringify(findings.map((f) => f.ruleId)));
     const cli = JSON.parse(planlint(['lisa-poor.yaml', '--format', 'json'], { cwd: project }).stdout) as { messages: { ruleId: string }[] }[];
     expect(ids).toEqual(cli[0]!.messages.map((m) => m.ruleId));
     expect(dirname(createRequire(join(project, 'package.json')).resolve('planlint/package.json'))).toBe(join(project, 'node_modules', 'planlint'));
+  }, 60_000);
+
+  it('exports planlint/testing: its rule tester type-checks, and runs under node:test with no vitest installed', () => {
+    // An ES module export (no "require" condition), so resolved as an import from the project.
+    const resolved = spawnSync(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('planlint/testing'))"], { cwd: project, encoding: 'utf8', env });
+    expect(resolved.stdout.trim()).toBe(pathToFileURL(join(realpathSync(project), 'node_modules', 'planlint', 'dist', 'src', 'testing', 'index.js')).href);
+    expect(existsSync(join(project, 'node_modules', 'vitest'))).toBe(false);
+    const rule = `defineRule({
+  meta: {
+    id: 'team/plan-has-objectives',
+    description: 'Every plan sets at least one objective.',
+    severity: 'warning',
+    standard: 'planning',
+    guidance: 'local-practice.md',
+    appliesTo: ['sentence-plan'],
+    messages: { none: 'The plan sets no objectives.' },
+    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+  },
+  check(model, context) {
+    for (const plan of model.plans) if (!plan.objectives?.length) context.report({ node: plan, property: 'objectives', messageId: 'none' });
+  },
+})`;
+    const cases = `{
+  valid: [{ name: 'an objective', yaml: 'kind: sentence-plan\\nschemaVersion: 1\\ncaseRef: C1\\ndate: 2024-01-10\\nobjectives:\\n  - { title: Keep my flat }\\n' }],
+  invalid: [{ name: 'none', yaml: 'kind: sentence-plan\\nschemaVersion: 1\\ncaseRef: C1\\ndate: 2024-01-10\\n', errors: [{ messageId: 'none', line: 1, column: 1, message: 'The plan sets no objectives.' }] }],
+}`;
+    writeFileSync(
+      join(project, 'tested-rule.ts'),
+      `import { defineRule } from 'planlint';
+import { RuleTester, testRule, type RuleTests } from 'planlint/testing';
+import { describe, it } from 'node:test';
+RuleTester.describe = describe;
+RuleTester.it = it;
+const cases: RuleTests = ${cases};
+testRule(${rule}, cases);
+`,
+    );
+    writeTsconfig();
+    const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    writeFileSync(
+      join(project, 'rule.test.mjs'),
+      `import { defineRule } from 'planlint';
+import { RuleTester, testRule } from 'planlint/testing';
+import { describe, it } from 'node:test';
+RuleTester.describe = describe;
+RuleTester.it = it;
+testRule(${rule}, ${cases});
+`,
+    );
+    const run = spawnSync(process.execPath, ['--test', 'rule.test.mjs'], { cwd: project, encoding: 'utf8', env, timeout: 60_000 });
+    expect(run.stdout).toMatch(/^# pass 4$/m);
+    expect(run.stdout).toMatch(/^# fail 0$/m);
+    expect(run.status).toBe(0);
   }, 60_000);
 });

@@ -1,6 +1,8 @@
 /** Custom rules from a local file (JavaScript or TypeScript) or an npm package, via config. */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { planlint, root, scratch } from './helpers/run-cli.js';
 
@@ -87,6 +89,31 @@ describe('plugins', () => {
     expect(stderr).toMatch(/plugin "\.\/bad\.mjs" must export rules made with defineRule/);
   });
 
+  it("links a plugin rule's meta.docs.url from the output, and built-in rules to their own pages", () => {
+    const url = 'https://example.org/planlint/contact-pattern-written';
+    const dir = project({
+      'team.mjs': pluginSource('js').replace("defaultOptions: {},", `defaultOptions: {},\n    docs: { url: '${url}' },`),
+      'planlint.config.yaml': 'plugins: [./team.mjs]\n',
+      'plan.yaml': plan.replace('personView: I want to stay in work and keep my flat this year.', 'personView: TBC'),
+    });
+    const { stdout, stderr } = planlint(['plan.yaml', '--color'], { cwd: dir });
+    expect(stderr).toBe('');
+    // OSC 8 links around the rule ids.
+    expect(stdout).toContain(`\u001b]8;;${url}\u0007team/contact-pattern-written\u001b]8;;\u0007`);
+    expect(stdout).toContain(`\u001b]8;;${pathToFileURL(join(root, 'rules', 'service-user-voice-recorded.md')).href}\u0007service-user-voice-recorded\u001b]8;;\u0007`);
+  });
+
+  it('a plugin rule whose meta.docs.url is not a web or file address is a clear error, exit 2', () => {
+    const dir = project({
+      'team.mjs': pluginSource('js').replace('defaultOptions: {},', "defaultOptions: {},\n    docs: { url: 'javascript:alert(1)' },"),
+      'planlint.config.yaml': 'plugins: [./team.mjs]\n',
+      'plan.yaml': plan,
+    });
+    const { code, stderr } = planlint(['plan.yaml'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toContain('planlint.config.yaml: plugin rule "team/contact-pattern-written": meta.docs.url must be an https:, http: or file: URL; found "javascript:alert(1)".');
+  });
+
   it('a rule that throws becomes a finding naming it, the other rules still run, exit 2', () => {
     const dir = project({
       'boom.mjs': pluginSource('js').replace('for (const plan of model.plans) {', "throw new Error('boom'); for (const plan of model.plans) {"),
@@ -102,18 +129,25 @@ describe('plugins', () => {
 });
 
 describe('the worked example in docs/writing-a-rule.md', () => {
-  it('runs as written', () => {
+  it('runs as written: the module through the CLI, and its test through planlint/testing', () => {
     const guide = readFileSync(join(root, 'docs', 'writing-a-rule.md'), 'utf8');
     const blocks = [...guide.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], code: m[2]! }));
     const module = blocks.find((b) => b.lang === 'ts' && b.code.includes('defineRule<Options>'))!.code;
     const config = blocks.find((b) => b.lang === 'yaml' && b.code.includes('plugins:'))!.code;
-    const test = blocks.find((b) => b.lang === 'ts' && b.code.includes('describe('))!.code;
-    const caseFile = /lint\(`([\s\S]*?)`\)/.exec(test)![1]!;
-    const expected = /message: '([^']+)'/.exec(test)![1]!;
-    const dir = project({ 'rules/home-visit-recorded.ts': module, 'planlint.config.yaml': config, 'case.yaml': caseFile });
+    const test = blocks.find((b) => b.lang === 'ts' && b.code.includes('testRule('))!.code;
+    const invalid = test.slice(test.indexOf('invalid:'));
+    const caseFile = /yaml: `([\s\S]*?)`/.exec(invalid)![1]!;
+    const expected = /message: '([^']+)'/.exec(invalid)![1]!;
+    const dir = project({ 'rules/home-visit-recorded.ts': module, 'planlint.config.yaml': config, 'case.yaml': caseFile, 'tests/home-visit-recorded.test.ts': test });
     const { stdout, stderr } = planlint(['case.yaml', '-f', 'json'], { cwd: dir });
     expect(stderr).toBe('');
     const [result] = JSON.parse(stdout) as JsonResult;
     expect(result!.messages).toContainEqual(expect.objectContaining({ ruleId: 'team/home-visit-recorded', line: 8, column: 12, message: expected }));
-  });
+
+    // The guide's test file, run by vitest in the team's project (planlint/testing from the build).
+    symlinkSync(join(root, 'node_modules', 'vitest'), join(dir, 'node_modules', 'vitest'), 'dir');
+    const run = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', dir], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+    expect(run.stdout + run.stderr).toMatch(/Tests\s+4 passed \(4\)/);
+    expect(run.status).toBe(0);
+  }, 60_000);
 });

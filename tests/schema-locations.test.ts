@@ -1,7 +1,7 @@
 /** Schema and syntax problems are reported in plain words at the exact node, never as raw ajv output. */
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/engine/lint.js';
-import { yaml } from './rule-tester.js';
+import { yaml } from '../src/testing/index.js';
 
 const lint = (text: string) => lintText(text, 'test.yaml', { rules: [] }).findings;
 

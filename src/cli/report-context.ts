@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT, ruleDocPath } from '../core/package-root.js';
+import { docUrlOf } from '../engine/load-rules.js';
 import { formatterNeeds } from '../formatters/index.js';
 import type { FormatterContext, RuleSummary } from '../formatters/types.js';
 
@@ -26,7 +26,7 @@ export function reportContext({ cwd, color, rules, formats, showPassed, redact }
   return {
     cwd,
     color,
-    ruleDocUrl,
+    ruleDocUrl: ruleDocUrlFor(rules),
     rules,
     ...(showPassed !== undefined ? { showPassed } : {}),
     ...(redact !== undefined ? { redact } : {}),
@@ -35,9 +35,13 @@ export function reportContext({ cwd, color, rules, formats, showPassed, redact }
   };
 }
 
-/** A file: link to a rule's page in the installed package, for terminals that show links. */
-export function ruleDocUrl(id: string): string | undefined {
-  return existsSync(ruleDocPath(id)) ? pathToFileURL(ruleDocPath(id)).href : undefined;
+/**
+ * Where each rule's documentation is, for links from reports: a plugin rule's own meta.docs.url,
+ * else a file: link to the rule's page in the installed package.
+ */
+export function ruleDocUrlFor(rules: readonly RuleSummary[]): (id: string) => string | undefined {
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  return (id) => docUrlOf(id, byId.get(id));
 }
 
 /** The pages (rules/<id>.md) of the rules that have one, as markdown, by rule id. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importModule } from '../runtime/import-module.js';
-import { isRule } from './load-rules.js';
+import { docsProblem, isRule } from './load-rules.js';
 import type { AnyRule } from './load-rules.js';
 import { SettingsError } from './rule-settings.js';
 
@@ -42,6 +42,8 @@ export async function loadPlugin(name: string, fromDir: string, configFile: stri
     if (!Array.isArray(rule.meta.appliesTo) || typeof rule.meta.optionsSchema !== 'object') {
       throw new SettingsError(`${configFile}: plugin rule "${rule.meta.id}" needs meta.appliesTo and meta.optionsSchema.`);
     }
+    const problem = docsProblem(rule);
+    if (problem) throw new SettingsError(`${configFile}: plugin rule "${rule.meta.id}": ${problem}.`);
   }
   return rules;
 }

@@ -13,7 +13,7 @@ export type CasePart = 'sentence' | 'assessment' | 'contacts' | 'reviews' | 'pla
 /** The HMIP domain-two standard a rule comes from. */
 export type Standard = 'assessment' | 'planning' | 'implementation-and-delivery' | 'reviewing' | 'hygiene';
 
-export interface RuleMeta<Options> {
+export interface RuleMeta<Options, MessageId extends string = string> {
   /** Stable kebab-case id: used in config, suppressions, baselines and output. */
   id: string;
   /** One line: what good practice the rule checks for. */
@@ -32,22 +32,33 @@ export interface RuleMeta<Options> {
    */
   needs?: readonly CasePart[];
   /** Message templates by id; {{name}} is replaced from the report's data. */
-  messages: Record<string, string>;
+  messages: Record<MessageId, string>;
   /** JSON Schema for the rule's options (an object), with defaults in defaultOptions. */
   optionsSchema: JsonSchema;
   defaultOptions: Options;
+  /** Documentation, in ESLint's shape. */
+  docs?: RuleDocs;
 }
 
-export interface Report {
+export interface RuleDocs {
+  /**
+   * Where the rule's page is (an https:, http: or file: URL): output links here. For plugin
+   * rules; a built-in rule links to its page in rules/ instead.
+   */
+  url?: string;
+}
+
+export interface Report<MessageId extends string = string> {
   /** The model object the finding is about: it is located from where that object was written. */
   node: object;
   /** A field of the node: the finding points at its value (or at the node, when it is missing). */
   property?: string | number;
-  messageId: string;
+  /** A key of meta.messages: anything else does not compile (see defineRule). */
+  messageId: MessageId;
   data?: Record<string, string | number>;
 }
 
-export interface RuleContext<Options> {
+export interface RuleContext<Options, MessageId extends string = string> {
   readonly options: Options;
   readonly filePath: string;
   /**
@@ -56,17 +67,35 @@ export interface RuleContext<Options> {
    * input text into a message by other means.
    */
   readonly redact?: boolean;
-  report(report: Report): void;
+  // A property, not a method, so its parameter is checked strictly: a context whose report
+  // takes only this rule's message ids cannot be passed where any string would be accepted.
+  readonly report: (report: Report<MessageId>) => void;
 }
 
-export interface Rule<Options = Record<string, never>> {
-  meta: RuleMeta<Options>;
-  check(model: CaseModel, context: RuleContext<Options>): void;
+export interface Rule<Options = Record<string, never>, MessageId extends string = string> {
+  meta: RuleMeta<Options, MessageId>;
+  check(model: CaseModel, context: RuleContext<Options, MessageId>): void;
 }
 
-/** Declares a rule. Typing helper only: it returns the rule unchanged. */
-export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
-  return rule;
+/** What defineRule takes: a rule whose message ids are the keys of its own meta.messages. */
+export interface RuleDefinition<Options, Messages extends Record<string, string>> {
+  meta: Omit<RuleMeta<Options>, 'messages'> & { messages: Messages };
+  check(model: CaseModel, context: RuleContext<Options, keyof Messages & string>): void;
+}
+
+/**
+ * Declares a rule. Typing helper only: it returns the rule unchanged. The message ids a rule may
+ * report are inferred from meta.messages, so `report({ messageId: 'typo' })` does not compile.
+ *
+ * `defineRule({ meta, check })` infers the options' type from meta.defaultOptions. To give it
+ * (an `Options` interface), write `defineRule<Options>()({ meta, check })`: TypeScript cannot
+ * take one type argument and infer another, so the empty call fixes Options and the second
+ * still infers the messages.
+ */
+export function defineRule<Options, Messages extends Record<string, string>>(rule: RuleDefinition<Options, Messages>): Rule<Options, keyof Messages & string>;
+export function defineRule<Options>(): <Messages extends Record<string, string>>(rule: RuleDefinition<Options, Messages>) => Rule<Options, keyof Messages & string>;
+export function defineRule(rule?: unknown): unknown {
+  return rule === undefined ? (definition: unknown) => definition : rule;
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {

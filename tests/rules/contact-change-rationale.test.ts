@@ -1,5 +1,10 @@
 import rule from '../../rules/contact-change-rationale.js';
-import { testRule, yaml } from '../rule-tester.js';
+import { describe, it } from 'vitest';
+import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
+
+// vitest runs here without globals, so the tester is given its describe and it.
+RuleTester.describe = describe;
+RuleTester.it = it;
 
 /** A case at the given risk level with one review (line 6) changing contact as given (line 7). */
 const withChange = (risk: string, change: string) => `kind: case-file

@@ -1,5 +1,10 @@
 import rule from '../../rules/contact-pattern-fits-circumstances.js';
-import { testRule, yaml } from '../rule-tester.js';
+import { describe, it } from 'vitest';
+import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
+
+// vitest runs here without globals, so the tester is given its describe and it.
+RuleTester.describe = describe;
+RuleTester.it = it;
 
 /** A case whose assessment records childcare, with the plan's contact block and log supplied. */
 const withChildcare = (contact: string, contacts = '') => yaml`

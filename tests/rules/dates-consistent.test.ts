@@ -1,5 +1,10 @@
 import rule from '../../rules/dates-consistent.js';
-import { testRule, yaml } from '../rule-tester.js';
+import { describe, it } from 'vitest';
+import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
+
+// vitest runs here without globals, so the tester is given its describe and it.
+RuleTester.describe = describe;
+RuleTester.it = it;
 
 /** A 12-month community order from 8 Jan 2024 (ending 7 Jan 2025); the body starts on line 5. */
 const order = (body: string, sentence = '{ type: community-order, startDate: 2024-01-08, lengthMonths: 12 }') => `kind: case-file
@@ -141,6 +146,23 @@ testRule(rule, {
         { messageId: 'decisionBeforeAbsence', line: 11, column: 97, message: 'The decision on the absence is dated 1 Feb 2024, before the missed appointment on 5 Feb 2024. Correct one of the dates.' },
         { messageId: 'nextReviewBeforeReview', line: 13, column: 37, message: 'The next review is set for 10 Mar 2024, before this review was held on 10 Apr 2024. Correct the date of the next review.' },
       ],
+    },
+    {
+      name: 'requirement delivery planned to finish before it starts',
+      yaml: order(
+        yaml`
+          plan:
+            date: 2024-01-20
+            requirementDelivery:
+              - requirement: rar
+                how: Fortnightly one-to-one sessions at the office, then group work at the women's centre.
+                startBy: 2024-06-01
+                completeBy: 2024-03-01
+                daysPerMonth: 2
+        `,
+        '{ type: community-order, startDate: 2024-01-08, lengthMonths: 12, requirements: [{ id: rar, type: rehabilitation-activity, days: 15 }] }',
+      ),
+      errors: [{ messageId: 'completeBeforeStart', line: 11, column: 19, message: 'Delivery of requirement rar is to complete by 1 Mar 2024, before it starts on 1 Jun 2024. Correct one of the dates.' }],
     },
     {
       name: 'an officer handing on before taking on',

@@ -1,5 +1,10 @@
 import rule from '../../rules/missed-appointment-decision.js';
-import { testRule, yaml } from '../rule-tester.js';
+import { describe, it } from 'vitest';
+import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
+
+// vitest runs here without globals, so the tester is given its describe and it.
+RuleTester.describe = describe;
+RuleTester.it = it;
 
 /** A case file for Dev; the contact log starts on line 5, its items at column 1. */
 const withContacts = (...contacts: string[]) => `kind: case-file

@@ -1,5 +1,10 @@
 import rule from '../../rules/motivation-analysed.js';
-import { testRule, yaml } from '../rule-tester.js';
+import { describe, it } from 'vitest';
+import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
+
+// vitest runs here without globals, so the tester is given its describe and it.
+RuleTester.describe = describe;
+RuleTester.it = it;
 
 const withMotivation = (motivation: string) => yaml`
   kind: case-file

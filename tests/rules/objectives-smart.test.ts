@@ -1,5 +1,10 @@
 import rule from '../../rules/objectives-smart.js';
-import { testRule, yaml } from '../rule-tester.js';
+import { describe, it } from 'vitest';
+import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
+
+// vitest runs here without globals, so the tester is given its describe and it.
+RuleTester.describe = describe;
+RuleTester.it = it;
 
 /** A 12-month order from 4 Mar 2024 (ending 3 Mar 2025) with one objective. */
 const withObjective = (objective: string) => yaml`

@@ -1,5 +1,10 @@
 import rule from '../../rules/officer-continuity.js';
-import { testRule, yaml } from '../rule-tester.js';
+import { describe, it } from 'vitest';
+import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
+
+// vitest runs here without globals, so the tester is given its describe and it.
+RuleTester.describe = describe;
+RuleTester.it = it;
 
 /** Ana's case: officers from line 7, two lines each unless they add more; the sentence comes first so lines stay put. */
 const withOfficers = (officers: string) => `kind: case-file

@@ -1,5 +1,10 @@
 import rule from '../../rules/overdue-goal-reviewed.js';
-import { testRule, yaml } from '../rule-tester.js';
+import { describe, it } from 'vitest';
+import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
+
+// vitest runs here without globals, so the tester is given its describe and it.
+RuleTester.describe = describe;
+RuleTester.it = it;
 
 /** A plan whose housing goal was due on 30 Apr 2025, in a record that runs to `latest`. */
 const housingGoal = (extra: string, latest = '2025-09-15') => yaml`

@@ -1,5 +1,10 @@
 import rule from '../../rules/plan-adjusted-after-concerns.js';
-import { testRule, yaml } from '../rule-tester.js';
+import { describe, it } from 'vitest';
+import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
+
+// vitest runs here without globals, so the tester is given its describe and it.
+RuleTester.describe = describe;
+RuleTester.it = it;
 
 /** Jo's case: two missed appointments with no decision (lines 5–6); the review from line 8. */
 const afterTwoMissed = (review: string) => `kind: case-file

@@ -1,5 +1,10 @@
 import rule from '../../rules/plan-revisited-after-first-attendance.js';
-import { testRule, yaml } from '../rule-tester.js';
+import { describe, it } from 'vitest';
+import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
+
+// vitest runs here without globals, so the tester is given its describe and it.
+RuleTester.describe = describe;
+RuleTester.it = it;
 
 /** A case with a plan made in the person's absence on 22 Jan; the rest is supplied per case. */
 const absentPlan = (rest: string, revisit = '') => yaml`

@@ -1,5 +1,10 @@
 import rule from '../../rules/plan-updated-since-initial.js';
-import { testRule, yaml } from '../rule-tester.js';
+import { describe, it } from 'vitest';
+import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
+
+// vitest runs here without globals, so the tester is given its describe and it.
+RuleTester.describe = describe;
+RuleTester.it = it;
 
 /** An initial plan of 20 Jan 2025 in a record that runs to `latest`, with `more` after it. */
 const initialPlan = (latest: string, more = '') => yaml`

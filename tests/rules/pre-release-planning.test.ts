@@ -1,5 +1,10 @@
 import rule from '../../rules/pre-release-planning.js';
-import { testRule, yaml } from '../rule-tester.js';
+import { describe, it } from 'vitest';
+import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
+
+// vitest runs here without globals, so the tester is given its describe and it.
+RuleTester.describe = describe;
+RuleTester.it = it;
 
 /** A licence from release on 6 May 2024, with the given plan and contacts. */
 const licence = (rest: string) => yaml`

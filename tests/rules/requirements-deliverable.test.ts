@@ -1,5 +1,10 @@
 import rule from '../../rules/requirements-deliverable.js';
-import { testRule, yaml } from '../rule-tester.js';
+import { describe, it } from 'vitest';
+import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
+
+// vitest runs here without globals, so the tester is given its describe and it.
+RuleTester.describe = describe;
+RuleTester.it = it;
 
 /** A 12-month community order from 8 Jan 2024 (ending 7 Jan 2025) with a plan of 22 Jan 2024. */
 const order = (requirements: string, delivery: string, contacts = '') => yaml`

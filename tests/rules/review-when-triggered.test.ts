@@ -1,5 +1,10 @@
 import rule from '../../rules/review-when-triggered.js';
-import { testRule, yaml } from '../rule-tester.js';
+import { describe, it } from 'vitest';
+import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
+
+// vitest runs here without globals, so the tester is given its describe and it.
+RuleTester.describe = describe;
+RuleTester.it = it;
 
 /** Sam's case file; the body starts on line 4. */
 const caseFile = (body: string) => `kind: case-file

@@ -19,7 +19,7 @@ import { loadBuiltInRules } from '../../engine/load-rules.js';
 import { PRESET_NAMES, isPresetName, presetSettings } from '../../engine/presets.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_SIZE_LIMIT, formatBytes, parseByteSize, readSource, readStreamSource } from '../../input/read-source.js';
 import { refuseWritingToInputs } from '../output-guard.js';
-import { reportContext, ruleDocUrl } from '../report-context.js';
+import { reportContext, ruleDocUrlFor } from '../report-context.js';
 import { wantsColor } from '../terminal-color.js';
 import { prepareValidators } from '../../validate/validate-document.js';
 import { parseRuleFlags } from './rule-flags.js';
@@ -287,7 +287,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
       paths, cwd, builtIns, cliRules, run, quiet: flags.quiet ?? false, firstRun,
       ...(flags.config ? { configPath: flags.config } : {}),
       ...(baseline ? { baseline } : {}),
-      report: { color: wantsColor(flags, process.stdout), rules: [...ruleSummaries.values()], ruleDocUrl },
+      report: { color: wantsColor(flags, process.stdout), rules: [...ruleSummaries.values()], ruleDocUrl: ruleDocUrlFor([...ruleSummaries.values()]) },
     });
   }
 
