@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/engine/lint-files.js';
-import type { LintFilesOptions, ReportedFile } from '../src/engine/lint-files.js';
+import type { LintFilesOptions } from '../src/engine/lint-files.js';
 // @ts-expect-error -- a plain .mjs script shared with the benchmark; it has no type declarations
 import { writeCorpus } from '../scripts/bench-corpus.mjs';
 import { PLAN_WITHOUT_VOICE, planlint, root, scratch } from './helpers/run-cli.js';
@@ -31,11 +31,11 @@ describe('--concurrency', () => {
     (writeCorpus as (d: string, n: number, o: object) => string[])(dir, 240, { seed: 11, examplesDir: join(root, 'examples') });
     // The engine is called directly: once in this thread, and once on two workers replaced every 25
     // files (about nine fresh workers, in turns), with the built worker (the tests' code is TypeScript).
-    const entries = async (options: LintFilesOptions) => {
+    const entries = async (options: Omit<LintFilesOptions, 'jsonEntries'>) => {
       const run = await lintFiles([dir], { cwd: root, jsonEntries: { cwd: root }, ...options });
       const decoder = new TextDecoder();
       const items: string[] = [];
-      for await (const entry of run.results) items.push(decoder.decode((entry as ReportedFile).item));
+      for await (const entry of run.results) items.push(decoder.decode(entry.item));
       return { items, summary: run.summary };
     };
     const single = await entries({ concurrency: 1 });

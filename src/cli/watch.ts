@@ -84,9 +84,9 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
   const lint = async (files: string[]): Promise<{ file: string; result: FileResult | Error }[]> => {
     if (files.length === 0) return [];
     try {
-      const run = await lintFiles(files, { ...options.lint, setup, concurrency: 1, errorOnUnmatchedPattern: false });
+      const run = await lintFiles(files, { ...options.lint, setup, concurrency: 1, errorOnUnmatchedPattern: false, jsonEntries: undefined });
       const linted: { file: string; result: FileResult | Error }[] = [];
-      for await (const result of run.results) linted.push({ file: run.files[linted.length]!, result: result as FileResult }); // no jsonEntries: FileResults
+      for await (const result of run.results) linted.push({ file: run.files[linted.length]!, result });
       for (const file of files) for (const c of (await setup.resolver.settingsFor(file)).config.configFiles) if (!configFiles.has(c)) configFiles.set(c, await mtimeOf(c));
       return linted;
     } catch (error) {

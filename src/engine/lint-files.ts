@@ -45,13 +45,16 @@ export interface LintSetupOptions {
  * config file changes.
  */
 export interface LintSetup {
+  /** planlint's own rules. */
   builtIns: AnyRule[];
+  /** Finds and reads the config that applies to each file (and caches it). */
   resolver: ConfigResolver;
   configPath?: string;
   /** The preset's settings with the rule settings over them, as the resolver applies them. */
   cliRules: Record<string, RuleSetting>;
 }
 
+/** Loads the built-in rules and the schema validators, and makes a config resolver for these options. */
 export async function createLintSetup(options: LintSetupOptions = {}): Promise<LintSetup> {
   const [builtIns] = await Promise.all([loadBuiltInRules(), prepareValidators()]);
   const cliRules = { ...(options.preset ? presetSettings(options.preset, builtIns) : {}), ...options.rules };
@@ -121,6 +124,7 @@ export interface LintFilesOptions extends LintSetupOptions {
 /** One linted file: a FileResult, or its JSON report entry when the jsonEntries option is set. */
 export type LintedFile = FileResult | ReportedFile;
 
+/** Whether a result is a JSON report entry (the jsonEntries option) rather than a FileResult. */
 export function isReportedFile(file: LintedFile): file is ReportedFile {
   return 'item' in file;
 }
@@ -136,13 +140,14 @@ export interface LintSummary {
   baseline?: { recorded: number } | { kept: number; removed: number };
 }
 
-export interface LintRun {
+/** A run under way: what it will lint, known at once, and its results as they come. */
+export interface LintRun<Result extends LintedFile = LintedFile> {
   /** The files of the run, in the order their results come. */
   files: readonly string[];
   /** Every rule the run may report, plugins' included, for reports that describe them. */
   rules: readonly RuleMeta<unknown>[];
   /** One result per file, in the order of `files`. Read it once; stopping early stops the workers. */
-  results: AsyncIterable<LintedFile>;
+  results: AsyncIterable<Result>;
   summary: LintSummary;
 }
 
@@ -171,11 +176,16 @@ function chooseThreads(concurrency: number | 'auto', files: number, workerUrl: U
  * `planlint` does. Settings are resolved for every file before this returns, so a config
  * mistake throws here, before any result; the results then stream.
  *
+ * Results are FileResults, or JSON report entries with the jsonEntries option.
+ *
  * @example
  * const run = await lintFiles(['plans/'], { cacheLocation: '.planlintcache' });
- * for await (const result of run.results) if (!isReportedFile(result)) console.log(result.filePath, result.findings.length);
+ * for await (const result of run.results) console.log(result.filePath, result.findings.length);
  * if (run.summary.errors > 0) process.exitCode = 1;
  */
+export async function lintFiles(patterns: readonly string[], options?: LintFilesOptions & { jsonEntries?: undefined }): Promise<LintRun<FileResult>>;
+export async function lintFiles(patterns: readonly string[], options: LintFilesOptions & { jsonEntries: { cwd: string } }): Promise<LintRun<ReportedFile>>;
+export async function lintFiles(patterns: readonly string[], options: LintFilesOptions): Promise<LintRun>;
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintRun> {
   const setup = options.setup ?? (await createLintSetup(options));
   const { resolver, builtIns } = setup;

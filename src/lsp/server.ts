@@ -128,7 +128,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
     try {
       const run = await lintFiles([], { setup: await lintSetup(), text, filePath, concurrency: 1 });
       const results: FileResult[] = [];
-      for await (const result of run.results) results.push(result as FileResult); // one, and no jsonEntries
+      for await (const result of run.results) results.push(result); // the one document
       diagnostics = results.flatMap((r) => r.findings).map(toDiagnostic);
     } catch (error) {
       // A broken config stops a CLI run with one line; here it is shown on the document instead.
