@@ -151,7 +151,8 @@ export interface LintRun<Result extends LintedFile = LintedFile> {
   summary: LintSummary;
 }
 
-const DEFAULT_RULE_TIMEOUT_MS = 10_000;
+/** How long one rule may run on one file in a worker before it is stopped (--rule-timeout). */
+export const DEFAULT_RULE_TIMEOUT_MS = 10_000;
 /** Below this many files, starting workers costs more than it saves. */
 const FILES_PER_WORKER_WORTHWHILE = 100;
 

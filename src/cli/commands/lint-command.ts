@@ -6,7 +6,7 @@ import { EXIT, UsageError } from '../../core/errors.js';
 import { countFindings } from '../../core/findings.js';
 import { FORMATTER_NAMES } from '../../formatters/index.js';
 import { openOutputs, parseOutputs } from '../../formatters/outputs.js';
-import { createLintSetup, isReportedFile, lintFiles } from '../../engine/lint-files.js';
+import { DEFAULT_RULE_TIMEOUT_MS, createLintSetup, isReportedFile, lintFiles } from '../../engine/lint-files.js';
 import type { LintFilesOptions, LintSetup } from '../../engine/lint-files.js';
 import { ruleDocPath } from '../../core/package-root.js';
 import { PRESET_NAMES, isPresetName } from '../../engine/presets.js';
@@ -53,8 +53,6 @@ function fileSizeLimit(setting: string | undefined): number {
   if (bytes > MAX_FILE_SIZE_LIMIT) throw new UsageError(`--max-file-size can be at most ${formatBytes(MAX_FILE_SIZE_LIMIT)}; found "${setting}".`);
   return bytes;
 }
-
-const DEFAULT_RULE_TIMEOUT_MS = 10_000;
 
 /** --concurrency: a number of worker threads, auto, or off (1: lint in this thread). */
 function parseConcurrency(setting: string): number | 'auto' {
