@@ -1,6 +1,9 @@
 /**
  * planlint's public API, for custom rules, plugins and programs that lint plans themselves.
  *
+ * To lint files as the command line does (config files, ignores, cache, baseline, worker threads):
+ * `lintFiles(patterns, options)`. To lint one text in memory with rules you choose: `lintText`.
+ *
  * A rule: `export default defineRule({ meta: { id, description, severity, standard, guidance,
  * appliesTo, messages, optionsSchema, defaultOptions }, check(model, context) { … } })`.
  */
@@ -15,6 +18,10 @@ export { addDays, addMonths, daysBetween, formatDate, weekdayOf } from './core/d
 export { isPlaceholder, normaliseText, quote, wordCount } from './core/text.js';
 export { lintText } from './engine/lint.js';
 export type { LintOptions } from './engine/lint.js';
+export { createLintSetup, isReportedFile, lintFiles } from './engine/lint-files.js';
+export type { BaselineOption, LintFilesOptions, LintRun, LintSetup, LintSetupOptions, LintSummary, LintedFile, ReportedFile } from './engine/lint-files.js';
+export type { InputFormat } from './hmpps/recognise-export.js';
+export type { PresetName } from './engine/presets.js';
 export { loadBuiltInRules } from './engine/load-rules.js';
 export { activateRules } from './engine/rule-settings.js';
 export type { RuleSetting } from './engine/rule-settings.js';

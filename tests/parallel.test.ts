@@ -3,7 +3,10 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { lintFiles } from '../src/engine/lint-files.js';
+import type { LintFilesOptions } from '../src/engine/lint-files.js';
 // @ts-expect-error -- a plain .mjs script shared with the benchmark; it has no type declarations
 import { writeCorpus } from '../scripts/bench-corpus.mjs';
 import { PLAN_WITHOUT_VOICE, planlint, root, scratch } from './helpers/run-cli.js';
@@ -23,16 +26,24 @@ describe('--concurrency', () => {
     expect(planlint([dir, '-f', 'json', '--quiet', '--concurrency', '2']).stdout).toBe(planlint([dir, '-f', 'json', '--quiet', '--concurrency', 'off']).stdout);
   });
 
-  it('gives the same output when each worker is replaced after a few files', () => {
+  it('gives the same output when each worker is replaced after a few files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'planlint-recycle-'));
     (writeCorpus as (d: string, n: number, o: object) => string[])(dir, 240, { seed: 11, examplesDir: join(root, 'examples') });
-    const single = planlint([dir, '-f', 'json', '--concurrency', 'off']);
-    // 240 files on two workers replaced every 25 files: about nine fresh workers, in turns.
-    const recycled = planlint([dir, '-f', 'json', '--concurrency', '2'], { env: { PLANLINT_FILES_PER_WORKER: '25' } });
-    expect(recycled.code).toBe(single.code);
-    expect(recycled.stderr).toBe('');
-    expect(recycled.stdout).toBe(single.stdout);
-  });
+    // The engine is called directly: once in this thread, and once on two workers replaced every 25
+    // files (about nine fresh workers, in turns), with the built worker (the tests' code is TypeScript).
+    const entries = async (options: Omit<LintFilesOptions, 'jsonEntries'>) => {
+      const run = await lintFiles([dir], { cwd: root, jsonEntries: { cwd: root }, ...options });
+      const decoder = new TextDecoder();
+      const items: string[] = [];
+      for await (const entry of run.results) items.push(decoder.decode(entry.item));
+      return { items, summary: run.summary };
+    };
+    const single = await entries({ concurrency: 1 });
+    const recycled = await entries({ concurrency: 2, filesPerWorker: 25, workerUrl: pathToFileURL(join(root, 'dist/src/engine/parallel/lint-worker.js')) });
+    expect(single.items).toHaveLength(240);
+    expect(recycled.items).toEqual(single.items);
+    expect(recycled.summary).toEqual(single.summary);
+  }, 60_000);
 
   it('rejects a bad setting with a usage error', () => {
     expect(planlint(['examples/', '--concurrency', 'lots'])).toMatchObject({ code: 2, stderr: 'planlint: --concurrency expects a number from 1 to 64, auto or off; found "lots".\n' });

@@ -13,18 +13,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { Chalk } from 'chalk';
-import type { Baseline } from '../engine/baseline.js';
-import { CONFIG_FILE_NAMES, ConfigResolver, IGNORE_FILE_NAME } from '../engine/config.js';
+import { CONFIG_FILE_NAMES, IGNORE_FILE_NAME } from '../engine/config.js';
 import { EXIT } from '../core/errors.js';
 import { displayPath, findFiles } from '../input/find-files.js';
 import type { FileResult } from '../core/findings.js';
 import { streamStylish } from '../formatters/stylish.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { hashText } from '../engine/lint-cache.js';
-import { lintOneFile } from '../engine/lint-one-file.js';
-import type { RunSettings } from '../engine/lint-one-file.js';
-import type { AnyRule } from '../engine/load-rules.js';
-import type { RuleSetting } from '../engine/rule-settings.js';
+import { createLintSetup, lintFiles } from '../engine/lint-files.js';
+import type { LintFilesOptions, LintSetup } from '../engine/lint-files.js';
 
 /** How long the files must be quiet before they are linted again: one save is often several events. */
 export const WATCH_DELAY_MS = 150;
@@ -32,13 +29,8 @@ export const WATCH_DELAY_MS = 150;
 export interface WatchOptions {
   /** The paths given on the command line: files, folders and glob patterns. */
   paths: string[];
-  cwd: string;
-  builtIns: AnyRule[];
-  cliRules: Record<string, RuleSetting>;
-  configPath?: string;
-  run: RunSettings;
-  baseline?: Baseline;
-  quiet: boolean;
+  /** The first run's options (its setup, baseline, quiet …): each file is linted again with them. */
+  lint: LintFilesOptions & { setup: LintSetup };
   /** Each file of the first run (already printed) with its error and warning counts. */
   firstRun: Map<string, { errors: number; warnings: number }>;
   report: Omit<FormatterContext, 'cwd'>;
@@ -59,8 +51,8 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
   const out = options.out ?? process.stdout;
   const err = options.err ?? process.stderr;
   const paint = new Chalk({ level: options.report.color ? 1 : 0 });
-  const newResolver = () => new ConfigResolver(options.builtIns, { ...(options.configPath ? { configPath: options.configPath } : {}), cliRules: options.cliRules });
-  let resolver = newResolver();
+  const cwd = options.lint.cwd ?? process.cwd();
+  let setup = options.lint.setup;
   const known = new Map<string, Known>();
   /** The config files (with their extends) that applied in the last pass, to notice edits to them. */
   let configFiles = new Map<string, number>();
@@ -82,19 +74,28 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
     const found = new Set<string>();
     for (const path of options.paths) {
       // One path at a time: a file deleted since the first run must not hide the others.
-      const files = await findFiles([path], { errorOnUnmatched: false, isIgnored: (f) => resolver.isIgnored(f, options.cwd) }).catch(() => []);
+      const files = await findFiles([path], { errorOnUnmatched: false, isIgnored: (f) => setup.resolver.isIgnored(f, cwd) }).catch(() => []);
       for (const f of files) found.add(f);
     }
     return [...found].sort();
   };
 
-  const lint = async (file: string): Promise<FileResult> => {
-    const { config } = await resolver.settingsFor(file);
-    for (const c of config.configFiles) if (!configFiles.has(c)) configFiles.set(c, await mtimeOf(c));
-    let result = await lintOneFile({ filePath: file }, resolver, options.builtIns, options.run);
-    if (options.baseline) result = options.baseline.apply(result);
-    if (options.quiet) result = { ...result, findings: result.findings.filter((f) => f.severity === 'error') };
-    return result;
+  /** Lints files as the first run did, in this thread; a file whose config is broken gets the error instead. */
+  const lint = async (files: string[]): Promise<{ file: string; result: FileResult | Error }[]> => {
+    if (files.length === 0) return [];
+    try {
+      const run = await lintFiles(files, { ...options.lint, setup, concurrency: 1, errorOnUnmatchedPattern: false, jsonEntries: undefined });
+      const linted: { file: string; result: FileResult | Error }[] = [];
+      for await (const result of run.results) linted.push({ file: run.files[linted.length]!, result });
+      for (const file of files) for (const c of (await setup.resolver.settingsFor(file)).config.configFiles) if (!configFiles.has(c)) configFiles.set(c, await mtimeOf(c));
+      return linted;
+    } catch (error) {
+      // Settings are resolved for every file before any is linted: find which files the mistake is in.
+      if (files.length === 1) return [{ file: files[0]!, result: error instanceof Error ? error : new Error(String(error)) }];
+      const linted: { file: string; result: FileResult | Error }[] = [];
+      for (const file of files) linted.push(...(await lint([file])));
+      return linted;
+    }
   };
 
   const count = (file: string, result: FileResult) => {
@@ -108,7 +109,7 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
   for (const file of options.firstRun.keys()) {
     const now = await fingerprint(file);
     if (now) known.set(file, now);
-    for (const c of (await resolver.settingsFor(file)).config.configFiles) if (!configFiles.has(c)) configFiles.set(c, await mtimeOf(c));
+    for (const c of (await setup.resolver.settingsFor(file)).config.configFiles) if (!configFiles.has(c)) configFiles.set(c, await mtimeOf(c));
   }
 
   const status = () => {
@@ -128,35 +129,35 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
     let configChanged = configTouched;
     for (const [file, mtime] of configFiles) if ((await mtimeOf(file)) !== mtime) configChanged = true;
     if (configChanged) {
-      resolver = newResolver();
+      setup = await createLintSetup({ ...(setup.configPath ? { configPath: setup.configPath } : {}), rules: setup.cliRules });
       configFiles = new Map();
     }
     const files = await currentFiles();
     const lines: string[] = [];
-    const stylish = streamStylish.open({ ...options.report, cwd: options.cwd });
+    const stylish = streamStylish.open({ ...options.report, cwd });
+    const changed: string[] = [];
     for (const file of files) {
       const now = await fingerprint(file);
       if (!now) continue;
       const before = known.get(file);
       known.set(file, now);
-      if (!configChanged && before && before.hash === now.hash) continue;
-      let result: FileResult;
-      try {
-        result = await lint(file);
-      } catch (error) {
+      if (configChanged || !before || before.hash !== now.hash) changed.push(file);
+    }
+    for (const { file, result } of await lint(changed)) {
+      if (result instanceof Error) {
         // A config mistake made while watching is shown, and watching goes on until it is fixed.
-        lines.push(`${paint.red('✖')} ${displayPath(file, options.cwd)}: ${error instanceof Error ? error.message : String(error)}`);
+        lines.push(`${paint.red('✖')} ${displayPath(file, cwd)}: ${result.message}`);
         continue;
       }
       count(file, result);
-      if (result.findings.length === 0) lines.push(`${paint.green('✔')} ${displayPath(file, options.cwd)}: no problems`);
+      if (result.findings.length === 0) lines.push(`${paint.green('✔')} ${displayPath(file, cwd)}: no problems`);
       else lines.push(stylish.file(result).replace(/^\n/, ''));
     }
     for (const file of [...known.keys()]) {
       if (files.includes(file)) continue;
       known.delete(file);
       errorsByFile.delete(file);
-      lines.push(`${paint.dim('–')} ${displayPath(file, options.cwd)}: deleted`);
+      lines.push(`${paint.dim('–')} ${displayPath(file, cwd)}: deleted`);
     }
     if (lines.length === 0) return;
     out.write(`\n${lines.join('\n\n')}\n`);
@@ -199,7 +200,7 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
         try {
           watchers.push(watchFs(dir, onEvent));
         } catch {
-          err.write(`planlint: cannot watch ${displayPath(dir, options.cwd)}; changes there will not be seen.\n`);
+          err.write(`planlint: cannot watch ${displayPath(dir, cwd)}; changes there will not be seen.\n`);
         }
       }
     }

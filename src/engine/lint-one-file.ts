@@ -1,6 +1,7 @@
 import type { ConfigResolver } from './config.js';
 import type { FileResult } from '../core/findings.js';
-import { ENGINE_RULE_IDS } from '../core/findings.js';
+import { ENGINE_RULE_IDS, countFindings } from '../core/findings.js';
+import { jsonReportItem } from '../core/result-json.js';
 import type { InputFormat } from '../hmpps/recognise-export.js';
 import { lintText } from './lint.js';
 import type { LintOptions } from './lint.js';
@@ -24,10 +25,31 @@ export interface RunSettings {
   attach?: LintOptions['attach'];
 }
 
-/** Lints one input with the settings its config gives it: the unit of work, in or out of workers. */
+/**
+ * A file linted and already turned into its entry in the JSON report (the jsonEntries option of
+ * lintFiles), with the counts the exit code needs.
+ */
+export interface ReportedFile {
+  filePath: string;
+  /** The file's entry in the JSON report (jsonReportItem), as UTF-8: a worker hands it over rather than copying it. */
+  item: Uint8Array;
+  errors: number;
+  warnings: number;
+  internalError?: boolean;
+}
+
+const encoder = new TextEncoder();
+
+/** A result as its JSON report entry; file paths in it are absolute, resolved from cwd. */
+export function reportedFile(result: FileResult, cwd: string): ReportedFile {
+  const item = encoder.encode(jsonReportItem(result, cwd));
+  return { filePath: result.filePath, item, ...countFindings(result.findings), ...(result.internalError ? { internalError: true } : {}) };
+}
+
 /** The rule ids a suppression may name, per resolved config (one for most runs). */
 const knownIdsFor = new WeakMap<object, Set<string>>();
 
+/** Lints one input with the settings its config gives it: the unit of work, in or out of workers. */
 export async function lintOneFile(
   input: LintInput,
   resolver: ConfigResolver,

@@ -8,7 +8,7 @@ import { loadDocuments } from '../input/load-documents.js';
 import { readSource, DEFAULT_MAX_FILE_BYTES } from '../input/read-source.js';
 import { runRules } from './run-rules.js';
 import type { ActiveRule } from './run-rules.js';
-import { validateDocument, withRedaction } from '../validate/validate-document.js';
+import { validateDocument } from '../validate/validate-document.js';
 import { readExport } from '../hmpps/recognise-export.js';
 import type { InputFormat } from '../hmpps/recognise-export.js';
 import type { CaseModel } from '../model/case-model.js';
@@ -40,10 +40,6 @@ export interface LintOptions {
  * Documents that fail to parse or validate are reported and left out of the rules' model.
  */
 export function lintText(text: string, filePath: string, options: LintOptions): FileResult {
-  return withRedaction(options.redact ?? false, () => lintRedactable(text, filePath, options));
-}
-
-function lintRedactable(text: string, filePath: string, options: LintOptions): FileResult {
   const redact = options.redact ?? false;
   const loaded = loadDocuments(text, { redact });
   const findings: Finding[] = [...loaded.findings];
@@ -52,13 +48,13 @@ function lintRedactable(text: string, filePath: string, options: LintOptions): F
   for (const doc of loaded.documents) {
     if (doc.broken) continue;
     // An HMPPS export is checked and mapped onto the model as it is read; it has no JSON Schema.
-    const fromExport = readExport(doc, loaded.sourceMap, options.inputFormat ?? 'auto', filePath);
+    const fromExport = readExport(doc, loaded.sourceMap, options.inputFormat ?? 'auto', filePath, { redact });
     if (fromExport) {
       append(findings, fromExport.findings);
       append(exported, fromExport.cases);
       continue;
     }
-    const { kind, findings: problems } = validateDocument(doc, loaded.sourceMap);
+    const { kind, findings: problems } = validateDocument(doc, loaded.sourceMap, { redact });
     append(findings, problems);
     if (kind && problems.length === 0) valid.push({ kind, value: doc.value as Record<string, unknown> });
   }

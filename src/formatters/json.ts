@@ -1,42 +1,7 @@
-import { resolve } from 'node:path';
-import type { FileResult, Finding } from '../core/findings.js';
+import { jsonReportItem } from '../core/result-json.js';
 import { batchOf } from './streaming.js';
 import type { StreamingFormatter } from './streaming.js';
 import type { Formatter } from './types.js';
-
-/** ESLint uses 2 for errors and 1 for warnings; information (which never fails a run) is 0. */
-function toMessage(f: Finding) {
-  return {
-    ruleId: f.ruleId,
-    ...(f.messageId ? { messageId: f.messageId } : {}),
-    severity: f.severity === 'error' ? 2 : f.severity === 'warning' ? 1 : 0,
-    message: f.message,
-    line: f.line,
-    column: f.column,
-    endLine: f.endLine,
-    endColumn: f.endColumn,
-    ...(f.fatal ? { fatal: true } : {}),
-    // ESLint's shape for a silenced message: how it was silenced and the reason given.
-    ...(f.suppression
-      ? { suppressions: [{ kind: f.suppression.kind === 'inline' ? 'directive' : 'baseline', justification: f.suppression.justification ?? '' }] }
-      : {}),
-  };
-}
-
-function toResult(result: FileResult, cwd: string) {
-  const messages = result.findings.map(toMessage);
-  return {
-    filePath: resolve(cwd, result.filePath),
-    messages,
-    suppressedMessages: (result.suppressedFindings ?? []).map(toMessage),
-    errorCount: messages.filter((m) => m.severity === 2).length,
-    fatalErrorCount: messages.filter((m) => m.fatal).length,
-    warningCount: messages.filter((m) => m.severity === 1).length,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    usedDeprecatedRules: [],
-  };
-}
 
 /**
  * ESLint's result shape, so tools that read ESLint JSON read planlint's too. Written file by
@@ -53,15 +18,5 @@ export const streamJson: StreamingFormatter = {
     };
   },
 };
-
-/**
- * One file's entry in the JSON report, as it appears there. A worker thread makes it itself when
- * the JSON report is a run's only output (see src/lint-pool.ts), so the main thread, which
- * otherwise parses and re-serialises every result, only passes the text on.
- */
-export function jsonReportItem(result: FileResult, cwd: string): string {
-  // Stringified inside a list, so it comes indented as an item: "[\n  {...}\n]" less the brackets.
-  return JSON.stringify([toResult(result, cwd)], null, 2).slice(4, -2);
-}
 
 export const formatJson: Formatter = batchOf(streamJson);

@@ -107,7 +107,16 @@ class ExportReader {
   readonly sources = new WeakMap<object, Raw>();
   private readonly unknownFields: { name: string; where: string; node: object }[] = [];
 
-  constructor(private readonly sourceMap: SourceMap) {}
+  constructor(
+    private readonly sourceMap: SourceMap,
+    /** --redact: messages quote no text from the export. */
+    private readonly redact: boolean,
+  ) {}
+
+  /** A value as a message quotes it (not quoted at all when redacting). */
+  describe(value: unknown): string {
+    return describeValue(value, this.redact);
+  }
 
   problem(node: object, property: string | number | undefined, message: string, severity: 'error' | 'info' = 'error'): void {
     this.findings.push({ ruleId: ENGINE_RULE_IDS.schema, severity, message, ...this.sourceMap.headOf(node, property) });
@@ -118,7 +127,7 @@ class ExportReader {
     const value = node[field];
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string') return value;
-    this.problem(node, field, `${at(where, field)} must be text; found ${describeValue(value)}. It is left out.`);
+    this.problem(node, field, `${at(where, field)} must be text; found ${this.describe(value)}. It is left out.`);
     return undefined;
   }
 
@@ -130,7 +139,7 @@ class ExportReader {
     const date = match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
     // The time is server local time, not UTC (see the design notes): the date part is the date.
     if (date && isRealDate(date)) return date;
-    this.problem(node, field, `${at(where, field)} must be a date such as 2025-12-31 or 2025-12-09T08:58:36Z; found ${describeValue(value)}. It is left out.`);
+    this.problem(node, field, `${at(where, field)} must be a date such as 2025-12-31 or 2025-12-09T08:58:36Z; found ${this.describe(value)}. It is left out.`);
     return undefined;
   }
 
@@ -139,13 +148,13 @@ class ExportReader {
     const value = node[field];
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value)) {
-      this.problem(node, field, `${at(where, field)} must be a list; found ${describeValue(value)}. It is left out.`);
+      this.problem(node, field, `${at(where, field)} must be a list; found ${this.describe(value)}. It is left out.`);
       return [];
     }
     const out: { item: Raw; index: number }[] = [];
     value.forEach((item: unknown, index) => {
       if (isRecord(item)) out.push({ item, index });
-      else this.problem(value, index, `${at(where, `${field}[${index}]`)} must be a set of fields; found ${describeValue(item)}. It is left out.`);
+      else this.problem(value, index, `${at(where, `${field}[${index}]`)} must be a set of fields; found ${this.describe(item)}. It is left out.`);
     });
     return out;
   }
@@ -156,7 +165,7 @@ class ExportReader {
     if (value === undefined || value.trim() === '') return undefined;
     const key = value.trim().toUpperCase().replace(/[\s-]+/g, '_');
     if (Object.hasOwn(table, key)) return table[key];
-    this.problem(node, field, `${at(where, field)} is ${describeValue(value)}, which planlint does not know (expected ${Object.keys(table).join(', ')}); it is left out.`, 'info');
+    this.problem(node, field, `${at(where, field)} is ${this.describe(value)}, which planlint does not know (expected ${Object.keys(table).join(', ')}); it is left out.`, 'info');
     return undefined;
   }
 
@@ -169,7 +178,7 @@ class ExportReader {
     const first = this.unknownFields[0];
     if (!first) return;
     const names = [...new Set(this.unknownFields.map((f) => f.name))];
-    const shown = names.slice(0, 5).map((n) => describeValue(n)).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
+    const shown = names.slice(0, 5).map((n) => this.describe(n)).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
     const where = first.where ? ` (first in ${first.where})` : '';
     this.findings.push({
       ruleId: ENGINE_RULE_IDS.schema,
@@ -228,8 +237,8 @@ interface PlanSource {
 }
 
 /** Maps a recognised export onto one case per plan it holds. */
-export function mapExport(value: Raw | unknown[], shape: ExportShape, sourceMap: SourceMap): ReadExport {
-  const reader = new ExportReader(sourceMap);
+export function mapExport(value: Raw | unknown[], shape: ExportShape, sourceMap: SourceMap, { redact = false }: { redact?: boolean } = {}): ReadExport {
+  const reader = new ExportReader(sourceMap, redact);
   const sources: PlanSource[] = [];
   if (shape === 'plan-version') sources.push({ versions: [{ version: value as Raw, where: '' }], root: value, where: '' });
   else if (shape === 'plan') sources.push(planSource(reader, value as Raw, ''));
@@ -238,7 +247,7 @@ export function mapExport(value: Raw | unknown[], shape: ExportShape, sourceMap:
       const where = `[${index}]`;
       if (looksLikePlan(item)) sources.push(planSource(reader, item, where));
       else if (looksLikePlanVersion(item)) sources.push({ versions: [{ version: item, where }], root: item, where });
-      else reader.problem(value, index, `Entry ${where} of the list is not a plan (no currentVersion or versions) or a plan version (no planType, agreementStatus or goals); found ${describeValue(item)}. It is left out.`);
+      else reader.problem(value, index, `Entry ${where} of the list is not a plan (no currentVersion or versions) or a plan version (no planType, agreementStatus or goals); found ${reader.describe(item)}. It is left out.`);
     });
   }
 
@@ -261,7 +270,7 @@ function planSource(reader: ExportReader, plan: Raw, where: string): PlanSource 
   const current = plan.currentVersion;
   if (isRecord(current)) versions.push({ version: current, where: at(where, 'currentVersion') });
   else if (current !== undefined && current !== null) {
-    reader.problem(plan, 'currentVersion', `${at(where, 'currentVersion')} must be a plan version (a set of fields); found ${describeValue(current)}. It is left out.`);
+    reader.problem(plan, 'currentVersion', `${at(where, 'currentVersion')} must be a plan version (a set of fields); found ${reader.describe(current)}. It is left out.`);
   }
   const sameVersion = (a: Raw, b: Raw) => (a.uuid !== undefined ? a.uuid === b.uuid : a.version !== undefined && a.version === b.version);
   for (const { item, index } of reader.records(plan, 'versions', where)) {
@@ -373,7 +382,7 @@ function participationOf(reader: ExportReader, latest: { note: Raw; where: strin
   if (!latest) return undefined;
   const involved = latest.note.isInvolved;
   if (typeof involved !== 'boolean') {
-    if (involved !== undefined && involved !== null) reader.problem(latest.note, 'isInvolved', `${at(latest.where, 'isInvolved')} must be true or false; found ${describeValue(involved)}. It is left out.`);
+    if (involved !== undefined && involved !== null) reader.problem(latest.note, 'isInvolved', `${at(latest.where, 'isInvolved')} must be true or false; found ${reader.describe(involved)}. It is left out.`);
     return undefined;
   }
   const reason = reader.text(latest.note, 'isInvolvedNote', latest.where);
@@ -461,7 +470,7 @@ function areaOf(reader: ExportReader, goal: Raw, where: string): { value: string
   if (name === undefined) return undefined;
   const value = AREAS_OF_NEED[normalise(name)];
   if (!value) {
-    reader.problem(holder, field, `The area of need ${describeValue(name)} at ${where} is not one planlint knows (expected one of the service's eight areas, such as Accommodation); it is left out.`, 'info');
+    reader.problem(holder, field, `The area of need ${reader.describe(name)} at ${where} is not one planlint knows (expected one of the service's eight areas, such as Accommodation); it is left out.`, 'info');
     return undefined;
   }
   return { value, source: { node: holder, property: field } };

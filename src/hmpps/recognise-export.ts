@@ -32,14 +32,14 @@ const EXPECTED_EXPORT =
  * Reads a loaded document as an HMPPS export when the input format says so or its shape shows it
  * is one. Returns undefined when the document is for the planlint path (schema validation).
  */
-export function readExport(doc: LoadedDocument, sourceMap: SourceMap, format: InputFormat, filePath: string): ReadExport | undefined {
+export function readExport(doc: LoadedDocument, sourceMap: SourceMap, format: InputFormat, filePath: string, { redact = false }: { redact?: boolean } = {}): ReadExport | undefined {
   if (format === 'planlint') return undefined;
   const shape = recogniseExport(doc.value);
-  if (shape) return mapExport(doc.value as Raw | unknown[], shape, sourceMap);
+  if (shape) return mapExport(doc.value as Raw | unknown[], shape, sourceMap, { redact });
   const range = sourceMap.toRange(doc.span);
   // A whole document spans many lines; point at its first line.
   const head = { ...range, endLine: range.line, endColumn: range.line === range.endLine ? range.endColumn : range.column + 1 };
-  const found = describeValue(doc.value);
+  const found = describeValue(doc.value, redact);
   if (format === 'hmpps-sentence-plan') {
     return { cases: [], findings: [{ ruleId: ENGINE_RULE_IDS.schema, severity: 'error', message: `Expected ${EXPECTED_EXPORT}; found ${found}.`, ...head }] };
   }

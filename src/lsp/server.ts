@@ -1,8 +1,8 @@
 /**
  * `planlint lsp`: planlint's findings as Language Server Protocol diagnostics, for editors.
  *
- * Documents are linted exactly as the CLI lints a file (lintOneFile, with the config nearest to
- * the document's path), on open and, debounced, on change. Each diagnostic carries the rule id as
+ * Documents are linted exactly as the CLI lints a file (lintFiles with the document's text, and the
+ * config nearest to the document's path), on open and, debounced, on change. Each diagnostic carries the rule id as
  * its code, linked to the rule's page, and offers a quick fix that records a judgement: a
  * `# planlint-disable-next-line <rule-id> -- <reason>` comment above the line.
  *
@@ -14,16 +14,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
 import type { CodeAction, Connection, Diagnostic, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES, ConfigResolver } from '../engine/config.js';
+import { CONFIG_FILE_NAMES } from '../engine/config.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
 import type { FileResult, Finding, Severity } from '../core/findings.js';
 import { recogniseExport } from '../hmpps/recognise-export.js';
-import { lintOneFile } from '../engine/lint-one-file.js';
-import { loadBuiltInRules } from '../engine/load-rules.js';
-import type { AnyRule } from '../engine/load-rules.js';
+import { createLintSetup, lintFiles } from '../engine/lint-files.js';
+import type { LintSetup } from '../engine/lint-files.js';
 import { ruleDocPath } from '../core/package-root.js';
 import { SUPPRESSION_RULE_ID } from '../engine/suppressions.js';
-import { prepareValidators } from '../validate/validate-document.js';
 
 /** How long typing must pause before a document is linted again. */
 export const LINT_DELAY_MS = 200;
@@ -113,12 +111,11 @@ export function suppressionAction(document: TextDocument, diagnostic: Diagnostic
 export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Connection {
   const connection = createConnection(input, output);
   const documents = new TextDocuments(TextDocument);
-  let builtIns: Promise<AnyRule[]> | undefined;
-  let resolver: ConfigResolver | undefined;
+  /** Rules and config, loaded once and made again when a config file changes. */
+  let setup: Promise<LintSetup> | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
 
-  const rules = () => (builtIns ??= Promise.all([loadBuiltInRules(), prepareValidators()]).then(([loaded]) => loaded));
-  const configResolver = async () => (resolver ??= new ConfigResolver(await rules()));
+  const lintSetup = () => (setup ??= createLintSetup());
 
   async function lint(document: TextDocument): Promise<void> {
     const filePath = filePathOf(document.uri);
@@ -129,8 +126,10 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
     }
     let diagnostics: Diagnostic[];
     try {
-      const result: FileResult = await lintOneFile({ filePath, text }, await configResolver(), await rules(), {});
-      diagnostics = result.findings.map(toDiagnostic);
+      const run = await lintFiles([], { setup: await lintSetup(), text, filePath, concurrency: 1 });
+      const results: FileResult[] = [];
+      for await (const result of run.results) results.push(result); // the one document
+      diagnostics = results.flatMap((r) => r.findings).map(toDiagnostic);
     } catch (error) {
       // A broken config stops a CLI run with one line; here it is shown on the document instead.
       const message = error instanceof Error ? error.message : String(error);
@@ -155,7 +154,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
 
   /** A config file changed: settings are read again and every open document is linted again. */
   function configChanged(): void {
-    resolver = undefined;
+    setup = undefined;
     for (const document of documents.all()) schedule(document, 0);
   }
   const isConfigUri = (uri: string) => CONFIG_FILE_NAMES.includes(basename(filePathOf(uri)));
@@ -172,7 +171,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
     };
   });
   connection.onInitialized(() => {
-    void rules(); // load rules and validators while the editor opens its first file
+    void lintSetup(); // load rules and validators while the editor opens its first file
     // Config files edited outside the editor (or not open in it) still change the findings.
     if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/planlint.config.{yaml,yml,json,mjs}' }] });
   });

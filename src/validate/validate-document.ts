@@ -57,25 +57,8 @@ export interface ValidatedDocument {
 
 type Path = (string | number)[];
 
-/**
- * Whether input values are left out of engine messages (--redact). A scope rather than a
- * parameter because describeValue is shared with the HMPPS export reader; linting is synchronous,
- * so the scope cannot leak into another file's run.
- */
-let redacting = false;
-
-export function withRedaction<T>(redact: boolean, run: () => T): T {
-  const before = redacting;
-  redacting = redact;
-  try {
-    return run();
-  } finally {
-    redacting = before;
-  }
-}
-
 /** `; found "…"` for a message, or nothing in a redacted report. */
-const foundClause = (value: unknown) => (redacting ? '' : `; found ${describeValue(value)}`);
+const foundClause = (value: unknown, redact: boolean) => (redact ? '' : `; found ${describeValue(value, redact)}`);
 
 /** Schema problems listed for one document; a file with thousands says so once rather than list them all. */
 const MAX_SCHEMA_FINDINGS = 100;
@@ -84,7 +67,7 @@ const MAX_SCHEMA_FINDINGS = 100;
  * Checks one document against the schema for its kind and says what is wrong in plain words, at
  * the node it is about. Returns the kind when the document names a known one.
  */
-export function validateDocument(doc: LoadedDocument, sourceMap: SourceMap): { kind?: DocumentKind; findings: Finding[] } {
+export function validateDocument(doc: LoadedDocument, sourceMap: SourceMap, { redact = false }: { redact?: boolean } = {}): { kind?: DocumentKind; findings: Finding[] } {
   const value = doc.value;
   const at = (range: SourceRange, message: string): Finding => ({ ruleId: ENGINE_RULE_IDS.schema, severity: 'error', message, ...range });
   const docRange = sourceMap.toRange(doc.span);
@@ -95,7 +78,7 @@ export function validateDocument(doc: LoadedDocument, sourceMap: SourceMap): { k
     return { findings: [at(docHead, `The document is empty. Expected a planlint document starting with "kind:" (one of ${kinds}).`)] };
   }
   if (!isRecord(value)) {
-    return { findings: [at(docHead, `Expected a planlint document (fields such as "kind: case-file")${foundClause(value)}.`)] };
+    return { findings: [at(docHead, `Expected a planlint document (fields such as "kind: case-file")${foundClause(value, redact)}.`)] };
   }
   if (!('kind' in value)) {
     return { findings: [at(docHead, `The document does not say what it is: add "kind:" with one of ${kinds}.`)] };
@@ -104,7 +87,7 @@ export function validateDocument(doc: LoadedDocument, sourceMap: SourceMap): { k
   if (!isDocumentKind(kind)) {
     const suggestion = typeof kind === 'string' ? closestMatch(kind, SCHEMA_KINDS) : undefined;
     return {
-      findings: [at(sourceMap.rangeOf(value, 'kind'), `kind must be one of ${kinds}${foundClause(kind)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}.`)],
+      findings: [at(sourceMap.rangeOf(value, 'kind'), `kind must be one of ${kinds}${foundClause(kind, redact)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}.`)],
     };
   }
 
@@ -124,7 +107,7 @@ export function validateDocument(doc: LoadedDocument, sourceMap: SourceMap): { k
       unlistedKeys.add(key);
       continue;
     }
-    const described = describeError(error, value, sourceMap);
+    const described = describeError(error, value, sourceMap, redact);
     if (!described) continue;
     const key = `${described.range.line}:${described.range.column}:${described.message}`;
     if (seen.has(key)) continue;
@@ -244,10 +227,11 @@ const TYPE_WORDS: Record<string, string> = {
   null: 'empty',
 };
 
-export function describeValue(value: unknown): string {
+/** A value as a message quotes it; with `redact` (--redact), text is not quoted. */
+export function describeValue(value: unknown, redact = false): string {
   if (value === null || value === undefined) return 'nothing';
   if (typeof value === 'string') {
-    if (redacting) return '[redacted]';
+    if (redact) return '[redacted]';
     const flat = printable(value.replace(/\s+/g, ' ')); // a quote stays on one line of the report
     return `"${flat.length > 40 ? `${flat.slice(0, 37)}…` : flat}"`;
   }
@@ -261,13 +245,13 @@ const PATTERN_WORDS: Record<string, string> = {
   '^[A-Za-z0-9][A-Za-z0-9_-]*$': 'a short identifier of letters, digits and hyphens, such as rar or childcare',
 };
 
-function describeError(error: ErrorObject, root: Record<string, unknown>, sourceMap: SourceMap): { range: SourceRange; message: string } | undefined {
+function describeError(error: ErrorObject, root: Record<string, unknown>, sourceMap: SourceMap, redact: boolean): { range: SourceRange; message: string } | undefined {
   const path = parsePointer(error.instancePath, root);
   const name = displayPath(path);
   const value = valueAt(root, path);
   const schema = (error.parentSchema ?? {}) as JsonSchema;
   const params = error.params as Record<string, unknown>;
-  const found = foundClause(value);
+  const found = foundClause(value, redact);
 
   switch (error.keyword) {
     case 'required': {
@@ -285,7 +269,7 @@ function describeError(error: ErrorObject, root: Record<string, unknown>, source
       const where = path.length === 0 ? `a ${String(root.kind)} document` : name;
       return {
         range: rangeAt(root, [...path, unknown], sourceMap, 'key'),
-        message: `Unknown field ${redacting ? '' : `"${quote(unknown, 40)}" `}in ${where}${suggestion ? `; did you mean "${suggestion}"?` : `. Allowed here: ${allowed.join(', ')}.`}`,
+        message: `Unknown field ${redact ? '' : `"${quote(unknown, 40)}" `}in ${where}${suggestion ? `; did you mean "${suggestion}"?` : `. Allowed here: ${allowed.join(', ')}.`}`,
       };
     }
     case 'enum': {

@@ -3,17 +3,16 @@ import { writeFile } from 'node:fs/promises';
 import { Chalk } from 'chalk';
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { ConfigResolver } from '../../engine/config.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import type { FileResult, Finding } from '../../core/findings.js';
 import { findFiles } from '../../input/find-files.js';
 import { buildFileReport, firstSentence, renderExplanations, renderFileSection, renderPage } from '../../formatters/html.js';
 import type { FileReport } from '../../formatters/html.js';
 import type { FormatterContext, RuleSummary } from '../../formatters/types.js';
-import { lintOneFile } from '../../engine/lint-one-file.js';
-import { loadBuiltInRules } from '../../engine/load-rules.js';
+import { createLintSetup, lintFiles } from '../../engine/lint-files.js';
 import { escapeHtml as e } from '../../formatters/markdown-html.js';
-import { PRESET_NAMES, isPresetName, presetSettings } from '../../engine/presets.js';
+import { PRESET_NAMES, isPresetName } from '../../engine/presets.js';
+import type { PresetName } from '../../engine/presets.js';
 import { describeCounts } from '../../core/rule-outcomes.js';
 import type { RuleOutcome } from '../../core/rule-outcomes.js';
 import { reportContext } from '../report-context.js';
@@ -64,21 +63,19 @@ async function compare(paths: string[], flags: CompareFlags): Promise<number> {
     if (files.length !== 1 || files[0] !== path) throw new UsageError(`compare takes two files, not folders or patterns; found "${path}".`);
   }
 
-  const builtIns = await loadBuiltInRules();
-  const cliRules = { ...(flags.preset ? presetSettings(flags.preset as 'recommended' | 'strict', builtIns) : {}), ...parseRuleFlags(flags.rule) };
-  const resolver = new ConfigResolver(builtIns, { ...(flags.config ? { configPath: flags.config } : {}), cliRules });
-  const summaries = new Map<string, RuleSummary>(builtIns.map(({ meta }) => [meta.id, meta]));
+  const setup = await createLintSetup({ ...(flags.config ? { configPath: flags.config } : {}), ...(flags.preset ? { preset: flags.preset as PresetName } : {}), rules: parseRuleFlags(flags.rule) });
   const results: FileResult[] = [];
+  const summaries = new Map<string, RuleSummary>();
   for (const filePath of paths) {
-    const { config } = await resolver.settingsFor(filePath);
-    for (const { meta } of config.pluginRules) summaries.set(meta.id, meta);
     // Both forms name the person and case; the HTML one draws each file's timeline and source too.
-    results.push(await lintOneFile({ filePath }, resolver, builtIns, { attach: { source: true, cases: true } }));
+    const run = await lintFiles([filePath], { setup, concurrency: 1, attach: { source: true, cases: true } });
+    for await (const result of run.results) results.push(result);
+    for (const meta of run.rules) summaries.set(meta.id, meta); // every rule either file may report, plugins' included
   }
 
+  const rules = [...summaries.values()];
   const cwd = process.cwd();
   const reports = results.map((r) => buildFileReport(r, cwd));
-  const rules = [...summaries.values()];
   const rows = compareRows(reports, rules);
   const output =
     flags.format === 'html'

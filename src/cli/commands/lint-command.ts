@@ -1,27 +1,18 @@
 import { existsSync } from 'node:fs';
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { availableParallelism } from 'node:os';
-import { Baseline, BaselineRecorder } from '../../engine/baseline.js';
-import { ConfigResolver } from '../../engine/config.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { countFindings } from '../../core/findings.js';
-import type { FileResult } from '../../core/findings.js';
-import { findFiles } from '../../input/find-files.js';
 import { FORMATTER_NAMES, formatterNeeds } from '../../formatters/index.js';
 import { openOutputs, parseOutputs } from '../../formatters/outputs.js';
-import type { RuleSummary } from '../../formatters/types.js';
-import { lintOneFile } from '../../engine/lint-one-file.js';
-import type { LintInput, RunSettings } from '../../engine/lint-one-file.js';
-import type { ReportedFile } from '../../engine/parallel/lint-worker.js';
-import { LintCache, hashText } from '../../engine/lint-cache.js';
-import { loadBuiltInRules } from '../../engine/load-rules.js';
-import { PRESET_NAMES, isPresetName, presetSettings } from '../../engine/presets.js';
-import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_SIZE_LIMIT, formatBytes, parseByteSize, readSource, readStreamSource } from '../../input/read-source.js';
+import { DEFAULT_RULE_TIMEOUT_MS, createLintSetup, isReportedFile, lintFiles } from '../../engine/lint-files.js';
+import type { LintFilesOptions, LintSetup } from '../../engine/lint-files.js';
+import { PRESET_NAMES, isPresetName } from '../../engine/presets.js';
+import type { PresetName } from '../../engine/presets.js';
+import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_SIZE_LIMIT, formatBytes, parseByteSize } from '../../input/read-source.js';
 import { refuseWritingToInputs } from '../output-guard.js';
 import { reportContext, ruleDocUrlFor } from '../report-context.js';
 import { wantsColor } from '../terminal-color.js';
-import { prepareValidators } from '../../validate/validate-document.js';
 import { parseRuleFlags } from './rule-flags.js';
 import { INPUT_FORMATS } from '../../hmpps/recognise-export.js';
 import type { InputFormat } from '../../hmpps/recognise-export.js';
@@ -62,16 +53,10 @@ function fileSizeLimit(setting: string | undefined): number {
   return bytes;
 }
 
-const DEFAULT_RULE_TIMEOUT_MS = 10_000;
-/** Below this many files, starting workers costs more than it saves. */
-const FILES_PER_WORKER_WORTHWHILE = 100;
-
-/** Worker threads for a run: --concurrency n, off (1), or auto (all cores once there is enough work). */
-function chooseThreads(setting: string, files: number): number {
-  // Workers run the compiled code; from source (the tests' own imports) linting stays in-process.
-  if (import.meta.url.endsWith('.ts')) return 1;
+/** --concurrency: a number of worker threads, auto, or off (1: lint in this thread). */
+function parseConcurrency(setting: string): number | 'auto' {
   if (setting === 'off') return 1;
-  if (setting === 'auto') return files >= FILES_PER_WORKER_WORTHWHILE * 2 ? Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER_WORTHWHILE)) : 1;
+  if (setting === 'auto') return 'auto';
   const n = Number(setting);
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--concurrency expects a number from 1 to 64, auto or off; found "${setting}".`);
   return n;
@@ -127,16 +112,14 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   if (flags.config && !existsSync(flags.config)) throw new UsageError(`--config: ${flags.config} does not exist.`);
   if (flags.watch && (flags.stdin || flags.updateBaseline || flags.pruneBaseline)) throw new UsageError('--watch lints files as they are saved; it cannot be combined with --stdin, --update-baseline or --prune-baseline.');
   if (flags.watch && outputs.some((o) => !o.path && o.format !== 'stylish')) throw new UsageError('--watch prints what changed in the stylish format; write other formats to a file (for example --format json:report.json).');
-  const timeoutMs = ruleTimeout(flags.ruleTimeout);
+  const ruleTimeoutMs = ruleTimeout(flags.ruleTimeout);
   const maxFileBytes = fileSizeLimit(flags.maxFileSize);
-  chooseThreads(flags.concurrency, 0); // checks the setting before any work
+  const concurrency = parseConcurrency(flags.concurrency);
 
-  const [builtIns] = await Promise.all([loadBuiltInRules(), prepareValidators()]);
-  const cliRules = { ...(flags.preset ? presetSettings(flags.preset as 'recommended' | 'strict', builtIns) : {}), ...parseRuleFlags(flags.rule) };
-  const resolver = new ConfigResolver(builtIns, { ...(flags.config ? { configPath: flags.config } : {}), cliRules });
+  const setup = await createLintSetup({ ...(flags.config ? { configPath: flags.config } : {}), ...(flags.preset ? { preset: flags.preset as PresetName } : {}), rules: parseRuleFlags(flags.rule) });
 
   if (flags.printConfig) {
-    const { config, overridesApplied, rules } = await resolver.settingsFor(flags.printConfig);
+    const { config, overridesApplied, rules } = await setup.resolver.settingsFor(flags.printConfig);
     const printed = {
       file: flags.printConfig,
       configFiles: config.configFiles,
@@ -150,155 +133,83 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
     return EXIT.ok;
   }
 
+  if (flags.stdin && paths.length > 0) throw new UsageError('Give either --stdin or paths to lint, not both.');
+  if (!flags.stdin && paths.length === 0) throw new UsageError('Give at least one file or directory to lint, for example: planlint examples/');
   const cwd = process.cwd();
-  let inputs: { filePath: string; text?: string }[];
-  let unreadableStdin: FileResult | undefined;
-  if (flags.stdin) {
-    if (paths.length > 0) throw new UsageError('Give either --stdin or paths to lint, not both.');
-    // Standard input is decoded and size-checked as a file is.
-    const filePath = flags.stdinFilename ?? '<stdin>';
-    const source = await readStreamSource(process.stdin, maxFileBytes);
-    if ('problem' in source) unreadableStdin = { filePath, findings: [source.problem] };
-    inputs = [{ filePath, ...('text' in source ? { text: source.text } : {}) }];
-  } else {
-    if (paths.length === 0) throw new UsageError('Give at least one file or directory to lint, for example: planlint examples/');
-    const files = await findFiles(paths, { errorOnUnmatched: flags.errorOnUnmatchedPattern, isIgnored: (file) => resolver.isIgnored(file, cwd) });
-    inputs = files.map((filePath) => ({ filePath }));
-    refuseWritingToInputs(
-      [
-        ...outputs.flatMap((o) => (o.path === undefined ? [] : [{ option: o.path === flags.outputFile ? '--output-file' : `--format ${o.format}`, path: o.path }])),
-        ...(flags.cache ? [{ option: '--cache-location', path: flags.cacheLocation }] : []),
-        ...(flags.baseline && (flags.updateBaseline || flags.pruneBaseline) ? [{ option: '--baseline', path: flags.baseline }] : []),
-      ],
-      files,
-    );
-  }
-
-  const cache = flags.cache && !flags.stdin ? new LintCache(flags.cacheLocation) : undefined;
-  const baseline = flags.baseline ? Baseline.load(flags.baseline, { mustExist: !flags.updateBaseline }) : undefined;
-  const recorder = flags.updateBaseline && flags.baseline ? new BaselineRecorder(flags.baseline) : undefined;
-  const run: RunSettings = { ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}), maxFileBytes, ...(flags.redact ? { redact: true } : {}) };
-  // The HTML report draws each file's source and timeline: the engine attaches them, in this thread
-  // (workers cannot send case models back). A redacted run shows neither; standard input is not a file to show.
+  // What every run of these files shares, the first and --watch's later ones.
+  const options: LintFilesOptions & { setup: LintSetup } = {
+    setup,
+    cwd,
+    concurrency,
+    ruleTimeoutMs,
+    maxFileBytes,
+    inputFormat: flags.inputFormat,
+    ...(flags.redact ? { redact: true } : {}),
+    ...(flags.quiet ? { quiet: true } : {}),
+    ...(flags.baseline ? { baseline: { file: flags.baseline, mode: flags.updateBaseline ? 'update' : flags.pruneBaseline ? 'prune' : 'apply' } } : {}),
+  };
+  // The HTML report draws each file's source and timeline: the engine attaches them. A redacted
+  // run shows neither; standard input is not a file to show.
   const needs = formatterNeeds(outputs.map((o) => o.format));
-  const attach = (needs.source || needs.cases) && !flags.redact && !flags.stdin ? needs : undefined;
+  const attach = (needs.source || needs.cases) && !flags.redact && !flags.stdin ? { source: needs.source, cases: needs.cases } : undefined;
+  const run = await lintFiles(flags.stdin ? [] : paths, {
+    ...options,
+    ...(flags.stdin ? { text: process.stdin, filePath: flags.stdinFilename ?? '<stdin>' } : {}),
+    errorOnUnmatchedPattern: flags.errorOnUnmatchedPattern,
+    ...(flags.cache ? { cacheLocation: flags.cacheLocation } : {}),
+    ...(attach ? { attach } : {}),
+    // When the JSON report is all a run writes, it takes each file's entry ready-made (from the workers, when they can).
+    ...(outputs.length === 1 && outputs[0]!.format === 'json' && !flags.watch ? { jsonEntries: { cwd } } : {}),
+    onFiles: (files) =>
+      refuseWritingToInputs(
+        [
+          ...outputs.flatMap((o) => (o.path === undefined ? [] : [{ option: o.path === flags.outputFile ? '--output-file' : `--format ${o.format}`, path: o.path }])),
+          ...(flags.cache ? [{ option: '--cache-location', path: flags.cacheLocation }] : []),
+          ...(flags.baseline && (flags.updateBaseline || flags.pruneBaseline) ? [{ option: '--baseline', path: flags.baseline }] : []),
+        ],
+        files,
+      ),
+  });
 
-  // Settings are resolved here for every file first, so a config mistake stops the run before
-  // any output, and so reports know every rule (plugins included) that may appear.
-  const ruleSummaries = new Map<string, RuleSummary>(builtIns.map(({ meta }) => [meta.id, meta]));
-  const cacheKeys: { content: string; settings: string }[] = [];
-  const ready = new Map<number, FileResult>();
-  const jobs: LintInput[] = [];
-  for (const [index, input] of inputs.entries()) {
-    const { settings, config } = await resolver.settingsFor(input.filePath);
-    for (const { meta } of config.pluginRules) ruleSummaries.set(meta.id, meta);
-    if (unreadableStdin) {
-      ready.set(index, unreadableStdin);
-      continue;
-    }
-    if (!cache) {
-      jobs.push(input);
-      continue;
-    }
-    // The cache needs the content to know whether it changed; the text read here is passed on.
-    const source = input.text !== undefined ? { text: input.text } : await readSource(input.filePath, maxFileBytes);
-    if ('problem' in source) {
-      ready.set(index, { filePath: input.filePath, findings: [source.problem] });
-      continue;
-    }
-    const key = { content: hashText(source.text), settings: hashText(JSON.stringify([config.configFiles, settings, run])) };
-    cacheKeys[index] = key;
-    const cached = attach ? undefined : cache.get(input.filePath, key.content, key.settings); // the cache keeps no attachments
-    if (cached) ready.set(index, cached);
-    else jobs.push({ filePath: input.filePath, text: source.text });
-  }
-
-  const threads = attach ? 1 : chooseThreads(flags.concurrency, jobs.length);
-  // When the JSON report is all a run writes and nothing here changes results, the workers write
-  // each file's entry themselves: the main thread, which would parse and re-serialise every
-  // result, was as busy as a worker and kept a 50,000-file run's memory growing.
-  const workersWriteJson = outputs.length === 1 && outputs[0]!.format === 'json' && !flags.quiet && !baseline && !recorder && !cache && !flags.watch;
-  // Worker threads (and node:worker_threads) are loaded only for runs big enough to use them.
-  const linted: AsyncGenerator<FileResult | ReportedFile> =
-    threads > 1
-      ? (await import('../../engine/parallel/lint-pool.js')).lintInWorkers(jobs, { threads, timeoutMs, cliRules, run, ...(flags.config ? { configPath: flags.config } : {}), ...(workersWriteJson ? { jsonReportCwd: cwd } : {}) })
-      : (async function* () {
-          for (const job of jobs) yield await lintOneFile(job, resolver, builtIns, attach ? { ...run, attach } : run);
-        })();
-
-  const report = recorder
+  const report = flags.updateBaseline
     ? undefined
     : await openOutputs(
         outputs,
         reportContext({
           cwd,
           color: wantsColor(flags, process.stdout),
-          rules: [...ruleSummaries.values()],
+          rules: run.rules,
           formats: outputs.map((o) => o.format),
           showPassed: flags.showPassed ?? false,
           redact: flags.redact ?? false,
         }),
-        inputs.map((i) => i.filePath),
+        run.files,
       );
 
-  let errors = 0;
-  let warnings = 0;
-  let internalError = false;
-  const lintedPaths: string[] = [];
   const firstRun = new Map<string, { errors: number; warnings: number }>();
-  try {
-    for (let index = 0; index < inputs.length; index++) {
-      let result = ready.get(index);
-      if (!result) {
-        const next = (await linted.next()).value as FileResult | ReportedFile;
-        if ('item' in next) {
-          lintedPaths.push(next.filePath);
-          internalError ||= next.internalError === true;
-          errors += next.errors;
-          warnings += next.warnings;
-          await report?.addItem(next.item);
-          continue;
-        }
-        result = next;
-        const key = cacheKeys[index];
-        if (cache && key) cache.set(result, key.content, key.settings);
-      }
-      if (flags.redact) result = { ...result, redacted: true }; // results made outside lintText too (unreadable files, timeouts)
-      lintedPaths.push(result.filePath);
-      recorder?.add(result);
-      if (baseline && !recorder) result = baseline.apply(result);
-      internalError ||= result.internalError === true;
-      const counts = countFindings(result.findings);
-      errors += counts.errors;
-      warnings += counts.warnings;
-      if (flags.watch) firstRun.set(result.filePath, flags.quiet ? { errors: counts.errors, warnings: 0 } : counts);
-      await report?.add(flags.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result);
+  for await (const result of run.results) {
+    if (isReportedFile(result)) {
+      await report?.addItem(result.item);
+      continue;
     }
-  } finally {
-    await linted.return(undefined);
+    if (flags.watch) firstRun.set(result.filePath, countFindings(result.findings));
+    await report?.add(result);
   }
-  cache?.save();
   await report?.close();
 
   if (flags.watch) {
     // Loaded only for --watch; it takes over until Ctrl-C.
     const { watchFiles } = await import('../watch.js');
-    return watchFiles({
-      paths, cwd, builtIns, cliRules, run, quiet: flags.quiet ?? false, firstRun,
-      ...(flags.config ? { configPath: flags.config } : {}),
-      ...(baseline ? { baseline } : {}),
-      report: { color: wantsColor(flags, process.stdout), rules: [...ruleSummaries.values()], ruleDocUrl: ruleDocUrlFor([...ruleSummaries.values()]) },
-    });
+    return watchFiles({ paths, lint: options, firstRun, report: { color: wantsColor(flags, process.stdout), rules: run.rules, ruleDocUrl: ruleDocUrlFor(run.rules) } });
   }
 
-  if (recorder && flags.baseline) {
-    const count = recorder.save();
-    process.stderr.write(`planlint: recorded ${count} finding${count === 1 ? '' : 's'} in ${flags.baseline}.\n`);
+  const { errors, warnings, internalError, baseline } = run.summary;
+  if (baseline && 'recorded' in baseline) {
+    process.stderr.write(`planlint: recorded ${baseline.recorded} finding${baseline.recorded === 1 ? '' : 's'} in ${flags.baseline}.\n`);
     return EXIT.ok;
   }
-  if (flags.pruneBaseline && baseline && flags.baseline) {
-    const { kept, removed } = baseline.prune(lintedPaths);
-    process.stderr.write(`planlint: removed ${removed} finding${removed === 1 ? '' : 's'} that no longer occur from ${flags.baseline}; ${kept} remain.\n`);
+  if (baseline) {
+    process.stderr.write(`planlint: removed ${baseline.removed} finding${baseline.removed === 1 ? '' : 's'} that no longer occur from ${flags.baseline}; ${baseline.kept} remain.\n`);
   }
 
   if (internalError) return EXIT.usage;

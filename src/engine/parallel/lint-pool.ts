@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from '../../core/findings.js';
-import type { LintInput } from '../lint-one-file.js';
-import type { ReportedFile, WorkerReply, WorkerRequest, WorkerSetup } from './lint-worker.js';
+import type { LintInput, ReportedFile } from '../lint-one-file.js';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './lint-worker.js';
 import { SettingsError } from '../rule-settings.js';
 import { PROGRESS, createProgress, readProgress } from './worker-progress.js';
 
@@ -10,6 +9,10 @@ export interface PoolOptions extends Omit<WorkerSetup, 'progress'> {
   threads: number;
   /** How long one rule (or reading one file) may run before its worker is stopped. */
   timeoutMs: number;
+  /** The worker's entry module: compiled JavaScript (lint-worker.js), as Node cannot run TypeScript in a worker. */
+  workerUrl: URL;
+  /** Files one worker lints before it is replaced by a fresh one (DEFAULT_FILES_PER_WORKER). */
+  filesPerWorker?: number;
 }
 
 /** Results allowed to wait for an earlier, slower file: bounds memory whatever the corpus size. */
@@ -26,10 +29,10 @@ const QUEUED_PER_WORKER = 16;
  * Files one worker lints before it is replaced by a fresh one. Memory outside the JavaScript
  * heaps grows while workers run: a 50,000-file run on two workers grew by about 70 MB to 218–271 MB,
  * where one thread stayed flat. Replacing each worker every 5,000 files kept three such runs at
- * 240–244 MB, for a few hundred milliseconds of start-up each time. The tests set a small number
- * through PLANLINT_FILES_PER_WORKER to replace workers often on a small corpus.
+ * 240–244 MB, for a few hundred milliseconds of start-up each time. The tests pass a small number
+ * (the filesPerWorker option) to replace workers often on a small corpus.
  */
-const FILES_PER_WORKER = Number(process.env.PLANLINT_FILES_PER_WORKER) || 5_000;
+export const DEFAULT_FILES_PER_WORKER = 5_000;
 
 /** Heap per worker (old generation). Files are capped at 10 MB and 200,000 values, well within it. */
 const WORKER_HEAP_MB = 160;
@@ -57,10 +60,6 @@ interface Slot {
   lastChange: number;
 }
 
-// The worker entry sits beside this module, or a folder up when this code is in a bundle chunk.
-const workerName = `lint-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`;
-const workerUrl = [new URL(workerName, import.meta.url), new URL(`../${workerName}`, import.meta.url)].find((url) => existsSync(url))!;
-
 /**
  * Lints inputs across worker threads and yields the results in input order, so output is
  * byte-identical to a single-threaded run. Work is handed out one file at a time per worker,
@@ -69,6 +68,7 @@ const workerUrl = [new URL(workerName, import.meta.url), new URL(`../${workerNam
  * worker carries on with the rest.
  */
 export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions): AsyncGenerator<FileResult | ReportedFile> {
+  const filesPerWorker = options.filesPerWorker ?? DEFAULT_FILES_PER_WORKER;
   const results = new Map<number, FileResult | ReportedFile>();
   let next = 0; // next input to hand out
   let emitted = 0; // next result to yield
@@ -84,7 +84,7 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
   /** Inputs sent to a worker that was stopped before it reached them: handed out again first. */
   const resend: number[] = [];
   const start = (slot: Slot) => {
-    while (!failure && slot.queue.length < QUEUED_PER_WORKER && slot.sent < FILES_PER_WORKER && (resend.length > 0 || next < inputs.length)) {
+    while (!failure && slot.queue.length < QUEUED_PER_WORKER && slot.sent < filesPerWorker && (resend.length > 0 || next < inputs.length)) {
       if (resend.length === 0 && next - emitted >= WINDOW) {
         idle.add(slot); // resumed once the output catches up
         return;
@@ -112,7 +112,7 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
     };
     // A modest heap per worker keeps a long run's memory flat: V8 otherwise lets each worker's heap
     // grow long before collecting. A file too big for it is reported, not fatal (see 'error').
-    const worker = new Worker(workerUrl, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    const worker = new Worker(options.workerUrl, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     let markReady!: () => void;
     const slot: Slot = { worker, progress, ready: new Promise<void>((r) => (markReady = r)), queue: [], sent: 0, lastStep: 0, lastChange: Date.now() };
     worker.on('message', (reply: WorkerReply) => {
@@ -131,7 +131,7 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
       }
       // The next queued file starts now: time it from here, not from when it was sent.
       slot.lastChange = Date.now();
-      if (slot.sent >= FILES_PER_WORKER && slot.queue.length === 0 && slots.includes(slot)) replace(slot, undefined);
+      if (slot.sent >= filesPerWorker && slot.queue.length === 0 && slots.includes(slot)) replace(slot, undefined);
       else start(slot);
       signal();
     });

@@ -1,15 +1,12 @@
 /**
- * A worker thread that lints files for the pool in src/lint-pool.ts. It loads the rules and
+ * A worker thread that lints files for the pool in lint-pool.ts. It loads the rules and
  * config itself, lints each file it is sent, and writes which rule it is running into shared
  * memory so the main thread can stop it if one rule runs past the time limit.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigResolver } from '../config.js';
-import { countFindings } from '../../core/findings.js';
-import type { FileResult } from '../../core/findings.js';
-import { jsonReportItem } from '../../formatters/json.js';
-import { lintOneFile } from '../lint-one-file.js';
-import type { LintInput, RunSettings } from '../lint-one-file.js';
+import { lintOneFile, reportedFile } from '../lint-one-file.js';
+import type { LintInput, ReportedFile, RunSettings } from '../lint-one-file.js';
 import { loadBuiltInRules } from '../load-rules.js';
 import type { RuleSetting } from '../rule-settings.js';
 import { prepareValidators } from '../../validate/validate-document.js';
@@ -32,15 +29,6 @@ export type WorkerRequest = { index: number; input: LintInput };
  */
 export type WorkerOutcome = { index: number; result?: string; reported?: ReportedFile; error?: string };
 
-/** A file linted and formatted in a worker, for a run whose only report is JSON. */
-export interface ReportedFile {
-  filePath: string;
-  /** The file's entry in the JSON report (jsonReportItem), as UTF-8, handed over rather than copied. */
-  item: Uint8Array;
-  errors: number;
-  warnings: number;
-  internalError?: boolean;
-}
 /** Outcomes in the order their files were sent; `ready` once the worker has loaded its rules. */
 export type WorkerReply = { ready: true } | { outcomes: WorkerOutcome[] };
 
@@ -53,12 +41,6 @@ const OUTCOMES_PER_MESSAGE = 8;
 
 const setup = workerData as WorkerSetup;
 
-const encoder = new TextEncoder();
-
-function reportedFile(result: FileResult, cwd: string): ReportedFile {
-  const item = encoder.encode(jsonReportItem(result, cwd));
-  return { filePath: result.filePath, item, ...countFindings(result.findings), ...(result.internalError ? { internalError: true } : {}) };
-}
 const [builtIns] = await Promise.all([loadBuiltInRules(), prepareValidators()]);
 const resolver = new ConfigResolver(builtIns, { ...(setup.configPath ? { configPath: setup.configPath } : {}), cliRules: setup.cliRules });
 const progress = progressWriter(setup.progress);
