@@ -53,7 +53,7 @@ export function schemaReference() {
     const props = { ...(s.$ref ? defs[s.$ref.split('/').pop()]?.properties : {}), ...(s.properties ?? {}) };
     const objectBranch = s.anyOf?.find((b) => b.type === 'object');
     Object.assign(props, objectBranch?.properties ?? {});
-    const required = new Set([...(s.required ?? []), ...((s.$ref && defs[s.$ref.split('/').pop()]?.required) || [])]);
+    const required = new Set([...(s.required ?? []), ...((s.$ref && defs[s.$ref.split('/').pop()]?.required) ?? [])]);
     if (Object.keys(props).length) {
       out.push('| field | type | required | meaning |', '|---|---|---|---|');
       for (const [key, value] of Object.entries(props)) out.push(`| \`${key}\` | ${typeOf(value)} | ${required.has(key) ? 'yes' : ''} | ${describe(value)} |`);
