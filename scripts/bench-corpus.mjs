@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** mulberry32: a small, well-known seeded generator, so corpora are reproducible. */
-export function random(seed) {
+function random(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -41,8 +41,12 @@ function longContactLog(rand, count, startYear) {
 /**
  * Generates `count` files into `dir` from the examples in `examplesDir`. Roughly 60% good and
  * 40% poor (by template), 2% large (hundreds of extra contacts). Returns the file paths.
+ * @param {string} dir
+ * @param {number} count
+ * @param {{ seed?: number, examplesDir: string }} options
+ * @returns {string[]}
  */
-export function writeCorpus(dir, count, { seed = 20261123, examplesDir } = {}) {
+export function writeCorpus(dir, count, { seed = 20261123, examplesDir }) {
   const rand = random(seed);
   const templates = readdirSync(examplesDir)
     .filter((f) => f.endsWith('.yaml'))
@@ -55,6 +59,7 @@ export function writeCorpus(dir, count, { seed = 20261123, examplesDir } = {}) {
   for (let i = 0; i < count; i++) {
     const pool = rand() < 0.6 ? good : poor;
     const template = pool[Math.floor(rand() * pool.length)];
+    if (!template) throw new Error(`bench-corpus: ${examplesDir} has no ${pool === good ? 'good' : 'poor'} case-file example to copy.`);
     const name = NAMES[Math.floor(rand() * NAMES.length)];
     let text = shiftDates(template.text, Math.floor(rand() * 720) - 360)
       .replace(/^( {2}ref: ).*$/m, `$1BENCH-${String(i).padStart(6, '0')}`)

@@ -40,5 +40,5 @@ if (isMainThread) {
       documents++;
     }
   }
-  parentPort.postMessage(documents);
+  parentPort?.postMessage(documents); // always set here: this branch runs only in a worker
 }

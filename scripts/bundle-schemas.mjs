@@ -60,7 +60,7 @@ function bundle(file, schemas) {
   // A root "$ref" beside root "properties" (a document = an object's fields + kind and caseRef)
   // is merged into the root, so that readers without 2020-12 $ref semantics see every property.
   if (typeof bundled.$ref === 'string' && bundled.properties) {
-    const name = LOCAL.exec(bundled.$ref)[1];
+    const [, name] = parseRef(bundled.$ref);
     const target = defs.get(name)[1];
     const mergeable = Object.keys(target).every((k) => ['title', 'description', 'type', 'properties', 'required'].includes(k));
     if (mergeable && target.type === bundled.type) {

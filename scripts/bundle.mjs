@@ -34,6 +34,7 @@ const bundledModules = {
   },
 };
 
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -90,4 +91,5 @@ await build({
   banner: { js: `/*planlint-build:${BUILD_ID}*/var __planlintModuleUrl = require("node:url").pathToFileURL(__filename).href;` },
 });
 // Read as Latin-1 at start-up (a faster decode than UTF-8): esbuild writes non-ASCII as escapes.
+// eslint-disable-next-line no-control-regex -- the range is all of ASCII, NUL included
 if (/[^\x00-\x7f]/.test(readFileSync(join(out, 'cli.cjs'), 'latin1'))) throw new Error('dist/bundle/cli.cjs is not plain ASCII; bin/load-cli.js reads it as Latin-1.');

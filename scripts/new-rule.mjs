@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const usage = 'usage: npm run new-rule <id>   (id in kebab-case, e.g. home-visit-recorded)';
 
+/** @returns {never} */
 function fail(message) {
   process.stderr.write(`new-rule: ${message}\n`);
   process.exit(2);
@@ -22,12 +23,13 @@ const args = process.argv.slice(2);
 let root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rootAt = args.indexOf('--root');
 if (rootAt >= 0) {
-  if (!args[rootAt + 1]) fail(`--root needs a folder.\n${usage}`);
-  root = args[rootAt + 1];
+  const folder = args[rootAt + 1];
+  if (!folder) fail(`--root needs a folder.\n${usage}`);
+  root = folder;
   args.splice(rootAt, 2);
 }
-if (args.length !== 1) fail(usage);
 const [id] = args;
+if (args.length !== 1 || id === undefined) fail(usage);
 
 // As tests/docs.test.ts requires of a built-in rule's id: lower-case words joined by hyphens.
 if (!/^[a-z]+(-[a-z]+)*$/.test(id)) fail(`"${id}" is not a rule id: use kebab-case, lower-case words joined by hyphens (e.g. home-visit-recorded).`);

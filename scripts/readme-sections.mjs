@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (path) => import(join(root, 'dist', 'src', path));
 
-export const EXAMPLE_FOR_README = 'examples/lisa-poor.yaml';
+const EXAMPLE_FOR_README = 'examples/lisa-poor.yaml';
 
-export async function rulesTable() {
+async function rulesTable() {
   const { loadBuiltInRules } = await dist('engine/load-rules.js');
   const { presetSettings } = await dist('engine/presets.js');
   const rules = await loadBuiltInRules();
@@ -22,7 +22,7 @@ export async function rulesTable() {
   return ['| Rule | Standard | recommended | strict | What it checks |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
-export function exampleOutput() {
+function exampleOutput() {
   let stdout;
   try {
     stdout = execFileSync(process.execPath, [join(root, 'bin', 'planlint.js'), EXAMPLE_FOR_README], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -53,7 +53,7 @@ export function schemaReference() {
     const props = { ...(s.$ref ? defs[s.$ref.split('/').pop()]?.properties : {}), ...(s.properties ?? {}) };
     const objectBranch = s.anyOf?.find((b) => b.type === 'object');
     Object.assign(props, objectBranch?.properties ?? {});
-    const required = new Set([...(s.required ?? []), ...((s.$ref && defs[s.$ref.split('/').pop()]?.required) || [])]);
+    const required = new Set([...(s.required ?? []), ...((s.$ref && defs[s.$ref.split('/').pop()]?.required) ?? [])]);
     if (Object.keys(props).length) {
       out.push('| field | type | required | meaning |', '|---|---|---|---|');
       for (const [key, value] of Object.entries(props)) out.push(`| \`${key}\` | ${typeOf(value)} | ${required.has(key) ? 'yes' : ''} | ${describe(value)} |`);
@@ -78,7 +78,7 @@ export function schemaReference() {
   return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
-export function replaceSection(text, name, content) {
+function replaceSection(text, name, content) {
   const pattern = new RegExp(`(<!-- begin:${name} -->)[\\s\\S]*?(<!-- end:${name} -->)`);
   if (!pattern.test(text)) throw new Error(`README has no ${name} section markers`);
   return text.replace(pattern, (_, start, end) => `${start}\n${content}\n${end}`);

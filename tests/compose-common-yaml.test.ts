@@ -101,8 +101,10 @@ function render(node: Tree, indent: number): string {
     return node.items
       .map((item) => {
         if (item.t === 'map') {
-          const [[k, v], ...rest] = item.entries;
-          return `${pad}- ${k}:${after(v!, indent + 2)}${render({ t: 'map', entries: rest }, indent + 2)}`;
+          const [first, ...rest] = item.entries;
+          if (!first) throw new Error('the arbitraries make no empty map inside a list');
+          const [k, v] = first;
+          return `${pad}- ${k}:${after(v, indent + 2)}${render({ t: 'map', entries: rest }, indent + 2)}`;
         }
         return `${pad}-${after(item, indent)}`;
       })
@@ -162,7 +164,7 @@ describe('the common-shape composer reads as the full composer does', () => {
 
   it('steps aside for what it does not read itself', () => {
     expect(answers(SHAPES['anchors and aliases']!)).toBe(false);
-    expect(answers(SHAPES['tabs']!)).toBe(false);
+    expect(answers(SHAPES.tabs!)).toBe(false);
     expect(answers(SHAPES['a document that is a list']!)).toBe(false);
     expect(answers('%YAML 1.2\n---\na: 1\n')).toBe(false);
     expect(answers('a: !!str 1\n')).toBe(false);

@@ -5,13 +5,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain .mjs script shared with `npm run docs:examples`; it has no type declarations
 import { examplesDir, examplesReadme, examplesTable, renderExamplesReadme } from '../scripts/examples-readme.mjs';
 
 const REFRESH = 'examples/README.md is out of date: run `npm run docs:examples` and commit the result';
 
-const committed = readFileSync(examplesReadme as string, 'utf8');
-const generated = (examplesTable as () => string)();
+const committed = readFileSync(examplesReadme, 'utf8');
+const generated = examplesTable();
 const section = (text: string) => /<!-- begin:examples-table -->([\s\S]*?)<!-- end:examples-table -->/.exec(text)?.[1] ?? '';
 
 /** The rows of a generated table as { file, rules }. */
@@ -27,7 +26,7 @@ function rows(table: string) {
     });
 }
 
-const exampleFiles = readdirSync(examplesDir as string, { recursive: true, encoding: 'utf8' })
+const exampleFiles = readdirSync(examplesDir, { recursive: true, encoding: 'utf8' })
   .map((f) => f.split('\\').join('/'))
   .filter((f) => /\.(ya?ml|json)$/i.test(f))
   .sort();
@@ -39,7 +38,7 @@ describe('examples/README.md lists every example truthfully', () => {
   });
 
   it('lists no file that does not exist', () => {
-    for (const { file } of rows(section(committed))) expect(existsSync(join(examplesDir as string, file)), `${file} is listed but missing. ${REFRESH}`).toBe(true);
+    for (const { file } of rows(section(committed))) expect(existsSync(join(examplesDir, file)), `${file} is listed but missing. ${REFRESH}`).toBe(true);
   });
 
   it('names the rules each example really triggers', () => {

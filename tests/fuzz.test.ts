@@ -70,7 +70,7 @@ describe('Every bad input gets a clear finding, never a crash or a stack trace (
         for (let level = depth - 1; level >= 0; level--) value = lists[level] ? [value] : { [`k${level}`]: value };
         const text = style === 'json' ? JSON.stringify(value) : stringify(value, style === 'flow' ? { collectionStyle: 'flow' } : {});
         const findings = lintText(text, 'nested.yaml', { rules }).findings;
-        const refused = findings.some((f) => /nested more than 200 levels deep/.test(f.message));
+        const refused = findings.some((f) => f.message.includes('nested more than 200 levels deep'));
         if (depth <= 190) expect(refused, `${depth} levels (${style}) refused`).toBe(false);
         if (depth >= 210) expect(refused, `${depth} levels (${style}) read`).toBe(true);
         expectValidPositions(findings, text);

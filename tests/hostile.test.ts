@@ -256,7 +256,7 @@ describe('Files past a limit are refused with one finding', () => {
     const deep = lintText(nested(201), 'deep.yaml', { rules }).findings;
     expect(deep).toEqual([expect.objectContaining({ ruleId: 'syntax', message: expect.stringMatching(/nested more than 200 levels deep/) })]);
     const fine = lintText(nested(150), 'fine.yaml', { rules }).findings;
-    expect(fine.some((f) => /nested/.test(f.message))).toBe(false);
+    expect(fine.some((f) => f.message.includes('nested'))).toBe(false);
   });
 
   it('syntax problems past 100 are counted, not listed', () => {
@@ -270,7 +270,7 @@ describe('Files past a limit are refused with one finding', () => {
     const text = `kind: review\nschemaVersion: 1\n${Array.from({ length: 300 }, (_, i) => `unknown${i}: 1\n`).join('')}`;
     const findings = lintText(text, 'wide.yaml', { rules }).findings;
     expect(findings).toHaveLength(101);
-    expect(findings.filter((f) => /more schema problems from here on are not listed/.test(f.message))).toHaveLength(1);
+    expect(findings.filter((f) => f.message.includes('more schema problems from here on are not listed'))).toHaveLength(1);
   });
 });
 

@@ -167,7 +167,7 @@ describe('the HTML report in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('loads nothing but the report itself', async () => {
+  it('loads nothing but the report itself', () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
   });

@@ -115,7 +115,7 @@ describe('lintFiles', () => {
     expect(second[0]!.findings[0]!.message).toBe('from the cache');
     expect(second[1]).toEqual(first[1]);
     // A changed rule setting is a different key: linted afresh.
-    const third = await collect(await lintFiles([dir], { cacheLocation, rules: { [VOICE]: 'warn' } }));
+    const third = await collect(await lintFiles([dir], { cacheLocation, rules: { [VOICE]: 'warning' } }));
     expect(third[0]!.findings.map((f) => f.message)).not.toContain('from the cache');
   });
 
@@ -145,7 +145,7 @@ describe('lintFiles', () => {
 
   it('with quiet, leaves warnings out of results but counts them; with redact, marks every result', async () => {
     const dir = scratch({ 'a.yaml': PLAN_WITHOUT_VOICE });
-    const setup = await createLintSetup({ rules: { [VOICE]: 'warn' } });
+    const setup = await createLintSetup({ rules: { [VOICE]: 'warning' } });
     const loud = await lintFiles([dir], { setup });
     const quiet = await lintFiles([dir], { setup, quiet: true, redact: true });
     const [loudResult] = await collect(loud);

@@ -24,7 +24,7 @@ import {
   StreamMessageWriter,
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import type { CodeAction, Diagnostic, ProtocolConnection, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, Diagnostic, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { bin, planlint, root, scratch } from './helpers/run-cli.js';
 
 interface CliMessage {
@@ -91,8 +91,7 @@ beforeAll(async () => {
     waiters.splice(0).forEach((wake) => wake());
   });
   connection.onRequest(RegistrationRequest.type, ({ registrations }) => {
-    registered.push(...registrations.map((r) => r.method));
-    return null;
+    registered.push(...registrations.map((r) => r.method)); // the reply is null, as the protocol wants
   });
   connection.listen();
   const init = await connection.sendRequest(InitializeRequest.type, {
@@ -108,7 +107,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   connection?.dispose();
-  if (child && child.exitCode === null) child.kill();
+  if (child?.exitCode === null) child.kill();
 });
 
 describe('planlint lsp', () => {
@@ -166,7 +165,7 @@ describe('planlint lsp', () => {
     expect(action!.kind).toBe('quickfix');
     expect(action!.title).toContain('contact-pattern-fits-circumstances');
     expect(action!.diagnostics).toEqual([target]);
-    const edits = action!.edit!.changes![lisaUri] as TextEdit[];
+    const edits = action!.edit!.changes![lisaUri]!;
     expect(edits).toEqual([
       {
         range: { start: { line: 55, character: 0 }, end: { line: 55, character: 0 } },

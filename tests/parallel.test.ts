@@ -7,14 +7,13 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/engine/lint-files.js';
 import type { LintFilesOptions } from '../src/engine/lint-files.js';
-// @ts-expect-error -- a plain .mjs script shared with the benchmark; it has no type declarations
 import { writeCorpus } from '../scripts/bench-corpus.mjs';
 import { PLAN_WITHOUT_VOICE, planlint, root, scratch } from './helpers/run-cli.js';
 
 describe('--concurrency', () => {
   it('gives byte-identical JSON and stylish output in parallel and single-threaded', () => {
     const dir = mkdtempSync(join(tmpdir(), 'planlint-parallel-'));
-    (writeCorpus as (d: string, n: number, o: object) => string[])(dir, 240, { seed: 7, examplesDir: join(root, 'examples') });
+    writeCorpus(dir, 240, { seed: 7, examplesDir: join(root, 'examples') });
     const single = planlint([dir, '-f', 'json', '--concurrency', 'off']);
     const parallel = planlint([dir, '-f', 'json', '--concurrency', '2']);
     expect(single.code).toBe(1);
@@ -28,7 +27,7 @@ describe('--concurrency', () => {
 
   it('gives the same output when each worker is replaced after a few files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'planlint-recycle-'));
-    (writeCorpus as (d: string, n: number, o: object) => string[])(dir, 240, { seed: 11, examplesDir: join(root, 'examples') });
+    writeCorpus(dir, 240, { seed: 11, examplesDir: join(root, 'examples') });
     // The engine is called directly: once in this thread, and once on two workers replaced every 25
     // files (about nine fresh workers, in turns), with the built worker (the tests' code is TypeScript).
     const entries = async (options: Omit<LintFilesOptions, 'jsonEntries'>) => {

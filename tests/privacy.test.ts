@@ -45,7 +45,7 @@ function neutralCopies(): { dir: string; files: string[] } {
 /** Every string a file holds: scalar values and keys (comments are not data and are never quoted). */
 function stringsIn(text: string): string[] {
   const out: string[] = [];
-  for (const doc of parseAllDocuments(text) as ReturnType<typeof parseAllDocuments> & unknown[]) {
+  for (const doc of parseAllDocuments(text)) {
     visit(doc, {
       Scalar: (_key, node) => {
         if (typeof node.value === 'string') out.push(node.value);
@@ -58,7 +58,7 @@ function stringsIn(text: string): string[] {
 /** The person's name in each example (case.person.name, or an HMPPS export's forename). */
 function personNames(text: string): string[] {
   const names: string[] = [];
-  for (const doc of parseAllDocuments(text) as ReturnType<typeof parseAllDocuments> & unknown[]) {
+  for (const doc of parseAllDocuments(text)) {
     visit(doc, {
       Pair: (_key, pair, path) => {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -123,7 +123,7 @@ describe('quotes no more of the input in a finding than it needs', () => {
   /** Makes every piece of free text in a file long, so a rule that quotes too much shows it. */
   function lengthened(text: string): string {
     let n = 0;
-    return (parseAllDocuments(text) as ReturnType<typeof parseAllDocuments> & unknown[])
+    return parseAllDocuments(text)
       .map((doc) => {
         visit(doc, {
           Scalar: (key, node) => {
@@ -146,7 +146,7 @@ describe('quotes no more of the input in a finding than it needs', () => {
         checked++;
       }
     }
-    if (/poor/.test(file)) expect(checked).toBeGreaterThan(0);
+    if (file.includes('poor')) expect(checked).toBeGreaterThan(0);
   });
 
   it('schema and syntax findings on long input: at most 60 characters of it', () => {
