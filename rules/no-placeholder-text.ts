@@ -222,7 +222,7 @@ export default defineRule<Options>()({
     let placeholder = testsFor.get(context.options);
     if (!placeholder) testsFor.set(context.options, (placeholder = placeholderTest([...MORE_PLACEHOLDERS, ...context.options.extraPlaceholders])));
     let plans = plansFor.get(context.options);
-    if (!plans) plansFor.set(context.options, (plans = new Map()));
+    if (!plans) plansFor.set(context.options, (plans = new Map<string, FieldPlan>()));
     const seen = new Set<object>();
 
     for (const part of partsOf(model)) {

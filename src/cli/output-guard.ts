@@ -35,7 +35,7 @@ export function refuseWritingToInputs(writes: readonly PlannedWrite[], inputs: r
     if (target?.isFile()) {
       clash = inputs.some((input) => {
         const info = statOf(input);
-        return info !== undefined && info.ino === target.ino && info.dev === target.dev;
+        return info?.ino === target.ino && info.dev === target.dev;
       });
     }
     if (clash) {

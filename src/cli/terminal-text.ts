@@ -67,7 +67,7 @@ export function renderForTerminal(markdown: string, width: number, color: boolea
       const bullet = `${item[1]}${item[2] === '-' || item[2] === '*' ? '•' : item[2]} `;
       block = { text: [item[3]!], first: bullet, rest: ' '.repeat(bullet.length) };
     } else if (quoted) {
-      if (!block || block.first !== '│ ') {
+      if (block?.first !== '│ ') {
         flush();
         block = { text: [], first: '│ ', rest: '│ ' };
       }
@@ -82,7 +82,7 @@ export function renderForTerminal(markdown: string, width: number, color: boolea
     } else if (block && /^\s+\S/.test(raw)) {
       block.text.push(raw.trim()); // a list item or quote continued on the next line
     } else {
-      if (!block || block.first !== '') {
+      if (block?.first !== '') {
         flush();
         block = { text: [], first: '', rest: '' };
       }
@@ -99,7 +99,7 @@ export function renderForTerminal(markdown: string, width: number, color: boolea
  */
 function renderTable(rows: string[][], width: number, paint: InstanceType<typeof Chalk>, inline: (line: string) => string): string[] {
   const [header, ...body] = rows;
-  const shownHeader = header && header.some((c) => c !== '') ? header : undefined;
+  const shownHeader = header?.some((c) => c !== '') ? header : undefined;
   const all = shownHeader ? [shownHeader, ...body] : body;
   const columns = Math.max(...all.map((r) => r.length));
   const widths = Array.from({ length: columns }, (_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));

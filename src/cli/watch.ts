@@ -63,7 +63,7 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
       const info = await stat(file);
       const previous = known.get(file);
       // Unchanged size and time: the content is taken to be unchanged, and not read again.
-      if (previous && previous.mtimeMs === info.mtimeMs && previous.size === info.size) return previous;
+      if (previous?.mtimeMs === info.mtimeMs && previous.size === info.size) return previous;
       return { hash: hashText(await readFile(file, 'utf8')), mtimeMs: info.mtimeMs, size: info.size };
     } catch {
       return undefined;
@@ -141,7 +141,7 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
       if (!now) continue;
       const before = known.get(file);
       known.set(file, now);
-      if (configChanged || !before || before.hash !== now.hash) changed.push(file);
+      if (configChanged || before?.hash !== now.hash) changed.push(file);
     }
     for (const { file, result } of await lint(changed)) {
       if (result instanceof Error) {

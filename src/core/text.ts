@@ -56,7 +56,7 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[\x00-\x7f]*$/; // eslint-disable-line no-control-regex -- every ASCII code, control characters included
 
 const PLACEHOLDERS = new Set([
   'tbc', 'tba', 'tbd', 'n/a', 'n a', 'na', 'none', 'nil', 'no', 'yes', 'x', 'xx', 'xxx', 'todo', 'to do',
@@ -105,7 +105,7 @@ export function wordCount(text: string): number {
  * Control codes and bidirectional overrides: in a message they would act on the terminal (move
  * the cursor, recolour, hide text) or reorder what is shown, rather than be seen.
  */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g; // eslint-disable-line no-control-regex -- finds control characters to keep them out of terminals
 
 /** Input text made safe to print: unprintable characters become the replacement character (�). */
 export function printable(text: string): string {

@@ -56,7 +56,7 @@ export class LintCache {
 
   get(filePath: string, contentHash: string, settingsHash: string): FileResult | undefined {
     const entry = this.entries[resolve(filePath)];
-    if (!entry || entry.content !== contentHash || entry.settings !== settingsHash) return undefined;
+    if (entry?.content !== contentHash || entry.settings !== settingsHash) return undefined;
     return { filePath, ...entry.result };
   }
 

@@ -29,7 +29,8 @@ export async function loadPlugin(name: string, fromDir: string, configFile: stri
       ? [exported]
       : (() => {
           const rules = (exported as { rules?: unknown } | undefined)?.rules;
-          return Array.isArray(rules) ? rules : rules && typeof rules === 'object' ? Object.values(rules) : [];
+          const list: unknown[] = Array.isArray(rules) ? rules : rules && typeof rules === 'object' ? Object.values(rules) : [];
+          return list;
         })();
   const rules = candidates.filter(isRule);
   if (rules.length === 0 || rules.length !== candidates.length) {

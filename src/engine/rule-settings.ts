@@ -34,7 +34,7 @@ export function activateRules(rules: AnyRule[], settings: Record<string, RuleSet
     const [rawSeverity, rawOptions] = setting === undefined ? [rule.meta.severity, undefined] : Array.isArray(setting) ? setting : [setting, undefined];
     const severity = normaliseSeverity(String(rawSeverity), `${where} for ${rule.meta.id}`);
     if (severity === 'off') continue;
-    const options = { ...structuredClone(rule.meta.defaultOptions), ...(rawOptions ?? {}) };
+    const options = { ...structuredClone(rule.meta.defaultOptions as Record<string, unknown>), ...(rawOptions ?? {}) };
     // A rule's defaults are its own; only options someone wrote need checking (and compiling a
     // schema per rule at every start-up would cost more than the linting of a small run).
     if (rawOptions === undefined) {

@@ -49,7 +49,7 @@ export function markdownToHtml(markdown: string, options: { headingOffset?: numb
     quote = [];
     if (table.length) {
       const [head, ...body] = table;
-      const headHtml = head && head.some((c) => c !== '') ? `<thead><tr>${head.map((c) => `<th>${inline(c)}</th>`).join('')}</tr></thead>` : '';
+      const headHtml = head?.some((c) => c !== '') ? `<thead><tr>${head.map((c) => `<th>${inline(c)}</th>`).join('')}</tr></thead>` : '';
       out.push(`<table>${headHtml}<tbody>${body.map((row) => `<tr>${row.map((c) => `<td>${inline(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`);
     }
     table = [];

@@ -57,7 +57,7 @@ export interface OpenReports {
   close(): Promise<void>;
 }
 
-type Sink = { add(result: FileResult): Promise<void>; addItem?(bytes: Uint8Array): Promise<void>; close(): Promise<void> };
+interface Sink { add(result: FileResult): Promise<void>; addItem?(bytes: Uint8Array): Promise<void>; close(): Promise<void> }
 
 /**
  * Opens each report for a run whose results arrive one file at a time. Formats that can stream
@@ -135,7 +135,7 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
         size += part.length;
         return !immediate && size < 65_536 ? Promise.resolve() : write(take());
       };
-      const itemPrefix = report.itemPrefix;
+      const itemPrefix = report.itemPrefix?.bind(report);
       sinks.push({
         add: (r) => append(report.file(r)),
         ...(itemPrefix ? { addItem: (bytes: Uint8Array) => (pending.push(itemPrefix()), append(bytes)) } : {}),
@@ -147,7 +147,7 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
       });
     } else {
       const results: FileResult[] = [];
-      sinks.push({ add: async (r) => void results.push(r), close: async () => {
+      sinks.push({ add: (r) => { results.push(r); return Promise.resolve(); }, close: async () => {
         await write([formatter(results, ctx)]);
         await finish();
       } });

@@ -14,7 +14,7 @@ export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 export const DOCUMENT_KINDS = [...SCHEMA_KINDS, 'hmpps-sentence-plan'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-export type JsonSchema = { [key: string]: unknown };
+export type JsonSchema = Record<string, unknown>;
 
 export function schemaPath(kind: SchemaKind): string {
   return join(PACKAGE_ROOT, 'schemas', `${kind}.schema.json`);

@@ -12,7 +12,6 @@ import type { FormatterContext, RuleSummary } from '../../formatters/types.js';
 import { createLintSetup, lintFiles } from '../../engine/lint-files.js';
 import { escapeHtml as e } from '../../formatters/markdown-html.js';
 import { PRESET_NAMES, isPresetName } from '../../engine/presets.js';
-import type { PresetName } from '../../engine/presets.js';
 import { describeCounts } from '../../core/rule-outcomes.js';
 import type { RuleOutcome } from '../../core/rule-outcomes.js';
 import { reportContext } from '../report-context.js';
@@ -63,7 +62,7 @@ async function compare(paths: string[], flags: CompareFlags): Promise<number> {
     if (files.length !== 1 || files[0] !== path) throw new UsageError(`compare takes two files, not folders or patterns; found "${path}".`);
   }
 
-  const setup = await createLintSetup({ ...(flags.config ? { configPath: flags.config } : {}), ...(flags.preset ? { preset: flags.preset as PresetName } : {}), rules: parseRuleFlags(flags.rule) });
+  const setup = await createLintSetup({ ...(flags.config ? { configPath: flags.config } : {}), ...(flags.preset ? { preset: flags.preset } : {}), rules: parseRuleFlags(flags.rule) });
   const results: FileResult[] = [];
   const summaries = new Map<string, RuleSummary>();
   for (const filePath of paths) {

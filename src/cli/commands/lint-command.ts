@@ -8,7 +8,6 @@ import { openOutputs, parseOutputs } from '../../formatters/outputs.js';
 import { DEFAULT_RULE_TIMEOUT_MS, createLintSetup, isReportedFile, lintFiles } from '../../engine/lint-files.js';
 import type { LintFilesOptions, LintSetup } from '../../engine/lint-files.js';
 import { PRESET_NAMES, isPresetName } from '../../engine/presets.js';
-import type { PresetName } from '../../engine/presets.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_SIZE_LIMIT, formatBytes, parseByteSize } from '../../input/read-source.js';
 import { refuseWritingToInputs } from '../output-guard.js';
 import { reportContext, ruleDocUrlFor } from '../report-context.js';
@@ -116,7 +115,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   const maxFileBytes = fileSizeLimit(flags.maxFileSize);
   const concurrency = parseConcurrency(flags.concurrency);
 
-  const setup = await createLintSetup({ ...(flags.config ? { configPath: flags.config } : {}), ...(flags.preset ? { preset: flags.preset as PresetName } : {}), rules: parseRuleFlags(flags.rule) });
+  const setup = await createLintSetup({ ...(flags.config ? { configPath: flags.config } : {}), ...(flags.preset ? { preset: flags.preset } : {}), rules: parseRuleFlags(flags.rule) });
 
   if (flags.printConfig) {
     const { config, overridesApplied, rules } = await setup.resolver.settingsFor(flags.printConfig);

@@ -18,7 +18,10 @@ export function registerRulesCommand(program: Command, setExit: (code: number) =
 async function listRules(flags: { format: string; preset: string }): Promise<number> {
   const rules = await loadBuiltInRules();
   const settings = ruleSettings(rules, flags.preset);
-  const severityOf = (id: string) => String(settings[id]);
+  const severityOf = (id: string) => {
+    const setting = settings[id];
+    return String(Array.isArray(setting) ? setting[0] : setting);
+  };
   if (flags.format === 'json') {
     const list = rules.map(({ meta }) => ({
       id: meta.id,
@@ -27,7 +30,7 @@ async function listRules(flags: { format: string; preset: string }): Promise<num
       guidance: meta.guidance,
       appliesTo: meta.appliesTo,
       description: meta.description,
-      defaultOptions: meta.defaultOptions,
+      defaultOptions: meta.defaultOptions as unknown,
     }));
     process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     return EXIT.ok;

@@ -21,13 +21,13 @@ export interface WorkerSetup {
   progress: SharedArrayBuffer;
 }
 
-export type WorkerRequest = { index: number; input: LintInput };
+export interface WorkerRequest { index: number; input: LintInput }
 /**
  * One file's outcome: `result` is a FileResult as JSON, which crosses threads faster than the
  * objects would be cloned; or, when the JSON report is the only output, `reported` is the file's
  * entry in it with what the exit code needs, so the main thread parses nothing.
  */
-export type WorkerOutcome = { index: number; result?: string; reported?: ReportedFile; error?: string };
+export interface WorkerOutcome { index: number; result?: string; reported?: ReportedFile; error?: string }
 
 /** Outcomes in the order their files were sent; `ready` once the worker has loaded its rules. */
 export type WorkerReply = { ready: true } | { outcomes: WorkerOutcome[] };

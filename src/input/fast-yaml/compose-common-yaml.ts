@@ -29,7 +29,7 @@ export interface ComposedDocument {
 export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { prettyErrors: false, uniqueKeys: false, strict: true, stringKeys: false };
 
 type Range3 = [number, number, number];
-type Spans = { keys: string[]; offsets: number[] };
+interface Spans { keys: string[]; offsets: number[] }
 interface Composed {
   value: unknown;
   range: Range3;
@@ -46,7 +46,8 @@ interface Props {
 class Unsupported {}
 export const UNSUPPORTED = new Unsupported();
 export function unsupported(): never {
-  throw UNSUPPORTED;
+  // A shared sentinel rather than an Error: no stack is captured on this hot path, and the readers catch it.
+  throw UNSUPPORTED; // eslint-disable-line @typescript-eslint/only-throw-error
 }
 const bail = (): void => unsupported();
 

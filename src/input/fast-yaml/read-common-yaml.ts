@@ -29,7 +29,7 @@ interface Read {
 }
 
 /** Characters the token readers must see for themselves: tabs, other line breaks, controls, a byte-order mark. */
-const OUTSIDE_SHAPE = /[\x00-\x09\x0b-\x1f\x7f\u0085\u2028\u2029\ufeff]/;
+const OUTSIDE_SHAPE = /[\x00-\x09\x0b-\x1f\x7f\u0085\u2028\u2029\ufeff]/; // eslint-disable-line no-control-regex -- control characters are what sends a file to the full reader
 /** Characters a plain value may not start with here (they begin other kinds of node). */
 const NOT_PLAIN_START = new Set(['&', '*', '!', '%', '@', '`', '?', ',', ']', '}', '#', ':', '|', '>', "'", '"', '[', '{']);
 
@@ -126,7 +126,7 @@ class TextReader {
     const keys: string[] = [];
     const offsets: number[] = [];
     let k = first;
-    let after = first;
+    let after: number;
     for (;;) {
       const keyEnd = this.keyEnd(k);
       if (keyEnd === -1) unsupported();
@@ -161,7 +161,7 @@ class TextReader {
     const out: unknown[] = [];
     const items: number[] = [];
     const start = this.line + indent;
-    let after = start;
+    let after: number;
     for (;;) {
       let i = this.line + indent + 1;
       while (text.charCodeAt(i) === SPACE) i++;

@@ -80,13 +80,13 @@ export function scanStructure(text: string, limits: StructureLimits): StructureP
   const open = (col: number, seq: boolean) => {
     while (block.length > 0 && block[block.length - 1]!.col > col) block.pop();
     const top = block[block.length - 1];
-    if (top && top.col === col) {
+    if (top?.col === col) {
       if (top.seq === seq) return;
       if (top.seq) {
         // A key after a list written at its parent's column: back to that mapping.
         block.pop();
         const under = block[block.length - 1];
-        if (under && under.col === col && !under.seq) return;
+        if (under?.col === col && !under.seq) return;
       }
     }
     block.push({ col, seq });
