@@ -16,7 +16,7 @@ import { loadDocuments } from '../src/input/load-documents.js';
 import { readCommonYaml } from '../src/input/fast-yaml/read-common-yaml.js';
 import type { LoadedFile } from '../src/input/load-documents.js';
 import { SourceMap } from '../src/input/source-map.js';
-import { root } from './helpers/run-cli.js';
+import { root } from './helpers/cli.js';
 import { mutatedText, yamlText } from './helpers/yaml-arbitraries.js';
 
 const SEED = Number(process.env.PLANLINT_FUZZ_SEED ?? 20_241_123);

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { bin, planlint, root, scratch } from './helpers/run-cli.js';
+import { bin, runBuiltCli as planlint, root, scratch } from '../helpers/cli.js';
 
 const example = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');
 
@@ -65,7 +65,7 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
       cwd: project,
       encoding: 'utf8',
       env: { ...cleanEnv(), PATH: `${path}${delimiter}${process.env.PATH}` },
-      timeout: 60_000,
+      timeout: 120_000,
     });
     return { selected, code: result.status, stdout: result.stdout, stderr: result.stderr };
   }
@@ -161,7 +161,7 @@ describe('GitHub Action (action.yml)', () => {
         cwd: workspace,
         encoding: 'utf8',
         env: { ...cleanEnv(), ...env, PATH: `${path}${delimiter}${process.env.PATH}`, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: runner, GITHUB_WORKSPACE: workspace },
-        timeout: 60_000,
+        timeout: 120_000,
       });
       for (const line of readFileSync(outputFile, 'utf8').split('\n')) {
         const at = line.indexOf('=');

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs script shared with the benchmark; it has no type declarations
-import { writeCorpus } from '../scripts/bench-corpus.mjs';
-import { PLAN_WITHOUT_VOICE, planlint, root, scratch } from './helpers/run-cli.js';
+import { writeCorpus } from '../../scripts/bench-corpus.mjs';
+import { PLAN_WITHOUT_VOICE, runBuiltCli as planlint, root, scratch } from '../helpers/cli.js';
 
 describe('--concurrency', () => {
   it('gives byte-identical JSON and stylish output in parallel and single-threaded', () => {
