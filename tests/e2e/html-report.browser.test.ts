@@ -77,7 +77,7 @@ beforeAll(async () => {
     void d.dismiss();
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();

@@ -3,7 +3,7 @@
  * GitHub Actions needs GitHub), so each is simulated from its own definition file:
  * - pre-commit: the hook's files/exclude regexes pick from a list of staged files (re.search, as
  *   pre-commit does), and its entry runs with the picked names appended, with `planlint` on PATH
- *   as pre-commit's node environment puts it there (tests/package.test.ts covers installing the
+ *   as pre-commit's node environment puts it there (tests/e2e/package.test.ts covers installing the
  *   packed package, which is what pre-commit does with this repository);
  * - the composite action: each `run:` step runs in `bash --noprofile --norc -eo pipefail`, as
  *   `shell: bash` does on a runner, with `${{ inputs.* }}` and `${{ steps.*.outputs.* }}`
