@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMATTER_NAMES } from '../../src/formatters/index.js';
-import { bin, root } from '../helpers/cli.js';
+import { root, runBuiltCli } from '../helpers/cli.js';
 import { expectNoStackTrace } from '../helpers/positions.js';
 
 const examplesDir = join(root, 'examples');
@@ -28,15 +28,10 @@ describe('No network connection is made', () => {
     const log = join(scratch, 'attempts.log');
     const reports = FORMATTER_NAMES.filter((f) => f !== 'stylish').map((f) => ({ format: f, path: join(scratch, `report.${f}`) }));
     const args = [examplesDir, '--concurrency', '2', ...reports.flatMap((r) => ['-f', `${r.format}:${r.path}`])];
-    const run = spawnSync(process.execPath, ['--import', preload, bin, ...args], {
-      encoding: 'utf8',
-      cwd: root,
-      env: { ...process.env, NO_COLOR: '1', PLANLINT_NETWORK_LOG: log },
-      timeout: 120_000,
-    });
+    const run = runBuiltCli(args, { nodeArgs: ['--import', preload], env: { PLANLINT_NETWORK_LOG: log } });
     expectNoStackTrace(run.stderr);
     expect(run.stderr).toBe('');
-    expect(run.status).toBe(1); // the poor examples have error findings
+    expect(run.code).toBe(1); // the poor examples have error findings
     expect(run.stdout).toMatch(/✖ \d+ problems/);
     expect(existsSync(log) ? readFileSync(log, 'utf8') : '').toBe('');
     for (const r of reports) expect(statSync(r.path).size, r.format).toBeGreaterThan(0);

@@ -50,9 +50,14 @@ export function runBuiltCli(args: string[], options: BuiltCliOptions = {}): CliR
     env: { ...process.env, ...PLAIN, ...options.env },
     // Generous: a child process on a busy 2-core machine can take many seconds just to start.
     timeout: 120_000,
+    // Node's default (1 MiB) kills the child and cuts its output short, silently: two long outputs
+    // cut at different places differ, and two cut at the same place compare equal unseen.
+    maxBuffer: 512 * 1024 * 1024,
     ...(options.input !== undefined ? { input: options.input } : {}),
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  // A run that was killed (timeout, output too large) says so where every test looks.
+  const failed = result.error ? `\n[runBuiltCli: ${result.error.message}]\n` : '';
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr + failed };
 }
 
 /**
