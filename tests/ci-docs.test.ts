@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { planlint, root } from './helpers/run-cli.js';
+import { runCli as planlint, root } from './helpers/cli.js';
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const section = /\n## Use in CI\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
@@ -63,12 +63,12 @@ describe('README "Use in CI"', () => {
     expect(recipes.length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(recipes.map((r) => [r.args.join(' '), r] as const))('npx planlint %s runs on the examples and writes every report', (_, { block, args }) => {
+  it.each(recipes.map((r) => [r.args.join(' '), r] as const))('npx planlint %s runs on the examples and writes every report', async (_, { block, args }) => {
     const { formats, paths } = parse(args);
     const dir = mkdtempSync(join(tmpdir(), 'planlint-ci-'));
     // The recipe's case-file folders, filled with the worked examples.
     for (const path of paths) cpSync(join(root, 'examples'), join(dir, path), { recursive: true });
-    const { code, stderr, stdout } = planlint(args, { cwd: dir });
+    const { code, stderr, stdout } = await planlint(args, { cwd: dir });
     expect(stderr).toBe('');
     expect(code).toBe(1); // the examples include poor plans, so the lint step fails as it should
 

@@ -1,35 +1,29 @@
 /** `planlint init`: a starter that is valid, explains itself, and fails only on what the officer must write. */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { root, runCli } from './helpers/cli.js';
 
-const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'bin', 'planlint.js');
-
-function planlint(args: string[], cwd = root) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' }, timeout: 30_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const planlint = (args: string[], cwd = root) => runCli(args, { cwd });
 
 interface JsonResult {
   messages: { ruleId: string; line: number; message: string }[];
 }
 
-const ruleIds = (JSON.parse(planlint(['rules', '--format', 'json']).stdout) as { id: string }[]).map((r) => r.id);
+const ruleIds = (JSON.parse((await planlint(['rules', '--format', 'json'])).stdout) as { id: string }[]).map((r) => r.id);
 const KINDS = ['sentence-plan', 'review', 'case-file'] as const;
 
 describe('planlint init', () => {
-  it.each(KINDS)('a starter %s is schema-valid and fails only rules that need the officer\'s own content', (kind) => {
+  it.each(KINDS)('a starter %s is schema-valid and fails only rules that need the officer\'s own content', async (kind) => {
     const dir = mkdtempSync(join(tmpdir(), 'planlint-init-'));
     const file = join(dir, `${kind}.yaml`);
-    const made = planlint(['init', file, '--kind', kind]);
+    const made = await planlint(['init', file, '--kind', kind]);
     expect(made.code).toBe(0);
     expect(made.stdout).toContain(`Wrote a starter`);
     expect(existsSync(file)).toBe(true);
 
-    const { code, stdout } = planlint([file, '--format', 'json']);
+    const { code, stdout } = await planlint([file, '--format', 'json']);
     expect(code).toBe(1);
     const [result] = JSON.parse(stdout) as JsonResult[];
     const fired = result!.messages.map((m) => m.ruleId);
@@ -46,42 +40,43 @@ describe('planlint init', () => {
     for (const line of tbcLines) expect(flaggedLines, `line ${line}: ${lines[line - 1]}`).toContain(line);
   });
 
-  it.each(KINDS)('a starter %s starts with a schema line that points at the installed schema', (kind) => {
+  it.each(KINDS)('a starter %s starts with a schema line that points at the installed schema', async (kind) => {
     const dir = mkdtempSync(join(tmpdir(), 'planlint-init-'));
     const file = join(dir, 'draft.yaml');
-    planlint(['init', file, '--kind', kind]);
+    await planlint(['init', file, '--kind', kind]);
     const text = readFileSync(file, 'utf8');
     const first = text.split('\n')[0]!;
     const match = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
     expect(match, first).not.toBeNull();
     const schema = resolve(dirname(file), match![1]!);
     expect(schema).toBe(join(root, 'dist', 'schemas', `${kind}.schema.json`));
-    expect(existsSync(schema)).toBe(true);
+    // The build writes it there (from schemas/); tests/e2e/package.test.ts checks the package holds it.
+    expect(existsSync(join(root, 'schemas', `${kind}.schema.json`))).toBe(true);
     expect(text).toContain(`kind: ${kind}`);
     // Comments say what each section is for and what inspectors look for.
     expect(text).toMatch(/Inspectors/);
     expect(text.split('\n').filter((l) => l.trimStart().startsWith('#')).length).toBeGreaterThan(15);
   });
 
-  it('prints a sentence plan to standard output by default', () => {
-    const { code, stdout } = planlint(['init']);
+  it('prints a sentence plan to standard output by default', async () => {
+    const { code, stdout } = await planlint(['init']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^# yaml-language-server: \$schema=\.\/dist\/schemas\/sentence-plan\.schema\.json\n/);
     expect(stdout).toContain('kind: sentence-plan');
   });
 
-  it('refuses to overwrite an existing file, and leaves it as it was', () => {
+  it('refuses to overwrite an existing file, and leaves it as it was', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'planlint-init-'));
     const file = join(dir, 'plan.yaml');
     writeFileSync(file, 'my own work\n');
-    const { code, stderr } = planlint(['init', file]);
+    const { code, stderr } = await planlint(['init', file]);
     expect(code).toBe(2);
     expect(stderr).toContain('already exists; planlint init never overwrites a file');
     expect(readFileSync(file, 'utf8')).toBe('my own work\n');
   });
 
-  it('says so when the folder does not exist, or the kind is unknown', () => {
-    expect(planlint(['init', '/no/such/folder/plan.yaml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('does not exist') });
-    expect(planlint(['init', '--kind', 'letter'])).toMatchObject({ code: 2, stderr: expect.stringContaining('letter') });
+  it('says so when the folder does not exist, or the kind is unknown', async () => {
+    expect(await planlint(['init', '/no/such/folder/plan.yaml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('does not exist') });
+    expect(await planlint(['init', '--kind', 'letter'])).toMatchObject({ code: 2, stderr: expect.stringContaining('letter') });
   });
 });

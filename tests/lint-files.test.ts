@@ -10,7 +10,7 @@ import { jsonReportItem } from '../src/core/result-json.js';
 import { findFiles } from '../src/input/find-files.js';
 import { createLintSetup, isReportedFile, lintFiles } from '../src/index.js';
 import type { LintRun, LintedFile } from '../src/index.js';
-import { PLAN_WITHOUT_VOICE, root, scratch } from './helpers/run-cli.js';
+import { PLAN_WITHOUT_VOICE, root, scratch } from './helpers/cli.js';
 
 const VOICE = 'service-user-voice-recorded';
 const examples = join(root, 'examples');

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { root, scratch } from './helpers/run-cli.js';
+import { root, scratch } from './helpers/cli.js';
 
 const dir = scratch({ 'package.json': '{ "type": "module" }\n', 'rules/.keep': '', 'tests/rules/.keep': '' });
 // The scaffold imports src/ and vitest as a rule in the repository does.

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { root } from './helpers/run-cli.js';
+import { root } from './helpers/cli.js';
 
 it('tests/types type-checks (tsc -p tests/types)', () => {
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tests', 'types')], { cwd: root, encoding: 'utf8', timeout: 120_000 });

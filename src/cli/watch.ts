@@ -24,7 +24,7 @@ import { createLintSetup, lintFiles } from '../engine/lint-files.js';
 import type { LintFilesOptions, LintSetup } from '../engine/lint-files.js';
 
 /** How long the files must be quiet before they are linted again: one save is often several events. */
-export const WATCH_DELAY_MS = 150;
+const WATCH_DELAY_MS = 150;
 
 export interface WatchOptions {
   /** The paths given on the command line: files, folders and glob patterns. */

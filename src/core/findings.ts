@@ -58,6 +58,7 @@ export interface FileResult {
 /**
  * What lintText can attach to a result. src/model/case-timeline.ts adds `cases` (the case models
  * and their timelines) to this interface: core cannot name the model's types.
+ * @public (augmented by the model; knip does not see that use)
  */
 export interface FileAttachments {
   /** The decoded text that was linted. */
@@ -89,4 +90,3 @@ export function countFindings(findings: readonly Finding[]): { errors: number; w
   return { errors, warnings };
 }
 
-export const START_OF_FILE: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };

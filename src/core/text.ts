@@ -10,7 +10,7 @@ export function compareText(a: string, b: string): number {
 }
 
 /** Edit distance, for "did you mean" suggestions on misspelt fields and values. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0]!;

@@ -4,8 +4,8 @@
  */
 import type { Report } from '../rule-kit/rule-api.js';
 import { SCHEMA_KINDS, loadSchema } from '../validate/schemas.js';
-export const PERSON_PLACEHOLDER = 'the person on probation';
-export const REDACTED = '[redacted]';
+const PERSON_PLACEHOLDER = 'the person on probation';
+const REDACTED = '[redacted]';
 
 let vocabulary: Set<string> | undefined;
 

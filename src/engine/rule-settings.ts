@@ -5,7 +5,7 @@ import type { AnyRule } from './load-rules.js';
 import type { ActiveRule } from './run-rules.js';
 
 
-export type SeveritySetting = RuleSeverity | 'off';
+type SeveritySetting = RuleSeverity | 'off';
 /** How a rule is set: a severity, or a severity with options, as in ESLint. */
 export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>?];
 

@@ -1,7 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
-export const LINTABLE_EXTENSIONS = ['.yaml', '.yml', '.json'];
+const LINTABLE_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /** Files that live beside plans in a project but are never plans. */
 const NEVER_PLANS = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'planlint.config.yaml', 'planlint.config.yml', 'planlint.config.json']);
@@ -9,7 +9,6 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 
 import { UsageError } from '../core/errors.js';
 
-export { UsageError };
 
 /**
  * Expands the paths given on the command line into the files to lint: files as given, directories

@@ -22,7 +22,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  * Turns a file's bytes into text, or into one clear finding saying why it cannot be linted:
  * too large, binary, or in an encoding other than UTF-8/UTF-16. Never throws for bad content.
  */
-export function decodeSource(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): SourceText {
+function decodeSource(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): SourceText {
   if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes);
   // A byte-order mark says the encoding outright; UTF-16 files are decoded rather than refused.
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };

@@ -24,7 +24,7 @@ import { ruleDocPath } from '../core/package-root.js';
 import { SUPPRESSION_RULE_ID } from '../engine/suppressions.js';
 
 /** How long typing must pause before a document is linted again. */
-export const LINT_DELAY_MS = 200;
+const LINT_DELAY_MS = 200;
 
 /** What a diagnostic carries for its quick fix. */
 interface DiagnosticData {
@@ -55,7 +55,7 @@ function filePathOf(uri: string): string {
  * in a workspace (workflows, compose files …); only planlint documents and HMPPS exports get
  * findings, as a file named on the command line would. Config files are not case files.
  */
-export function isPlanlintDocument(text: string, filePath: string, languageId: string): boolean {
+function isPlanlintDocument(text: string, filePath: string, languageId: string): boolean {
   if (CONFIG_FILE_NAMES.includes(basename(filePath))) return false;
   const ext = extname(filePath).toLowerCase();
   if (!LINTED_EXTENSIONS.has(ext) && languageId !== 'yaml' && languageId !== 'json') return false;
@@ -72,7 +72,7 @@ export function isPlanlintDocument(text: string, filePath: string, languageId: s
 }
 
 /** A finding as an LSP diagnostic: LSP positions are 0-based, planlint's 1-based (both end-exclusive, in UTF-16 units). */
-export function toDiagnostic(finding: Finding): Diagnostic {
+function toDiagnostic(finding: Finding): Diagnostic {
   const doc = ruleDocPath(finding.ruleId);
   return {
     range: {
@@ -89,7 +89,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
 }
 
 /** The quick fix for one diagnostic: a suppression comment above its line, with a reason to write. */
-export function suppressionAction(document: TextDocument, diagnostic: Diagnostic): CodeAction | undefined {
+function suppressionAction(document: TextDocument, diagnostic: Diagnostic): CodeAction | undefined {
   const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : (diagnostic.data as DiagnosticData | undefined)?.ruleId;
   if (diagnostic.source !== 'planlint' || !ruleId || NOT_SUPPRESSIBLE.has(ruleId)) return undefined;
   // Comments exist only in YAML; a JSON export cannot hold one.

@@ -9,7 +9,7 @@ import type { SourceRange } from '../core/findings.js';
 import type { SourceMap } from '../input/source-map.js';
 import { compareText } from '../core/text.js';
 
-export type TimelineKind = 'sentence' | 'release' | 'assessment' | 'plan' | 'contact' | 'review' | 'officer' | 'contact-level' | 'event' | 'end';
+type TimelineKind = 'sentence' | 'release' | 'assessment' | 'plan' | 'contact' | 'review' | 'officer' | 'contact-level' | 'event' | 'end';
 
 export interface TimelineEntry {
   date: string;
@@ -49,7 +49,7 @@ const SENTENCE_NAMES: Record<string, string> = {
   'post-sentence-supervision': 'Post-sentence supervision',
 };
 
-export const OUTCOME_WORDS: Record<ContactOutcome, string> = {
+const OUTCOME_WORDS: Record<ContactOutcome, string> = {
   attended: 'attended',
   'failed-to-attend': 'failed to attend',
   'acceptable-absence': 'acceptable absence',

@@ -46,7 +46,7 @@ export type ComplianceConcern = { date: string; kind: 'contact'; contact: Contac
  * Missed appointments judged unacceptable or with no decision recorded, and compliance-concern
  * events, in date order. An absence judged acceptable is not a concern.
  */
-export function complianceConcerns(model: CaseModel): ComplianceConcern[] {
+function complianceConcerns(model: CaseModel): ComplianceConcern[] {
   const concerns: ComplianceConcern[] = [
     ...model.contacts
       .filter((c) => c.outcome === 'failed-to-attend' && c.enforcement?.decision !== 'acceptable')

@@ -16,7 +16,7 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export type JsonSchema = Record<string, unknown>;
 
-export function schemaPath(kind: SchemaKind): string {
+function schemaPath(kind: SchemaKind): string {
   return join(PACKAGE_ROOT, 'schemas', `${kind}.schema.json`);
 }
 

@@ -50,11 +50,6 @@ function getValidator(kind: SchemaKind): Validate {
   return validators.get(kind)!;
 }
 
-export interface ValidatedDocument {
-  kind: DocumentKind;
-  findings: Finding[];
-}
-
 type Path = (string | number)[];
 
 /** `; found "…"` for a message, or nothing in a redacted report. */
@@ -169,7 +164,7 @@ function valueAt(root: unknown, path: Path): unknown {
   return node;
 }
 
-export function displayPath(path: Path): string {
+function displayPath(path: Path): string {
   let out = '';
   for (const step of path) out += typeof step === 'number' ? `[${step}]` : out ? `.${step}` : step;
   return out || 'the document';

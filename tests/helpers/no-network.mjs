@@ -1,4 +1,4 @@
-// Preloaded into the CLI by tests/privacy.test.ts (node --import): every way Node offers to
+// Preloaded into the CLI by tests/e2e/no-network.test.ts (node --import): every way Node offers to
 // reach the network throws, and each attempt is logged to $PLANLINT_NETWORK_LOG, so a test can
 // prove that a run made none.
 import { appendFileSync } from 'node:fs';

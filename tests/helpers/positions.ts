@@ -10,7 +10,7 @@ export interface Positioned {
 }
 
 /** Lines as YAML counts them: a line break is LF, CRLF or a lone CR. */
-export function lineCount(text: string): number {
+function lineCount(text: string): number {
   return text.split(/\r\n|\r|\n/).length;
 }
 

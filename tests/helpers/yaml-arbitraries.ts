@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 
 /** Pieces of YAML syntax, so random text often gets far into the parser. */
-export const yamlPiece = fc.constantFrom(
+const yamlPiece = fc.constantFrom(
   'kind', ': ', 'case-file', 'sentence-plan', 'review', 'schemaVersion: 1', 'case', 'person', 'name', 'plan', 'contacts', 'date',
   '2024-01-31', '09:30', ':', '-', '- ', '? ', '[', ']', '{', '}', ',', '"', "'", '#', ' # note', '&a', '*a', '&b ', '*b',
   '!!str ', '!!js/function ', '!custom ', '!<tag:x> ', '|', '>-', '---', '...', '%YAML 1.2', '%TAG ! tag:x,', '\n', '\r\n', '\r',
@@ -19,7 +19,7 @@ export const yamlText = fc.oneof(
   fc.jsonValue({ maxDepth: 6 }).map((value) => JSON.stringify(value)),
 );
 
-type Mutation = { op: 'delete' | 'duplicate' | 'swap' | 'indent' | 'insert' | 'truncate'; at: number; other: number; by: number; text: string };
+interface Mutation { op: 'delete' | 'duplicate' | 'swap' | 'indent' | 'insert' | 'truncate'; at: number; other: number; by: number; text: string }
 
 const mutation: fc.Arbitrary<Mutation> = fc.record({
   op: fc.constantFrom('delete', 'duplicate', 'swap', 'indent', 'insert', 'truncate'),

@@ -9,13 +9,13 @@ import type { Finding } from '../../src/core/findings.js';
 import { lintText } from '../../src/engine/lint.js';
 import { loadBuiltInRules } from '../../src/engine/load-rules.js';
 import { activateRules } from '../../src/engine/rule-settings.js';
-import { planlint, root, scratch } from '../helpers/run-cli.js';
+import { runCli as planlint, root, scratch } from '../helpers/cli.js';
 
 const fixtures = join(root, 'tests', 'fixtures', 'hmpps');
 const rules = activateRules(await loadBuiltInRules());
 
-function convert(name: string): string {
-  const { code, stdout, stderr } = planlint(['convert', join(fixtures, name)]);
+async function convert(name: string): Promise<string> {
+  const { code, stdout, stderr } = await planlint(['convert', join(fixtures, name)]);
   expect(stderr).toBe('');
   expect(code).toBe(0);
   return stdout;
@@ -30,8 +30,8 @@ function planFindings(findings: Finding[], ran: readonly string[]): string[] {
 }
 
 describe('planlint convert', () => {
-  it('writes a case file holding what the export says, with marked places for what it lacks', () => {
-    const out = convert('good-plan-version.json');
+  it('writes a case file holding what the export says, with marked places for what it lacks', async () => {
+    const out = await convert('good-plan-version.json');
     expect(out).toMatch(/^# planlint case file converted from the HMPPS sentence plan export .*good-plan-version\.json\./);
     expect(out).toContain('\nkind: case-file\nschemaVersion: 1\ncase:\n  ref: X123456\n  person:\n    name: Sam\n');
     for (const part of ['# sentence:', '# assessment:', '  # contact:', '# contacts:', '# reviews:']) expect(out).toContain(part);
@@ -43,8 +43,8 @@ describe('planlint convert', () => {
     expect(linted.findings).toEqual([]);
   });
 
-  it('writes the plan history as sentence-plan documents of the same case', () => {
-    const out = convert('plans-by-crn.json');
+  it('writes the plan history as sentence-plan documents of the same case', async () => {
+    const out = await convert('plans-by-crn.json');
     const documents = out.split(/^---$/m);
     expect(documents).toHaveLength(3);
     expect(documents[0]).toMatch(/\nplan:\n {2}date: 2025-04-02\n {2}version: review\n/);
@@ -62,40 +62,40 @@ describe('planlint convert', () => {
     'agreement-do-not-agree-no-reason.json',
     'agreement-updated-do-not-agree.json',
     'agreement-draft.json',
-  ])('round trip: %s gives the same plan-level findings as its case file', (name) => {
+  ])('round trip: %s gives the same plan-level findings as its case file', async (name) => {
     const exported = lintText(readFileSync(join(fixtures, name), 'utf8'), name, { rules });
-    const converted = lintText(convert(name), 'converted.yaml', { rules });
+    const converted = lintText(await convert(name), 'converted.yaml', { rules });
     const ran = exported.rulesChecked ?? [];
     expect(ran).toContain('plan-has-active-goals');
     expect(planFindings(converted.findings, ran)).toEqual(planFindings(exported.findings, ran));
   });
 
-  it('the poor example keeps its findings once converted', () => {
-    const converted = lintText(convert('poor-plan-version.json'), 'converted.yaml', { rules });
+  it('the poor example keeps its findings once converted', async () => {
+    const converted = lintText(await convert('poor-plan-version.json'), 'converted.yaml', { rules });
     const ids = new Set(converted.findings.map((f) => f.ruleId));
     for (const id of ['plan-has-active-goals', 'agreement-followed-up', 'overdue-goal-reviewed', 'person-acts-in-plan', 'plan-updated-since-initial']) expect(ids).toContain(id);
   });
 
-  it('-o writes to a file and says so', () => {
+  it('-o writes to a file and says so', async () => {
     const dir = scratch({});
     const out = join(dir, 'sam.yaml');
-    const { code, stdout, stderr } = planlint(['convert', join(fixtures, 'good-plan-version.json'), '-o', out]);
+    const { code, stdout, stderr } = await planlint(['convert', join(fixtures, 'good-plan-version.json'), '-o', out]);
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(stderr).toBe(`planlint: wrote ${out} (1 case, 1 plan version).\n`);
-    expect(readFileSync(out, 'utf8')).toBe(convert('good-plan-version.json'));
-    const linted = JSON.parse(planlint([out, '--format', 'json']).stdout) as { messages: { ruleId: string }[] }[];
+    expect(readFileSync(out, 'utf8')).toBe(await convert('good-plan-version.json'));
+    const linted = JSON.parse((await planlint([out, '--format', 'json'])).stdout) as { messages: { ruleId: string }[] }[];
     expect(linted[0]!.messages.filter((m) => ['schema', 'syntax', 'input'].includes(m.ruleId))).toEqual([]);
   });
 
-  it('never writes over the export it reads, however the path is written', () => {
+  it('never writes over the export it reads, however the path is written', async () => {
     const dir = scratch({});
     const input = join(dir, 'export.json');
     copyFileSync(join(fixtures, 'good-plan-version.json'), input);
     linkSync(input, join(dir, 'same.json'));
     const before = readFileSync(input, 'utf8');
     for (const target of [input, join(dir, '.', 'sub', '..', 'export.json'), join(dir, 'same.json')]) {
-      const { code, stdout, stderr } = planlint(['convert', input, '-o', target]);
+      const { code, stdout, stderr } = await planlint(['convert', input, '-o', target]);
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr).toBe(`planlint: Refusing to write to ${target}: it is the export being converted. Give another file with -o.\n`);
@@ -103,27 +103,27 @@ describe('planlint convert', () => {
     expect(readFileSync(input, 'utf8')).toBe(before);
   });
 
-  it('refuses what is not an export, with exit code 2 and no stack trace', () => {
-    const { code, stdout, stderr } = planlint(['convert', join(fixtures, 'not-an-export.json')]);
+  it('refuses what is not an export, with exit code 2 and no stack trace', async () => {
+    const { code, stdout, stderr } = await planlint(['convert', join(fixtures, 'not-an-export.json')]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^planlint: .*not-an-export\.json is not an HMPPS sentence plan export\. Expected the JSON of a plan version \(GET \/plans\/\{uuid\}\) or a list of plans \(GET \/plans\/crn\/\{crn\}\)\.\n$/);
     const broken = scratch({ 'broken.json': '{ "planType": "INITIAL", ' });
-    const syntax = planlint(['convert', join(broken, 'broken.json')]);
+    const syntax = await planlint(['convert', join(broken, 'broken.json')]);
     expect(syntax.code).toBe(2);
     expect(syntax.stderr).toMatch(/^planlint: .*broken\.json cannot be read:\n.*broken\.json:1:\d+: error: /);
   });
 
-  it('converts what it can of a malformed export and says, at file:line:col, what it left out', () => {
-    const { code, stdout, stderr } = planlint(['convert', join(fixtures, 'malformed-plan.json')]);
+  it('converts what it can of a malformed export and says, at file:line:col, what it left out', async () => {
+    const { code, stdout, stderr } = await planlint(['convert', join(fixtures, 'malformed-plan.json')]);
     expect(code).toBe(1);
     expect(stdout).toContain('  - title: Keep my job\n');
     expect(stderr).toContain('malformed-plan.json:35:21: error: goals[2].targetDate must be a date such as 2025-12-31 or 2025-12-09T08:58:36Z; found "31/12/2025". It is left out.\n');
     expect(stderr).toContain('malformed-plan.json:21:3: note: planlint does not read the fields "riskFlags", "colour" of this export; they are left out of the checks.\n');
   });
 
-  it('lints examples/hmpps: the good export clean apart from notes, the poor one with the new rules', () => {
-    const { code, stdout } = planlint(['examples/hmpps/', '--format', 'json']);
+  it('lints examples/hmpps: the good export clean apart from notes, the poor one with the new rules', async () => {
+    const { code, stdout } = await planlint(['examples/hmpps/', '--format', 'json']);
     expect(code).toBe(1);
     const results = JSON.parse(stdout) as { filePath: string; errorCount: number; warningCount: number; messages: { ruleId: string; severity: number }[] }[];
     const good = results.find((r) => r.filePath.endsWith('sam-good.json'))!;
@@ -135,8 +135,8 @@ describe('planlint convert', () => {
     );
   });
 
-  it('--input-format takes only its three values', () => {
-    const { code, stderr } = planlint(['examples/hmpps/', '--input-format', 'csv']);
+  it('--input-format takes only its three values', async () => {
+    const { code, stderr } = await planlint(['examples/hmpps/', '--input-format', 'csv']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/argument 'csv' is invalid\. Allowed choices are auto, planlint, hmpps-sentence-plan\./);
   });

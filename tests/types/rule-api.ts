@@ -52,7 +52,9 @@ assertType<Equal<typeof declared, Rule<Options, 'strict' | 'lenient'>>>();
 // @ts-expect-error use defineRule<Options>()({ … })
 export const oldForm = defineRule<Options>({
   meta: { ...meta, id: 'team/old-form', messages: { strict: 'Strict.' }, defaultOptions: { mode: 'strict' } },
-  check() {},
+  check() {
+    // a type test: nothing runs
+  },
 });
 
 // A helper that takes the context must say which ids it reports: `RuleContext<Options>` (any
@@ -78,7 +80,9 @@ assertType<Equal<Parameters<Parameters<typeof officerContinuity.check>[1]['repor
 // meta.docs.url: ESLint's shape, for a plugin rule's page.
 export const documented = defineRule({
   meta: { ...meta, id: 'team/documented', messages: { none: 'None.' }, defaultOptions: {}, docs: { url: 'https://example.org/rules/documented' } },
-  check() {},
+  check() {
+    // a type test: nothing runs
+  },
 });
 // @ts-expect-error docs.url is a string
 export const badDocs: Rule = { ...documented, meta: { ...documented.meta, docs: { url: 42 } } };

@@ -4,17 +4,15 @@
  * see: the timeline, the findings, a finding's link to its line, and that hostile text in a case file
  * stays text and runs nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { root, runBuiltCli as planlint } from '../helpers/cli.js';
 
-const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'bin', 'planlint.js');
 const CHROMIUM = process.env.PLANLINT_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Flags for a headless Chromium on a machine with no network: nothing phones home. */
@@ -54,10 +52,6 @@ let dir: string;
 const requests: string[] = [];
 const problems: string[] = [];
 
-function planlint(args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
-}
-
 async function open(reportPath: string, hash = ''): Promise<void> {
   await page.goto(pathToFileURL(reportPath).href + hash);
 }
@@ -72,7 +66,7 @@ beforeAll(async () => {
   // A file name is input too.
   writeFileSync(join(dir, 'name-"><b>bold.yaml'), HOSTILE.replace('X-1', 'X-2'));
   const lisa = planlint(['examples/lisa-poor.yaml', '--format', 'html', '-o', join(dir, 'lisa.html')]);
-  expect(lisa.status, lisa.stderr).toBe(1);
+  expect(lisa.code, lisa.stderr).toBe(1);
   const hostile = planlint([dir, '--format', 'html', '-o', join(dir, 'hostile.html')]);
   expect(hostile.stderr).toBe('');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -83,7 +77,7 @@ beforeAll(async () => {
     void d.dismiss();
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();

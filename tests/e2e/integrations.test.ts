@@ -3,7 +3,7 @@
  * GitHub Actions needs GitHub), so each is simulated from its own definition file:
  * - pre-commit: the hook's files/exclude regexes pick from a list of staged files (re.search, as
  *   pre-commit does), and its entry runs with the picked names appended, with `planlint` on PATH
- *   as pre-commit's node environment puts it there (tests/package.test.ts covers installing the
+ *   as pre-commit's node environment puts it there (tests/e2e/package.test.ts covers installing the
  *   packed package, which is what pre-commit does with this repository);
  * - the composite action: each `run:` step runs in `bash --noprofile --norc -eo pipefail`, as
  *   `shell: bash` does on a runner, with `${{ inputs.* }}` and `${{ steps.*.outputs.* }}`
@@ -16,8 +16,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { loadAjv } from '../src/validate/lazy-ajv.js';
-import { bin, planlint, root, scratch } from './helpers/run-cli.js';
+import { loadAjv } from '../../src/validate/lazy-ajv.js';
+import { bin, runBuiltCli as planlint, root, scratch } from '../helpers/cli.js';
 
 const example = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');
 
@@ -66,7 +66,7 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
       cwd: project,
       encoding: 'utf8',
       env: { ...cleanEnv(), PATH: `${path}${delimiter}${process.env.PATH}` },
-      timeout: 60_000,
+      timeout: 120_000,
     });
     return { selected, code: result.status, stdout: result.stdout, stderr: result.stderr };
   }
@@ -162,7 +162,7 @@ describe('GitHub Action (action.yml)', () => {
         cwd: workspace,
         encoding: 'utf8',
         env: { ...cleanEnv(), ...env, PATH: `${path}${delimiter}${process.env.PATH}`, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: runner, GITHUB_WORKSPACE: workspace },
-        timeout: 60_000,
+        timeout: 120_000,
       });
       for (const line of readFileSync(outputFile, 'utf8').split('\n')) {
         const at = line.indexOf('=');

@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planlint, root } from './helpers/run-cli.js';
+import { runBuiltCli as planlint, root } from '../helpers/cli.js';
 
-const SETUP_TIMEOUT = 180_000;
+const SETUP_TIMEOUT = 300_000; // npm pack and an offline install; a busy machine stretches both
 const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
 delete env.FORCE_COLOR; // beside NO_COLOR, Node warns on stderr
 
@@ -40,7 +40,7 @@ function writeTsconfig() {
 }
 
 function npx(args: string[]) {
-  const result = spawnSync('npx', ['--offline', '--no-install', ...args], { cwd: project, encoding: 'utf8', env, timeout: 60_000 });
+  const result = spawnSync('npx', ['--offline', '--no-install', ...args], { cwd: project, encoding: 'utf8', env, timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -143,7 +143,7 @@ describe('the npm package', () => {
     const explained = npx(['planlint', 'explain', 'service-user-voice-recorded']);
     expect(explained.code).toBe(0);
     expect(explained.stdout.length).toBeGreaterThan(200);
-  }, 60_000);
+  });
 
   it('starts its language server from the installed package', async () => {
     // Content-Length framed JSON-RPC, as an editor sends it; the pipe stays open until exit, as an editor's does.
@@ -165,7 +165,7 @@ describe('the npm package', () => {
       }
     });
     const reply = async (id: number) => {
-      for (const deadline = Date.now() + 20_000; !replies.some((r) => r.id === id); await new Promise((resolve) => setTimeout(resolve, 20))) {
+      for (const deadline = Date.now() + 60_000; !replies.some((r) => r.id === id); await new Promise((resolve) => setTimeout(resolve, 20))) {
         if (Date.now() > deadline) throw new Error(`no reply to request ${id}`);
       }
     };
@@ -180,7 +180,7 @@ describe('the npm package', () => {
     const init = replies.find((r) => r.id === 1)!;
     expect(init.result!.serverInfo!.name).toBe('planlint');
     expect(init.result!.capabilities).toMatchObject({ codeActionProvider: { codeActionKinds: ['quickfix'] } });
-  }, 60_000);
+  });
 
   it('writes starters whose schema line an editor can follow inside node_modules', () => {
     for (const kind of ['sentence-plan', 'review', 'case-file']) {
@@ -194,7 +194,7 @@ describe('the npm package', () => {
       const refs = readFileSync(schemaFile, 'utf8').match(/"\$ref": "[^"]*"/g) ?? [];
       expect(refs.filter((r) => !r.startsWith('"$ref": "#/'))).toEqual([]);
     }
-  }, 60_000);
+  });
 
   it('exports its API with types: defineRule and lintText type-check and run from the installed package', () => {
     writeTsconfig();
@@ -237,7 +237,7 @@ export const typo = defineRule({
 export const wrong: Rule = { ...homeVisitRecorded, meta: { ...homeVisitRecorded.meta, severity: 'fatal' } };
 `,
     );
-    const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+    const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: project, encoding: 'utf8', timeout: 120_000 });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
 
@@ -251,13 +251,13 @@ const { findings } = lintText(readFileSync('lisa-poor.yaml', 'utf8'), 'lisa-poor
 console.log(JSON.stringify(findings.map((f) => f.ruleId)));
 `,
     );
-    const used = spawnSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8', env, timeout: 60_000 });
+    const used = spawnSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8', env, timeout: 120_000 });
     expect(used.stderr).toBe('');
     const ids = JSON.parse(used.stdout) as string[];
     const cli = JSON.parse(planlint(['lisa-poor.yaml', '--format', 'json'], { cwd: project }).stdout) as { messages: { ruleId: string }[] }[];
     expect(ids).toEqual(cli[0]!.messages.map((m) => m.ruleId));
     expect(dirname(createRequire(join(project, 'package.json')).resolve('planlint/package.json'))).toBe(join(project, 'node_modules', 'planlint'));
-  }, 60_000);
+  });
 
   it('exports planlint/testing: its rule tester type-checks, and runs under node:test with no vitest installed', () => {
     // An ES module export (no "require" condition), so resolved as an import from the project.
@@ -296,7 +296,7 @@ testRule(${rule}, cases);
 `,
     );
     writeTsconfig();
-    const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+    const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: project, encoding: 'utf8', timeout: 120_000 });
     expect(tsc.stdout + tsc.stderr).toBe('');
     writeFileSync(
       join(project, 'rule.test.mjs'),
@@ -308,9 +308,9 @@ RuleTester.it = it;
 testRule(${rule}, ${cases});
 `,
     );
-    const run = spawnSync(process.execPath, ['--test', 'rule.test.mjs'], { cwd: project, encoding: 'utf8', env, timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['--test', 'rule.test.mjs'], { cwd: project, encoding: 'utf8', env, timeout: 120_000 });
     expect(run.stdout).toMatch(/^# pass 4$/m);
     expect(run.stdout).toMatch(/^# fail 0$/m);
     expect(run.status).toBe(0);
-  }, 60_000);
+  });
 });

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { planlint, root, scratch } from './helpers/run-cli.js';
+import { runBuiltCli as planlint, root, scratch } from '../helpers/cli.js';
 
 /** A team rule: every plan names the person's GP surgery contact in its contact pattern. */
 const pluginSource = (lang: 'js' | 'ts') => `import { defineRule${lang === 'ts' ? ', type CaseModel' : ''} } from 'planlint';

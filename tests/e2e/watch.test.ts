@@ -4,7 +4,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bin, planlint, root, scratch } from './helpers/run-cli.js';
+import { bin, runBuiltCli as planlint, root, scratch } from '../helpers/cli.js';
 
 const lisa = readFileSync(join(root, 'examples', 'lisa-poor.yaml'), 'utf8');
 const kate = readFileSync(join(root, 'examples', 'kate-good.yaml'), 'utf8');
@@ -23,7 +23,7 @@ class Watching {
   }
 
   /** Waits until the status line has been printed `count` times: the first run, then once per pass that printed. */
-  async passes(count: number, timeoutMs = 15_000): Promise<void> {
+  async passes(count: number, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while ((this.stderr.match(/Watching \d+ files?/g) ?? []).length < count) {
       if (Date.now() > deadline || this.child.exitCode !== null) throw new Error(`expected ${count} passes; stdout:\n${this.stdout}\nstderr:\n${this.stderr}`);

@@ -25,7 +25,7 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import type { CodeAction, Diagnostic, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { bin, planlint, root, scratch } from './helpers/run-cli.js';
+import { bin, runBuiltCli as planlint, root, scratch } from '../helpers/cli.js';
 
 interface CliMessage {
   ruleId: string;
@@ -49,7 +49,7 @@ const waiters: (() => void)[] = [];
 const registered: string[] = [];
 
 /** The next diagnostics published for a document (after those already seen) that satisfy a test. */
-async function diagnosticsFor(uri: string, after: number, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+async function diagnosticsFor(uri: string, after: number, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 60_000): Promise<PublishDiagnosticsParams> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = published.slice(after).find((p) => p.uri === uri && accept(p));

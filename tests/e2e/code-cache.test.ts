@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { root } from './helpers/run-cli.js';
+import { root } from '../helpers/cli.js';
 
 const loader = join(root, 'bin', 'load-cli.js');
 
