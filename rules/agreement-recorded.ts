@@ -17,12 +17,10 @@ export default defineRule<Options>()({
     appliesTo: ['case-file', 'sentence-plan', 'hmpps-sentence-plan'],
     needs: ['plan'],
     messages: {
-      missing:
-        'The plan of {{date}} does not record whether {{name}} agreed to it. After going through it with {{name}}, add agreement with the status (agreed, did-not-agree or could-not-answer) and the date.',
+      missing: 'The plan of {{date}} does not record whether {{name}} agreed to it. After going through it with {{name}}, add agreement with the status (agreed, did-not-agree or could-not-answer) and the date.',
       noReason:
         'The plan of {{date}} records that {{name}} {{status}}, but not why. Say in agreement.reason what {{name}} disagreed with or why they could not answer, and when you will go through the plan with them again.',
-      weakReason:
-        '"{{text}}" does not explain why {{name}} {{status}}. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.',
+      weakReason: '"{{text}}" does not explain why {{name}} {{status}}. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.',
     },
     ...REASON_WORDS_OPTIONS,
   },

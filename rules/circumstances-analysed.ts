@@ -15,12 +15,10 @@ export default defineRule<Options>()({
     appliesTo: ['case-file'],
     needs: ['assessment'],
     messages: {
-      none:
-        "The assessment records none of {{name}}'s diversity or personal circumstances. Record each one that may affect how {{name}} can attend and engage (caring, health, work, disability, literacy, faith, experience of abuse or care …) with its effect; if you considered them and none matters, record that as a circumstance of type other.",
+      none: "The assessment records none of {{name}}'s diversity or personal circumstances. Record each one that may affect how {{name}} can attend and engage (caring, health, work, disability, literacy, faith, experience of abuse or care …) with its effect; if you considered them and none matters, record that as a circumstance of type other.",
       noEffect:
         'The assessment records {{name}}\'s {{type}} ("{{detail}}") but not how it affects their ability to comply and engage. Add effectOnCompliance: what it means for when, where and how {{name}} can attend and take part.',
-      placeholder:
-        '"{{text}}" is a placeholder, not an analysis of how {{name}}\'s {{type}} affects their ability to comply. Say what it means for when, where and how {{name}} can attend and take part.',
+      placeholder: '"{{text}}" is a placeholder, not an analysis of how {{name}}\'s {{type}} affects their ability to comply. Say what it means for when, where and how {{name}} can attend and take part.',
       tooShort:
         '"{{text}}" is too brief to show how {{name}}\'s {{type}} affects their ability to comply ({{count}} words; at least {{min}} expected). Say what it means for when, where and how they can attend and take part.',
     },

@@ -31,8 +31,7 @@ export default defineRule<Options>()({
     appliesTo: ['case-file', 'review'],
     needs: ['reviews'],
     messages: {
-      noRationale:
-        'The review of {{date}} changes contact from {{from}} to {{to}}, but not why. Record in contactChange.rationale why this level is right for {{name}} now, with reference to their progress and risk.',
+      noRationale: 'The review of {{date}} changes contact from {{from}} to {{to}}, but not why. Record in contactChange.rationale why this level is right for {{name}} now, with reference to their progress and risk.',
       riskNotConsidered:
         'The review of {{date}} reduces contact from {{from}} to {{to}} for {{name}}, assessed as {{risk}} risk of serious harm, but the rationale does not say how risk was considered. Record how risk was reviewed and how it will still be managed at the lower level.',
     },

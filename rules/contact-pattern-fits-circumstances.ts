@@ -5,10 +5,7 @@ interface Options {
   circumstanceTypes: string[];
 }
 
-const DEFAULT_TYPES = [
-  'childcare', 'caring', 'employment', 'education', 'physical-health', 'mental-health', 'disability',
-  'neurodiversity', 'transport', 'domestic-abuse', 'language', 'literacy', 'faith',
-];
+const DEFAULT_TYPES = ['childcare', 'caring', 'employment', 'education', 'physical-health', 'mental-health', 'disability', 'neurodiversity', 'transport', 'domestic-abuse', 'language', 'literacy', 'faith'];
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday']);
 
@@ -53,11 +50,10 @@ export default defineRule<Options>()({
     needs: ['assessment', 'contacts'],
     messages: {
       noArrangements:
-        "The plan sets no contact arrangements, yet the assessment records circumstances that affect when and how {{name}} can attend ({{circumstances}}). Add plan.contact with the frequency, pattern and the times {{name}} cannot attend.",
+        'The plan sets no contact arrangements, yet the assessment records circumstances that affect when and how {{name}} can attend ({{circumstances}}). Add plan.contact with the frequency, pattern and the times {{name}} cannot attend.',
       notAddressed:
         'The contact arrangements do not say how they fit {{name}}\'s {{type}} ("{{detail}}"), recorded in the assessment. Add an unavailable window or an adjustment for "{{ref}}", or record under adjustments why no change is needed.',
-      clash:
-        'The appointment on {{date}} at {{time}} ({{outcome}}) falls in a time the plan says {{name}} cannot attend ({{window}}). Book outside it, or record in the contact\'s rationale why this time was agreed.',
+      clash: "The appointment on {{date}} at {{time}} ({{outcome}}) falls in a time the plan says {{name}} cannot attend ({{window}}). Book outside it, or record in the contact's rationale why this time was agreed.",
     },
     optionsSchema: {
       type: 'object',
@@ -88,10 +84,7 @@ export default defineRule<Options>()({
           data: { name, circumstances: [...new Set(relevant.map((c) => c.type))].join(', ') },
         });
       } else {
-        const addressed = new Set<string>([
-          ...(contact.unavailable ?? []).flatMap((w) => (w.circumstance ? [w.circumstance] : [])),
-          ...(contact.adjustments ?? []).map((a) => a.circumstance),
-        ]);
+        const addressed = new Set<string>([...(contact.unavailable ?? []).flatMap((w) => (w.circumstance ? [w.circumstance] : [])), ...(contact.adjustments ?? []).map((a) => a.circumstance)]);
         const isAddressed = (c: Circumstance) => (c.id !== undefined && addressed.has(c.id)) || addressed.has(c.type);
         for (const circumstance of relevant) {
           if (isAddressed(circumstance)) continue;

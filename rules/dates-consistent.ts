@@ -13,9 +13,7 @@ const SENTENCE_NAMES: Record<string, string> = {
 };
 
 /** The ids of meta.messages below that the date checks report (defineRule checks each exists). */
-type MessageId =
-  | 'endBeforeStart' | 'beforeStart' | 'afterEnd' | 'targetAfterEnd' | 'toBeforeFrom'
-  | 'windowEndsBeforeStart' | 'nextReviewBeforeReview' | 'decisionBeforeAbsence' | 'completeBeforeStart';
+type MessageId = 'endBeforeStart' | 'beforeStart' | 'afterEnd' | 'targetAfterEnd' | 'toBeforeFrom' | 'windowEndsBeforeStart' | 'nextReviewBeforeReview' | 'decisionBeforeAbsence' | 'completeBeforeStart';
 
 interface Finding {
   node: object;
@@ -34,17 +32,12 @@ export default defineRule<Options>()({
     appliesTo: ['case-file', 'sentence-plan', 'review'],
     needs: ['sentence'],
     messages: {
-      endBeforeStart:
-        'The sentence ends on {{end}}, before it starts on {{start}}. Correct one of the dates: every other date in the case is judged against them.',
-      beforeStart:
-        '{{what}} is dated {{date}}, before the {{sentence}} started on {{start}}. Correct the date{{hint}}.',
-      afterEnd:
-        '{{what}} is dated {{date}}, after the {{sentence}} ends on {{end}}. Correct the date: work and contact need to fall within the {{sentence}}.',
-      targetAfterEnd:
-        'The target date {{date}} for "{{title}}" is after the {{sentence}} ends on {{end}}. Set a target {{name}} can reach while supervised, or split the objective into steps that fit.',
+      endBeforeStart: 'The sentence ends on {{end}}, before it starts on {{start}}. Correct one of the dates: every other date in the case is judged against them.',
+      beforeStart: '{{what}} is dated {{date}}, before the {{sentence}} started on {{start}}. Correct the date{{hint}}.',
+      afterEnd: '{{what}} is dated {{date}}, after the {{sentence}} ends on {{end}}. Correct the date: work and contact need to fall within the {{sentence}}.',
+      targetAfterEnd: 'The target date {{date}} for "{{title}}" is after the {{sentence}} ends on {{end}}. Set a target {{name}} can reach while supervised, or split the objective into steps that fit.',
       toBeforeFrom: '{{officer}} is recorded as handing the case on ({{to}}) before taking it on ({{from}}). Correct one of the dates.',
-      windowEndsBeforeStart:
-        'The time {{name}} cannot attend ("{{reason}}") stops applying on {{end}}, before it starts on {{start}}. Correct one of the dates so appointments are booked around it.',
+      windowEndsBeforeStart: 'The time {{name}} cannot attend ("{{reason}}") stops applying on {{end}}, before it starts on {{start}}. Correct one of the dates so appointments are booked around it.',
       nextReviewBeforeReview: 'The next review is set for {{next}}, before this review was held on {{date}}. Correct the date of the next review.',
       decisionBeforeAbsence: 'The decision on the absence is dated {{decided}}, before the missed appointment on {{date}}. Correct one of the dates.',
       completeBeforeStart: 'Delivery of requirement {{requirement}} is to complete by {{complete}}, before it starts on {{start}}. Correct one of the dates.',
@@ -163,13 +156,7 @@ function againstSentence(model: CaseModel, planTargets: boolean): Finding[] {
 }
 
 /** Dates inside a plan that must fall within the sentence. */
-function checkPlanDates(
-  plan: Plan,
-  base: Record<string, string>,
-  end: string | undefined,
-  out: Finding[],
-  after: (node: object, property: string, what: string, date: string | undefined) => void,
-): void {
+function checkPlanDates(plan: Plan, base: Record<string, string>, end: string | undefined, out: Finding[], after: (node: object, property: string, what: string, date: string | undefined) => void): void {
   if (!end) return;
   for (const objective of plan.objectives ?? []) {
     if (objective.targetDate && objective.targetDate > end) {

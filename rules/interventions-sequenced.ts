@@ -19,7 +19,10 @@ function findCycles(objectives: Objective[], byId: Map<string, Objective>): Obje
     const at = path.indexOf(objective);
     if (at >= 0) {
       const cycle = path.slice(at);
-      const key = cycle.map((o) => o.id).sort().join(' ');
+      const key = cycle
+        .map((o) => o.id)
+        .sort()
+        .join(' ');
       if (!reported.has(key)) {
         reported.add(key);
         cycles.push(cycle);
@@ -46,12 +49,9 @@ export default defineRule<Options>()({
     guidance: '004_01d1a8430ceca47d.txt',
     appliesTo: ['case-file', 'sentence-plan'],
     messages: {
-      unknownDependency:
-        'The objective "{{title}}" depends on "{{id}}", but the plan has no objective with that id. Use the id of an objective in this plan, or remove it.',
-      cycle:
-        'The objectives {{cycle}} each wait for another in a circle, so none of them can start. Decide with {{name}} which comes first and remove the dependency that points back.',
-      selfDependency:
-        'The objective "{{title}}" depends on itself, so it can never start. Remove "{{id}}" from its dependsOn.',
+      unknownDependency: 'The objective "{{title}}" depends on "{{id}}", but the plan has no objective with that id. Use the id of an objective in this plan, or remove it.',
+      cycle: 'The objectives {{cycle}} each wait for another in a circle, so none of them can start. Decide with {{name}} which comes first and remove the dependency that points back.',
+      selfDependency: 'The objective "{{title}}" depends on itself, so it can never start. Remove "{{id}}" from its dependsOn.',
       beforeDependency:
         'The objective "{{title}}" is due by {{target}}, before "{{otherTitle}}" ({{otherTarget}}), which the plan says must come first. Move the target date, or remove the dependency if both can run side by side for {{name}}.',
     },
@@ -80,8 +80,13 @@ export default defineRule<Options>()({
             context.report({ node: dependsOn, property: index, messageId: 'selfDependency', data: { name, title, id } });
           } else if (
             !(inCycle.has(objective) && inCycle.has(other)) &&
-            objective.targetDate && other.targetDate && objective.targetDate < other.targetDate &&
-            objective.status !== 'removed' && objective.status !== 'achieved' && other.status !== 'removed' && other.status !== 'achieved'
+            objective.targetDate &&
+            other.targetDate &&
+            objective.targetDate < other.targetDate &&
+            objective.status !== 'removed' &&
+            objective.status !== 'achieved' &&
+            other.status !== 'removed' &&
+            other.status !== 'achieved'
           ) {
             context.report({
               node: objective,

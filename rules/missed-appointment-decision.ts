@@ -18,9 +18,7 @@ const ACTION_WORDS: Record<NonNullable<Enforcement['action']>, string> = {
 
 /** Whether an earlier contact already records a warning or an absence judged unacceptable. */
 function hasEarlierWarning(contacts: Contact[], contact: Contact): boolean {
-  return contacts.some(
-    (c) => c !== contact && c.date < contact.date && (c.enforcement?.action === 'warning' || c.enforcement?.decision === 'unacceptable'),
-  );
+  return contacts.some((c) => c !== contact && c.date < contact.date && (c.enforcement?.action === 'warning' || c.enforcement?.decision === 'unacceptable'));
 }
 
 export default defineRule<Options>()({

@@ -101,7 +101,11 @@ class FieldPlan {
   private holdsText: boolean | undefined;
   readonly ignored: boolean;
 
-  constructor(readonly path: string[], readonly schema: JsonSchema | undefined, private readonly ignore: string[]) {
+  constructor(
+    readonly path: string[],
+    readonly schema: JsonSchema | undefined,
+    private readonly ignore: string[],
+  ) {
     this.ignored = !schema || ignore.some((entry) => matches(entry, path));
   }
 
@@ -195,12 +199,10 @@ export default defineRule<Options>()({
     guidance: '001_78d3715c0bac325e.txt',
     appliesTo: ['case-file', 'sentence-plan', 'review', 'hmpps-sentence-plan'],
     messages: {
-      placeholder:
-        '"{{text}}" is a placeholder in {{where}} ({{field}}), not a record. Write out what it stands for, so that anyone picking up {{name}}\'s case can follow it; if the field does not apply, leave it out.',
+      placeholder: '"{{text}}" is a placeholder in {{where}} ({{field}}), not a record. Write out what it stands for, so that anyone picking up {{name}}\'s case can follow it; if the field does not apply, leave it out.',
       duplicateTitle:
         'Objective {{index}} has the same title as objective {{other}} ("{{text}}"). Copied objectives suggest the plan was not written with {{name}}; say what {{name}} will achieve in each, or merge them.',
-      duplicateMeasure:
-        'Objective {{index}} is measured exactly as objective {{other}} is ("{{text}}"). Say how progress on this objective in particular will be seen.',
+      duplicateMeasure: 'Objective {{index}} is measured exactly as objective {{other}} is ("{{text}}"). Say how progress on this objective in particular will be seen.',
     },
     optionsSchema: {
       type: 'object',
@@ -228,9 +230,17 @@ export default defineRule<Options>()({
     for (const part of partsOf(model)) {
       let plan = plans.get(part.root);
       if (!plan || plan.schema !== part.schema) plans.set(part.root, (plan = new FieldPlan([part.root], part.schema, context.options.ignore)));
-      walk(part, part.root, part.value, plan, undefined, (holder, key, text, field) => {
-        if (placeholder(text)) context.report({ node: holder, property: key, messageId: 'placeholder', data: { name, where: part.label, field: field(), text: quote(text) } });
-      }, seen);
+      walk(
+        part,
+        part.root,
+        part.value,
+        plan,
+        undefined,
+        (holder, key, text, field) => {
+          if (placeholder(text)) context.report({ node: holder, property: key, messageId: 'placeholder', data: { name, where: part.label, field: field(), text: quote(text) } });
+        },
+        seen,
+      );
     }
 
     for (const plan of model.plans) {

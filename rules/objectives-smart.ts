@@ -19,16 +19,11 @@ export default defineRule<Options>()({
     messages: {
       noMeasure:
         'The objective "{{title}}" does not say how progress will be measured. Add a measure: what {{name}} and you will see when it is achieved (for example "tenancy signed", "eight weeks with no binge days in the drinking diary").',
-      placeholderMeasure:
-        '"{{text}}" is a placeholder, not a measure for "{{title}}". Say what {{name}} and you will see when it is achieved.',
-      noTargetDate:
-        'The objective "{{title}}" has no target date. Set one {{within}}, so {{name}} knows when it should be achieved and progress can be reviewed against it.',
-      targetBeforeStart:
-        'The objective "{{title}}" has a target date of {{target}}, before {{start}}. Set a date inside the sentence, so {{name}} has time to achieve it.',
-      targetAfterEnd:
-        'The objective "{{title}}" has a target date of {{target}}, after the {{what}} ends on {{end}}. Set a date {{name}} can reach before then, or break the objective into steps that fit.',
-      noOwner:
-        'The objective "{{title}}" has steps, but none says who does it. Say for at least one (by: person, probation-practitioner, partnership-agency …), so {{name}} knows who is responsible for what.',
+      placeholderMeasure: '"{{text}}" is a placeholder, not a measure for "{{title}}". Say what {{name}} and you will see when it is achieved.',
+      noTargetDate: 'The objective "{{title}}" has no target date. Set one {{within}}, so {{name}} knows when it should be achieved and progress can be reviewed against it.',
+      targetBeforeStart: 'The objective "{{title}}" has a target date of {{target}}, before {{start}}. Set a date inside the sentence, so {{name}} has time to achieve it.',
+      targetAfterEnd: 'The objective "{{title}}" has a target date of {{target}}, after the {{what}} ends on {{end}}. Set a date {{name}} can reach before then, or break the objective into steps that fit.',
+      noOwner: 'The objective "{{title}}" has steps, but none says who does it. Say for at least one (by: person, probation-practitioner, partnership-agency …), so {{name}} knows who is responsible for what.',
     },
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},

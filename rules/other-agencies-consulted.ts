@@ -22,10 +22,8 @@ export default defineRule<Options>()({
     messages: {
       notConsulted:
         'The case shows {{agency}} is involved with {{name}}, but the assessment records nothing from them. Add an entry to assessment.agenciesConsulted (agency: {{ref}}) saying what they told you and how it shaped the assessment, or, if they were not contacted, why not.',
-      noInformation:
-        'The assessment lists {{agency}} as consulted but not what they contributed. Record in information what they told you and how it shaped your understanding of {{name}}.',
-      placeholder:
-        '"{{text}}" does not say what {{agency}} contributed. Record what they told you and how it shaped your understanding of {{name}}.',
+      noInformation: 'The assessment lists {{agency}} as consulted but not what they contributed. Record in information what they told you and how it shaped your understanding of {{name}}.',
+      placeholder: '"{{text}}" does not say what {{agency}} contributed. Record what they told you and how it shaped your understanding of {{name}}.',
     },
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},

@@ -17,14 +17,11 @@ export default defineRule<Options>()({
     messages: {
       notRecorded:
         'The plan of {{date}} does not record whether {{name}} took part in making it. Add participation: how {{name}} took part (in-person, phone, video, written) or, if they could not, absent with the reason.',
-      noReason:
-        'The plan of {{date}} was made without {{name}} and does not say why. Record in participation.absenceReason why {{name}} could not take part and what was tried.',
-      weakReason:
-        '"{{text}}" does not explain why the plan was made without {{name}}. Say why they could not take part and what was tried (calls, letters, a home visit).',
+      noReason: 'The plan of {{date}} was made without {{name}} and does not say why. Record in participation.absenceReason why {{name}} could not take part and what was tried.',
+      weakReason: '"{{text}}" does not explain why the plan was made without {{name}}. Say why they could not take part and what was tried (calls, letters, a home visit).',
       noFollowUp:
         'The plan of {{date}} was made without {{name}} and records no intention to go through it with them. Add revisit (for example when: after-first-attendance, with the reason), so {{name}} can shape the plan once they attend.',
-      weakFollowUp:
-        '"{{text}}" does not say how the plan made without {{name}} will be followed up. Say when it will be revisited with them and why.',
+      weakFollowUp: '"{{text}}" does not say how the plan made without {{name}} will be followed up. Say when it will be revisited with them and why.',
     },
     ...REASON_WORDS_OPTIONS,
   },

@@ -25,8 +25,7 @@ export default defineRule<Options>()({
     messages: {
       notAdjusted:
         'After {{list}}, the review of {{date}} changed nothing in the plan or in contact. Adjust the plan to what is getting in the way for {{name}} (appointment times, type of contact, support), or add a planChanges entry saying no change is needed, with the rationale.',
-      noChangeUnexplained:
-        'The review of {{date}} keeps the plan as it is after {{list}}, but does not say why. Record in this entry\'s rationale why the plan still fits {{name}} despite the concerns.',
+      noChangeUnexplained: "The review of {{date}} keeps the plan as it is after {{list}}, but does not say why. Record in this entry's rationale why the plan still fits {{name}} despite the concerns.",
     },
     optionsSchema: {
       type: 'object',

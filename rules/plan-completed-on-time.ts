@@ -22,10 +22,8 @@ export default defineRule<Options>()({
     appliesTo: ['case-file'],
     needs: ['sentence'],
     messages: {
-      late:
-        'The initial plan was completed on {{planDate}}, {{count}} working days after {{event}} on {{start}}; it is expected within {{limit}} working days (by {{due}}). Plan promptly with {{name}}, or record in lateReason why it took longer (for example, waiting so {{name}} could take part).',
-      weakReason:
-        '"{{text}}" does not explain why the initial plan took {{count}} working days after {{event}} (expected within {{limit}}). Say why it took longer and what was done with {{name}} meanwhile.',
+      late: 'The initial plan was completed on {{planDate}}, {{count}} working days after {{event}} on {{start}}; it is expected within {{limit}} working days (by {{due}}). Plan promptly with {{name}}, or record in lateReason why it took longer (for example, waiting so {{name}} could take part).',
+      weakReason: '"{{text}}" does not explain why the initial plan took {{count}} working days after {{event}} (expected within {{limit}}). Say why it took longer and what was done with {{name}} meanwhile.',
     },
     optionsSchema: {
       type: 'object',

@@ -12,12 +12,10 @@ export default defineRule({
     appliesTo: ['case-file', 'sentence-plan', 'hmpps-sentence-plan'],
     needs: ['plan'],
     messages: {
-      noGoals:
-        'The plan of {{date}} {{state}}, but it holds no goals. Agree with {{name}} at least one goal to work on now, with its area of need and a target date, so supervision has a purpose you share.',
+      noGoals: 'The plan of {{date}} {{state}}, but it holds no goals. Agree with {{name}} at least one goal to work on now, with its area of need and a target date, so supervision has a purpose you share.',
       noActiveGoal:
         'The plan of {{date}} {{state}}, but none of its goals is active ({{counts}}). Agree with {{name}} a goal to work on now, or make a future goal active with a target date, so the plan says what happens next.',
-      noSteps:
-        'The goal "{{title}}" is active but has no steps. Agree with {{name}} what will be done towards it and who does each step: {{name}}, you, or a named agency.',
+      noSteps: 'The goal "{{title}}" is active but has no steps. Agree with {{name}} what will be done towards it and who does each step: {{name}}, you, or a named agency.',
     },
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},

@@ -15,12 +15,10 @@ export default defineRule<Options>()({
     appliesTo: ['case-file'],
     needs: ['contacts'],
     messages: {
-      noIntention:
-        'The plan was completed on {{planDate}} {{how}}, and {{name}} has not attended yet. Record when and why it will be revisited with them (revisit: when: after-first-attendance, with a reason).',
+      noIntention: 'The plan was completed on {{planDate}} {{how}}, and {{name}} has not attended yet. Record when and why it will be revisited with them (revisit: when: after-first-attendance, with a reason).',
       notRevisited:
         'The plan was completed on {{planDate}} {{how}}. {{name}} first attended on {{firstDate}}, but no review or updated plan with {{name}} taking part follows. Revisit the plan with them within {{days}} days of that first attendance, so it reflects their view and circumstances.',
-      late:
-        'The plan was completed {{how}} and revisited with {{name}} on {{revisitDate}}, {{gap}} days after they first attended on {{firstDate}}; it should be revisited within {{days}} days.',
+      late: 'The plan was completed {{how}} and revisited with {{name}} on {{revisitDate}}, {{gap}} days after they first attended on {{firstDate}}; it should be revisited within {{days}} days.',
     },
     optionsSchema: {
       type: 'object',
@@ -43,11 +41,7 @@ export default defineRule<Options>()({
     // A recorded, reasoned judgement that no revisit is needed is respected.
     if (plan.revisit?.when === 'not-needed' && !isPlaceholder(plan.revisit.reason)) return;
 
-    const how = without
-      ? plan.participation
-        ? `without ${name} taking part`
-        : `with no record of ${name} taking part`
-      : `before ${name} first attended`;
+    const how = without ? (plan.participation ? `without ${name} taking part` : `with no record of ${name} taking part`) : `before ${name} first attended`;
     const where = { node: plan, property: plan.participation ? 'participation' : 'date' };
 
     if (!first) {
@@ -60,7 +54,10 @@ export default defineRule<Options>()({
     const days = context.options.withinDays;
     const revisits = [
       ...model.reviews.filter((r) => r.date >= first.date && personTookPart(r.participation)).map((r) => ({ date: r.date, node: r })),
-      ...model.plans.slice(1).filter((p) => p.date >= first.date && personTookPart(p.participation)).map((p) => ({ date: p.date, node: p })),
+      ...model.plans
+        .slice(1)
+        .filter((p) => p.date >= first.date && personTookPart(p.participation))
+        .map((p) => ({ date: p.date, node: p })),
     ].sort((a, b) => compareText(a.date, b.date));
     const revisit = revisits[0];
 

@@ -32,9 +32,7 @@ export default defineRule<Options>()({
     const initial = model.plans[0];
     if (!initial || (initial.version !== undefined && initial.version !== 'initial')) return;
     // A review, or a later plan that is more than another copy of the initial one, is an update.
-    const updated =
-      model.reviews.some((review) => review.date > initial.date) ||
-      model.plans.some((plan) => plan !== initial && plan.date > initial.date && plan.version !== 'initial');
+    const updated = model.reviews.some((review) => review.date > initial.date) || model.plans.some((plan) => plan !== initial && plan.date > initial.date && plan.version !== 'initial');
     if (updated) return;
     const latest = latestRecordedDate(model);
     const months = context.options.months;

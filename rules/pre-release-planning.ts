@@ -16,8 +16,7 @@ export default defineRule<Options>()({
     appliesTo: ['case-file'],
     needs: ['sentence', 'contacts'],
     messages: {
-      noPlan:
-        'No plan is recorded for {{name}}, who was released on {{release}}. Complete the plan before release, with {{name}} and the prison, so the first days out follow a plan they already know.',
+      noPlan: 'No plan is recorded for {{name}}, who was released on {{release}}. Complete the plan before release, with {{name}} and the prison, so the first days out follow a plan they already know.',
       planAfterRelease:
         'The first plan was completed on {{planDate}}, {{days}} days after {{name}} was released on {{release}}. Plan before release, with {{name}} and the prison, so the first days out follow a plan they already know; or record in lateReason why that was not possible.',
       noContact:

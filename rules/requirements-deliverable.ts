@@ -60,18 +60,15 @@ export default defineRule<Options>()({
     appliesTo: ['case-file'],
     needs: ['sentence'],
     messages: {
-      noDelivery:
-        'The plan does not say how the {{requirement}} will be delivered. Add a requirementDelivery entry (requirement: {{ref}}) saying {{ask}}.',
-      completeAfterEnd:
-        'The plan completes the {{requirement}} by {{completeBy}}, but {{limit}}. Plan to finish it in time, so {{name}} is not left in breach through no fault of their own.',
-      rarTooSlow:
-        '{{days}} RAR days at {{rate}} a month from {{from}} need {{months}} months; the {{period}} ends {{end}}. Raise the pace, or book the sessions, so {{name}} can complete all {{days}} days in time.',
+      noDelivery: 'The plan does not say how the {{requirement}} will be delivered. Add a requirementDelivery entry (requirement: {{ref}}) saying {{ask}}.',
+      completeAfterEnd: 'The plan completes the {{requirement}} by {{completeBy}}, but {{limit}}. Plan to finish it in time, so {{name}} is not left in breach through no fault of their own.',
+      rarTooSlow: '{{days}} RAR days at {{rate}} a month from {{from}} need {{months}} months; the {{period}} ends {{end}}. Raise the pace, or book the sessions, so {{name}} can complete all {{days}} days in time.',
       rarNoPace:
         'The plan gives no pace for the {{days}} RAR days, and the contact log has {{booked}} attended or booked before the {{period}} ends on {{end}}. Set daysPerMonth in requirementDelivery, or book the sessions, so {{name}} can complete them in time.',
       unpaidWorkTooSlow:
-        '{{hours}} hours of unpaid work at {{rate}} hours a week from {{from}} need {{weeks}} weeks, but {{limit}}, which leaves {{available}} weeks. Plan more hours a week, fitted around {{name}}\'s work and other commitments, so all the hours fit.',
+        "{{hours}} hours of unpaid work at {{rate}} hours a week from {{from}} need {{weeks}} weeks, but {{limit}}, which leaves {{available}} weeks. Plan more hours a week, fitted around {{name}}'s work and other commitments, so all the hours fit.",
       unpaidWorkNoPace:
-        'The plan gives no weekly hours for the {{hours}} hours of unpaid work, so it cannot show they will be done in time ({{limit}}). Set hoursPerWeek in requirementDelivery, fitted around {{name}}\'s work and other commitments.',
+        "The plan gives no weekly hours for the {{hours}} hours of unpaid work, so it cannot show they will be done in time ({{limit}}). Set hoursPerWeek in requirementDelivery, fitted around {{name}}'s work and other commitments.",
     },
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
@@ -91,8 +88,7 @@ export default defineRule<Options>()({
       const label = describeRequirement(requirement, onLicence);
       const ref = requirement.id ?? requirement.type;
       // Matched by id; a requirement written without an id may be matched by its type.
-      const delivery: Delivery | undefined =
-        requirement.id !== undefined ? deliveries.find((d) => d.requirement === requirement.id) : deliveries.find((d) => d.requirement === requirement.type);
+      const delivery: Delivery | undefined = requirement.id !== undefined ? deliveries.find((d) => d.requirement === requirement.id) : deliveries.find((d) => d.requirement === requirement.type);
 
       // The last day it can be delivered on, and how to say so.
       let deadline = end;

@@ -23,7 +23,7 @@ export default defineRule<Options>()({
     messages: {
       missing:
         "The review of {{date}} does not record what it found about {{name}}'s compliance, engagement and barriers. Add considered with compliance (appointments kept and missed, decisions taken), engagement (how {{name}} is engaging) and barriers (what gets in the way, and what will be done).",
-      missingPart: 'The review of {{date}} does not record {{name}}\'s {{part}}. Add considered.{{part}}: {{hint}}.',
+      missingPart: "The review of {{date}} does not record {{name}}'s {{part}}. Add considered.{{part}}: {{hint}}.",
       placeholderPart: '"{{text}}" is a placeholder, not an analysis of {{name}}\'s {{part}}, in the review of {{date}}. Write {{hint}}.',
     },
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },

@@ -9,11 +9,34 @@ interface Options {
 
 /** Stock phrases that record a tick, not what the person said. Compared after normaliseText. */
 const GENERIC_PHRASES = [
-  'agrees with plan', 'agrees with the plan', 'agreed with plan', 'agreed with the plan', 'agreed', 'agrees',
-  'happy with plan', 'happy with the plan', 'is happy with the plan', 'in agreement', 'plan agreed', 'plan discussed',
-  'plan discussed and agreed', 'no comments', 'no comment', 'nothing to add', 'accepts the plan', 'accepts plan',
-  'understands the plan', 'understands plan', 'signed', 'plan signed', 'content with plan', 'content with the plan',
-  'engaged well', 'compliant', 'views taken into account', 'views considered',
+  'agrees with plan',
+  'agrees with the plan',
+  'agreed with plan',
+  'agreed with the plan',
+  'agreed',
+  'agrees',
+  'happy with plan',
+  'happy with the plan',
+  'is happy with the plan',
+  'in agreement',
+  'plan agreed',
+  'plan discussed',
+  'plan discussed and agreed',
+  'no comments',
+  'no comment',
+  'nothing to add',
+  'accepts the plan',
+  'accepts plan',
+  'understands the plan',
+  'understands plan',
+  'signed',
+  'plan signed',
+  'content with plan',
+  'content with the plan',
+  'engaged well',
+  'compliant',
+  'views taken into account',
+  'views considered',
 ];
 
 /** Words that show the text is someone speaking for themselves. */
@@ -31,16 +54,11 @@ export default defineRule<Options>()({
     appliesTo: ['case-file', 'sentence-plan', 'review', 'hmpps-sentence-plan'],
     needs: ['plan'],
     messages: {
-      missing:
-        "The {{what}} does not record {{name}}'s view. Quote what {{name}} said about it in personView.words, in their own words, or record in personView.reasonNotRecorded why no view could be given.",
-      placeholder:
-        '"{{text}}" is a placeholder, not {{name}}\'s view. Quote what {{name}} said about the {{what}}, in their own words.',
-      generic:
-        '"{{text}}" records agreement, not {{name}}\'s view. Quote what {{name}} said: what they want from the {{what}}, what worries them, what would help.',
-      tooShort:
-        '"{{text}}" is too short to show {{name}}\'s view ({{count}} words; at least {{min}} expected). Quote what they said about the {{what}} in their own words.',
-      thirdPerson:
-        "This reads as a summary about {{name}}, not their own words. Quote {{name}} directly (\"I want …\"), so the {{what}} shows their voice.",
+      missing: "The {{what}} does not record {{name}}'s view. Quote what {{name}} said about it in personView.words, in their own words, or record in personView.reasonNotRecorded why no view could be given.",
+      placeholder: '"{{text}}" is a placeholder, not {{name}}\'s view. Quote what {{name}} said about the {{what}}, in their own words.',
+      generic: '"{{text}}" records agreement, not {{name}}\'s view. Quote what {{name}} said: what they want from the {{what}}, what worries them, what would help.',
+      tooShort: '"{{text}}" is too short to show {{name}}\'s view ({{count}} words; at least {{min}} expected). Quote what they said about the {{what}} in their own words.',
+      thirdPerson: 'This reads as a summary about {{name}}, not their own words. Quote {{name}} directly ("I want …"), so the {{what}} shows their voice.',
     },
     optionsSchema: {
       type: 'object',
@@ -72,10 +90,8 @@ export default defineRule<Options>()({
       const withoutSubject = normal.replace(subject ?? /^$/, '').replace(/^(he|she|they|su|pop|service user)\s+/, '');
       if (isPlaceholder(words)) context.report({ node: view, property: 'words', messageId: 'placeholder', data });
       else if (generic.has(normal) || generic.has(withoutSubject)) context.report({ node: view, property: 'words', messageId: 'generic', data });
-      else if (wordCount(words) < context.options.minWords)
-        context.report({ node: view, property: 'words', messageId: 'tooShort', data: { ...data, count: wordCount(words), min: context.options.minWords } });
-      else if (!FIRST_PERSON.test(normal) && (THIRD_PERSON.test(normal) || (subject?.test(normal) ?? false)))
-        context.report({ node: view, property: 'words', messageId: 'thirdPerson', data });
+      else if (wordCount(words) < context.options.minWords) context.report({ node: view, property: 'words', messageId: 'tooShort', data: { ...data, count: wordCount(words), min: context.options.minWords } });
+      else if (!FIRST_PERSON.test(normal) && (THIRD_PERSON.test(normal) || (subject?.test(normal) ?? false))) context.report({ node: view, property: 'words', messageId: 'thirdPerson', data });
     };
 
     for (const plan of model.plans) judge(plan, 'plan');

@@ -111,7 +111,7 @@ if (SCALING) {
   rows.sort((a, b) => a.files - b.files);
   for (const r of rows) line(`  ${r.files.toLocaleString('en-GB')} files`, `${(r.ms / 1000).toFixed(2)} s   ${(r.ms / r.files).toFixed(3)} ms/file   peak RSS ${r.rss.toFixed(0)} MB`);
   const [small, , large] = rows;
-  if (small && large) line('  ms/file at 50k ÷ ms/file at 1k (1.0 = linear)', ((large.ms / large.files) / (small.ms / small.files)).toFixed(2));
+  if (small && large) line('  ms/file at 50k ÷ ms/file at 1k (1.0 = linear)', (large.ms / large.files / (small.ms / small.files)).toFixed(2));
 }
 
 console.log('\nSingle file, cold start:');

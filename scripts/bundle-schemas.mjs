@@ -81,7 +81,9 @@ function usesRef(node, name) {
   return Object.entries(node).some(([k, v]) => (k === '$ref' ? v === `#/$defs/${name}` : k !== '$defs' && usesRef(v, name)));
 }
 
-const files = readdirSync(source).filter((f) => f.endsWith('.schema.json')).sort();
+const files = readdirSync(source)
+  .filter((f) => f.endsWith('.schema.json'))
+  .sort();
 const schemas = new Map(files.map((f) => [f, read(f)]));
 mkdirSync(out, { recursive: true });
 for (const file of files) writeFileSync(join(out, file), `${JSON.stringify(bundle(file, schemas), null, 2)}\n`);

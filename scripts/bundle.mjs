@@ -16,7 +16,9 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'bundle');
 rmSync(out, { recursive: true, force: true });
-const rules = readdirSync(join(root, 'rules')).filter((f) => f.endsWith('.ts')).sort();
+const rules = readdirSync(join(root, 'rules'))
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 
 /** Puts the rules and validators in place of src/runtime/bundled-modules.ts's "nothing bundled". */
 const bundledModules = {

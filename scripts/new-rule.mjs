@@ -52,7 +52,9 @@ for (const [file, text] of Object.entries(files)) {
 
 const shown = (file) => relative(process.cwd(), join(root, file)) || file;
 process.stdout.write(`Created:
-${Object.keys(files).map((file) => `  ${shown(file)}`).join('\n')}
+${Object.keys(files)
+  .map((file) => `  ${shown(file)}`)
+  .join('\n')}
 
 Next:
   1. Fill in every TODO: the rule's meta and check in ${shown(join('rules', `${id}.ts`))}, its page in

@@ -52,11 +52,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const file = join(GOLDEN, name);
     const now = snapshot(name);
     let before;
-    try { before = readFileSync(file, 'utf8'); } catch { before = undefined; }
+    try {
+      before = readFileSync(file, 'utf8');
+    } catch {
+      before = undefined;
+    }
     if (before === now) continue;
     changed++;
     console.log(`${before === undefined ? 'new' : 'changed'}: ${name}`);
-    if (update) { writeFileSync(`${file}.tmp`, now); renameSync(`${file}.tmp`, file); }
+    if (update) {
+      writeFileSync(`${file}.tmp`, now);
+      renameSync(`${file}.tmp`, file);
+    }
   }
   console.log(changed ? `${changed} output(s) differ${update ? ' (recorded)' : ''}` : 'all outputs match');
   process.exitCode = changed && !update ? 1 : 0;

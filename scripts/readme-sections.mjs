@@ -73,9 +73,14 @@ export function schemaReference() {
     section('review', JSON.parse(readFileSync(join(root, 'schemas', 'review.schema.json'), 'utf8'))),
     '## Parts',
     '',
-    ...Object.entries(defs).filter(([name]) => !name.endsWith('Fields')).map(([name, s]) => section(name, s)),
+    ...Object.entries(defs)
+      .filter(([name]) => !name.endsWith('Fields'))
+      .map(([name, s]) => section(name, s)),
   ];
-  return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${parts
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function replaceSection(text, name, content) {

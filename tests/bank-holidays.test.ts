@@ -35,9 +35,7 @@ describe('bankHolidaysOf', () => {
 
 describe('easterSunday', () => {
   it('finds Easter in known years', () => {
-    expect(['2019', '2024', '2025', '2038', '2285'].map((y) => easterSunday(Number(y)))).toEqual([
-      '2019-04-21', '2024-03-31', '2025-04-20', '2038-04-25', '2285-03-22',
-    ]);
+    expect(['2019', '2024', '2025', '2038', '2285'].map((y) => easterSunday(Number(y)))).toEqual(['2019-04-21', '2024-03-31', '2025-04-20', '2038-04-25', '2285-03-22']);
   });
 });
 

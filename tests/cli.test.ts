@@ -80,7 +80,7 @@ describe('planlint on the worked examples', () => {
 
   it('warnings alone exit 0', async () => {
     const dir = tempDir({ 'plan.yaml': PLAN_WITHOUT_VOICE });
-    const { code, stdout } = await planlint(['plan.yaml', '--preset', 'recommended', ...await onlyVoiceAs('warn'), '-f', 'json'], { cwd: dir });
+    const { code, stdout } = await planlint(['plan.yaml', '--preset', 'recommended', ...(await onlyVoiceAs('warn')), '-f', 'json'], { cwd: dir });
     const [result] = JSON.parse(stdout) as { errorCount: number; warningCount: number; messages: { severity: number; ruleId: string }[] }[];
     expect(result!.messages.map((m) => m.ruleId)).toEqual(['service-user-voice-recorded']);
     expect(result!.errorCount).toBe(0);
@@ -90,7 +90,7 @@ describe('planlint on the worked examples', () => {
 
   it('--max-warnings fails the run when warnings exceed it', async () => {
     const dir = tempDir({ 'a.yaml': PLAN_WITHOUT_VOICE, 'b.yaml': PLAN_WITHOUT_VOICE });
-    const { code, stderr } = await planlint(['.', ...await onlyVoiceAs('warn'), '--max-warnings', '1'], { cwd: dir });
+    const { code, stderr } = await planlint(['.', ...(await onlyVoiceAs('warn')), '--max-warnings', '1'], { cwd: dir });
     expect(stderr).toBe('planlint: 2 warnings, more than --max-warnings 1.\n');
     expect(code).toBe(1);
   });
@@ -99,10 +99,14 @@ describe('planlint on the worked examples', () => {
 describe('the HTML report', () => {
   // The engine attaches each file's source and timeline for the report: they must survive the cache
   // (which keeps no attachments) and worker threads (which cannot send case models back).
-  it('shows each file\'s source with --cache, run after run, and with worker threads; the cache holds no source', async () => {
+  it("shows each file's source with --cache, run after run, and with worker threads; the cache holds no source", async () => {
     const dir = tempDir({ 'a.yaml': PLAN_WITHOUT_VOICE, 'b.yaml': PLAN_WITHOUT_VOICE });
     const cache = join(dir, '.planlintcache');
-    for (const extra of [['--cache', '--cache-location', cache], ['--cache', '--cache-location', cache], ['--concurrency', '2']]) {
+    for (const extra of [
+      ['--cache', '--cache-location', cache],
+      ['--cache', '--cache-location', cache],
+      ['--concurrency', '2'],
+    ]) {
       const { stdout } = await planlint([dir, '-f', 'html', ...extra]);
       expect(stdout.match(/<table class="source">/g)?.length, extra.join(' ')).toBe(2);
     }
@@ -188,7 +192,7 @@ describe('rules and explain', () => {
     expect(ids).toEqual(expect.arrayContaining(['service-user-voice-recorded', 'contact-pattern-fits-circumstances', 'plan-revisited-after-first-attendance']));
   });
 
-  it("explains a rule from its doc", async () => {
+  it('explains a rule from its doc', async () => {
     const { code, stdout } = await planlint(['explain', 'service-user-voice-recorded']);
     expect(code).toBe(0);
     expect(stdout).toContain('Why it matters');

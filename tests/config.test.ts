@@ -40,7 +40,11 @@ describe('config discovery', () => {
     expect(printed.configFiles.map((f) => f.split('/').pop())).toEqual(['base.yaml', 'planlint.config.yaml']);
     expect(printed.presets).toEqual(['recommended', 'strict']);
     expect(printed.rules['service-user-voice-recorded']).toEqual(['warn', { minWords: 2, genericPhrases: [] }]);
-    expect(Object.values(printed.rules).filter(([s]) => s !== 'warn').every(([s]) => s === 'error')).toBe(true);
+    expect(
+      Object.values(printed.rules)
+        .filter(([s]) => s !== 'warn')
+        .every(([s]) => s === 'error'),
+    ).toBe(true);
   });
 
   it('overrides apply by glob and --print-config says which applied', async () => {

@@ -16,15 +16,21 @@ const dateLike = fc.oneof(
 
 describe('calendar arithmetic', () => {
   it('dayNumber agrees with Date for any date-like text, valid or not (20,000 runs)', () => {
-    fc.assert(fc.property(dateLike, (text) => {
-      expect(dayNumber(text)).toBe(referenceDay(text));
-    }), { seed: 20_241_123, numRuns: 20_000 });
+    fc.assert(
+      fc.property(dateLike, (text) => {
+        expect(dayNumber(text)).toBe(referenceDay(text));
+      }),
+      { seed: 20_241_123, numRuns: 20_000 },
+    );
   });
 
   it('fromDayNumber agrees with Date from the year 0 to 9999 and beyond (20,000 runs)', () => {
-    fc.assert(fc.property(fc.integer({ min: -800_000, max: 3_000_000 }), (day) => {
-      expect(fromDayNumber(day)).toBe(referenceDate(day));
-    }), { seed: 20_241_123, numRuns: 20_000 });
+    fc.assert(
+      fc.property(fc.integer({ min: -800_000, max: 3_000_000 }), (day) => {
+        expect(fromDayNumber(day)).toBe(referenceDate(day));
+      }),
+      { seed: 20_241_123, numRuns: 20_000 },
+    );
   });
 
   it('crosses month, year and leap-day boundaries', () => {

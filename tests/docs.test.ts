@@ -46,7 +46,9 @@ describe('every rule is self-describing', () => {
   });
 
   it('every page in rules/ belongs to a rule', () => {
-    const pages = readdirSync(join(root, 'rules')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+    const pages = readdirSync(join(root, 'rules'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.slice(0, -3));
     expect(pages.sort()).toEqual(rules.map((r) => r.meta.id).sort());
   });
 });

@@ -52,7 +52,11 @@ describe('examples/README.md lists every example truthfully', () => {
 
   it('every rule is triggered by at least one poor example', async () => {
     const { loadBuiltInRules } = await import('../src/engine/load-rules.js');
-    const triggered = new Set(rows(generated).filter((r) => !r.file.includes('-good.')).flatMap((r) => r.rules));
+    const triggered = new Set(
+      rows(generated)
+        .filter((r) => !r.file.includes('-good.'))
+        .flatMap((r) => r.rules),
+    );
     for (const rule of await loadBuiltInRules()) expect(triggered, `no poor example triggers ${rule.meta.id}`).toContain(rule.meta.id);
   });
 

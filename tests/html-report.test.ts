@@ -145,4 +145,3 @@ describe('formatHtml', () => {
     expect(json).not.toContain('Tia');
   });
 });
-

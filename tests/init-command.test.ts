@@ -15,7 +15,7 @@ const ruleIds = (JSON.parse((await planlint(['rules', '--format', 'json'])).stdo
 const KINDS = ['sentence-plan', 'review', 'case-file'] as const;
 
 describe('planlint init', () => {
-  it.each(KINDS)('a starter %s is schema-valid and fails only rules that need the officer\'s own content', async (kind) => {
+  it.each(KINDS)("a starter %s is schema-valid and fails only rules that need the officer's own content", async (kind) => {
     const dir = mkdtempSync(join(tmpdir(), 'planlint-init-'));
     const file = join(dir, `${kind}.yaml`);
     const made = await planlint(['init', file, '--kind', kind]);

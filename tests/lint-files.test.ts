@@ -82,7 +82,13 @@ describe('lintFiles', () => {
     const seen: string[] = [];
     await lintFiles([dir], { onFiles: (files) => void seen.push(...files) });
     expect(seen).toEqual([join(dir, 'a.yaml')]);
-    await expect(lintFiles([dir], { onFiles: () => { throw new UsageError('no'); } })).rejects.toThrow('no');
+    await expect(
+      lintFiles([dir], {
+        onFiles: () => {
+          throw new UsageError('no');
+        },
+      }),
+    ).rejects.toThrow('no');
   });
 
   it('lints text (or a stream) as the named file, with the config that applies there', async () => {

@@ -35,10 +35,7 @@ describe('npm run new-rule', () => {
   it('writes a rule and a test that type-check as the repository would', () => {
     copyFileSync(join(root, 'tsconfig.json'), join(dir, 'tsconfig.json'));
     mkdirSync(join(dir, 'check'), { recursive: true });
-    writeFileSync(
-      join(dir, 'check', 'tsconfig.json'),
-      JSON.stringify({ extends: '../tsconfig.json', compilerOptions: { noEmit: true, rootDir: '..' }, include: ['../rules/*.ts', '../tests/rules/*.ts'] }),
-    );
+    writeFileSync(join(dir, 'check', 'tsconfig.json'), JSON.stringify({ extends: '../tsconfig.json', compilerOptions: { noEmit: true, rootDir: '..' }, include: ['../rules/*.ts', '../tests/rules/*.ts'] }));
     const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'check')], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);

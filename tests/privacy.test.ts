@@ -172,9 +172,7 @@ describe('--redact makes a report you can share', () => {
   const allowed = schemaWords();
   const names = [...new Set(texts.flatMap(personNames))];
   // Every piece of text the examples hold that could identify someone or quote a record.
-  const secrets = [...new Set(texts.flatMap(stringsIn))].filter(
-    (s) => s.trim().length > 3 && !allowed.has(s) && !isDateOrTime(s) && !TEMPLATE_TEXT.includes(s) && !/^\d+$/.test(s),
-  );
+  const secrets = [...new Set(texts.flatMap(stringsIn))].filter((s) => s.trim().length > 3 && !allowed.has(s) && !isDateOrTime(s) && !TEMPLATE_TEXT.includes(s) && !/^\d+$/.test(s));
 
   const leaks = (output: string) => [...secrets.filter((s) => output.includes(s)), ...names.filter((n) => new RegExp(`\\b${n}\\b`).test(output))];
 
@@ -251,7 +249,11 @@ describe('--redact makes a report you can share', () => {
     const messages = redacted.findings.map((f) => f.message);
     expect(messages.join('\n')).not.toMatch(/Lisa|Acacia/);
     expect(messages).toContainEqual(expect.stringMatching(expected));
-    expect(lintText(text, 'r.yaml', { rules }).findings.map((f) => f.message).join('\n')).toMatch(/Lisa/);
+    expect(
+      lintText(text, 'r.yaml', { rules })
+        .findings.map((f) => f.message)
+        .join('\n'),
+    ).toMatch(/Lisa/);
   });
 
   it('reasons in suppression comments are redacted', async () => {

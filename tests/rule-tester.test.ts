@@ -64,9 +64,7 @@ describe('planlint/testing', () => {
 
   it('fails when a message id is never exercised by an invalid case', () => {
     const results = outcomes({ valid: [], invalid: [{ name: 'right', yaml: plan, errors: [{ messageId: 'none', line: 1, column: 1 }] }] });
-    expect(results.get('has an invalid case for every message')).toBe(
-      'team/plan-has-objectives: no invalid case reports "unused". Add an invalid case for each message, so every message is seen in a test.',
-    );
+    expect(results.get('has an invalid case for every message')).toBe('team/plan-has-objectives: no invalid case reports "unused". Add an invalid case for each message, so every message is seen in a test.');
   });
 
   it('tries wrongly typed and unknown options, and fails when the schema accepts them', () => {

@@ -32,16 +32,12 @@ describe('schema findings', () => {
 
   it('suggests the closest value for a misspelt enum', () => {
     const [finding] = lint(plan('contact:\n  frequency: fortnighly'));
-    expect(finding?.message).toBe(
-      'contact.frequency must be one of twice-weekly, weekly, fortnightly, four-weekly, monthly; found "fortnighly" (did you mean "fortnightly"?).',
-    );
+    expect(finding?.message).toBe('contact.frequency must be one of twice-weekly, weekly, fortnightly, four-weekly, monthly; found "fortnighly" (did you mean "fortnightly"?).');
   });
 
   it('reports an unknown field at its key with a suggestion', () => {
     const findings = lint(plan('personVeiw: I want a job near home.'));
-    expect(findings).toEqual([
-      expect.objectContaining({ message: 'Unknown field "personVeiw" in a sentence-plan document; did you mean "personView"?', line: 5, column: 1, endLine: 5, endColumn: 11 }),
-    ]);
+    expect(findings).toEqual([expect.objectContaining({ message: 'Unknown field "personVeiw" in a sentence-plan document; did you mean "personView"?', line: 5, column: 1, endLine: 5, endColumn: 11 })]);
   });
 
   it('a misspelt required field is one finding, not also a missing one', () => {
@@ -96,16 +92,12 @@ describe('schema findings', () => {
 
   it('reports an unknown kind with a suggestion', () => {
     const findings = lint('kind: sentence-plna\nschemaVersion: 1\n');
-    expect(findings).toEqual([
-      expect.objectContaining({ message: 'kind must be one of case-file, sentence-plan, review; found "sentence-plna" (did you mean "sentence-plan"?).', line: 1, column: 7 }),
-    ]);
+    expect(findings).toEqual([expect.objectContaining({ message: 'kind must be one of case-file, sentence-plan, review; found "sentence-plna" (did you mean "sentence-plan"?).', line: 1, column: 7 })]);
   });
 
   it('reports a document with no kind', () => {
     const findings = lint('caseRef: C1\ndate: 2024-01-01\n');
-    expect(findings).toEqual([
-      expect.objectContaining({ message: 'The document does not say what it is: add "kind:" with one of case-file, sentence-plan, review.', line: 1, column: 1 }),
-    ]);
+    expect(findings).toEqual([expect.objectContaining({ message: 'The document does not say what it is: add "kind:" with one of case-file, sentence-plan, review.', line: 1, column: 1 })]);
   });
 
   it('reports a wrong schema version', () => {

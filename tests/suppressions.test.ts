@@ -44,9 +44,7 @@ describe('planlint-disable-next-line', () => {
 
   it('reports an unused suppression', () => {
     const result = lint(plan('# planlint-disable-next-line agreement-recorded -- not needed here').replace('personView: TBC', 'personView: I want to keep my job and my flat.'));
-    expect(result.findings.map((f) => f.message)).toEqual([
-      'This planlint-disable-next-line comment names "agreement-recorded", which is not a rule. Check the id with "planlint rules".',
-    ]);
+    expect(result.findings.map((f) => f.message)).toEqual(['This planlint-disable-next-line comment names "agreement-recorded", which is not a rule. Check the id with "planlint rules".']);
     const unused = lint(plan('# planlint-disable-next-line service-user-voice-recorded -- she declined').replace('personView: TBC', 'personView: I want to keep my job and my flat.'));
     expect(unused.findings.map((f) => f.message)).toEqual(['This planlint-disable-next-line comment for service-user-voice-recorded silences nothing on line 6; remove it.']);
   });

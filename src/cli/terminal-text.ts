@@ -78,7 +78,14 @@ export function renderForTerminal(markdown: string, width: number, color: boolea
     } else if (/^\s*\|/.test(raw)) {
       if (block) flush();
       // The row under the header (|---|---|) only marks the header: it is not shown.
-      if (!/^\s*\|?\s*:?-+[\s:|-]*\|?\s*$/.test(raw)) table.push(raw.trim().replace(/^\||\|$/g, '').split('|').map((c) => plain(c.trim())));
+      if (!/^\s*\|?\s*:?-+[\s:|-]*\|?\s*$/.test(raw))
+        table.push(
+          raw
+            .trim()
+            .replace(/^\||\|$/g, '')
+            .split('|')
+            .map((c) => plain(c.trim())),
+        );
     } else if (block && /^\s+\S/.test(raw)) {
       block.text.push(raw.trim()); // a list item or quote continued on the next line
     } else {
@@ -108,7 +115,10 @@ function renderTable(rows: string[][], width: number, paint: InstanceType<typeof
   const lines: string[] = [];
   for (const row of all) {
     const cells = Array.from({ length: columns }, (_, i) => row[i] ?? '');
-    const prefix = cells.slice(0, -1).map((c, i) => c.padEnd(widths[i]!)).join('  ');
+    const prefix = cells
+      .slice(0, -1)
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ');
     const wrapped = wrap(cells[columns - 1]!, lastWidth);
     const first = `${prefix}${columns > 1 ? '  ' : ''}${wrapped[0] ?? ''}`.trimEnd();
     lines.push(row === shownHeader ? paint.bold(first) : inline(first));

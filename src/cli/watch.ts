@@ -186,9 +186,11 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
         const touched = configTouched;
         configTouched = false;
         // Passes run one after another, so a slow pass never interleaves its output with the next.
-        running = running.then(() => pass(touched)).catch((error: unknown) => {
-          err.write(`planlint: ${error instanceof Error ? error.message : String(error)}\n`);
-        });
+        running = running
+          .then(() => pass(touched))
+          .catch((error: unknown) => {
+            err.write(`planlint: ${error instanceof Error ? error.message : String(error)}\n`);
+          });
       }, WATCH_DELAY_MS);
     };
     const watchers: FSWatcher[] = [];

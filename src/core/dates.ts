@@ -58,7 +58,7 @@ export function addDays(date: string, days: number): string {
 
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = (y * 12 + (m - 1)) + months;
+  const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
   const month = total % 12;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();

@@ -89,4 +89,3 @@ export function countFindings(findings: readonly Finding[]): { errors: number; w
   }
   return { errors, warnings };
 }
-

@@ -20,9 +20,7 @@ function toMessage(f: Finding) {
     endColumn: f.endColumn,
     ...(f.fatal ? { fatal: true } : {}),
     // ESLint's shape for a silenced message: how it was silenced and the reason given.
-    ...(f.suppression
-      ? { suppressions: [{ kind: f.suppression.kind === 'inline' ? 'directive' : 'baseline', justification: f.suppression.justification ?? '' }] }
-      : {}),
+    ...(f.suppression ? { suppressions: [{ kind: f.suppression.kind === 'inline' ? 'directive' : 'baseline', justification: f.suppression.justification ?? '' }] } : {}),
   };
 }
 

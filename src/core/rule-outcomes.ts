@@ -26,8 +26,7 @@ const ENGINE_IDS = new Set<string>(Object.values(ENGINE_RULE_IDS));
 export function ruleOutcomes(result: FileResult): RuleOutcome[] {
   const ids = [...(result.rulesChecked ?? [])];
   for (const f of result.findings) if (!ENGINE_IDS.has(f.ruleId) && !ids.includes(f.ruleId)) ids.push(f.ruleId);
-  const count = (findings: Finding[] | undefined, id: string, severity?: Finding['severity']) =>
-    (findings ?? []).filter((f) => f.ruleId === id && (severity === undefined || f.severity === severity)).length;
+  const count = (findings: Finding[] | undefined, id: string, severity?: Finding['severity']) => (findings ?? []).filter((f) => f.ruleId === id && (severity === undefined || f.severity === severity)).length;
   return ids.map((id) => {
     const errors = count(result.findings, id, 'error');
     const warnings = count(result.findings, id, 'warning');

@@ -26,7 +26,10 @@ export class Baseline {
   private readonly remaining = new Map<string, number>();
   private readonly matched = new Map<string, number>();
 
-  private constructor(private readonly path: string, private readonly entries: BaselineEntry[]) {
+  private constructor(
+    private readonly path: string,
+    private readonly entries: BaselineEntry[],
+  ) {
     for (const e of entries) this.remaining.set(keyOf(e.file, e.ruleId, e.fingerprint), e.count);
   }
 

@@ -50,13 +50,7 @@ export function reportedFile(result: FileResult, cwd: string): ReportedFile {
 const knownIdsFor = new WeakMap<object, Set<string>>();
 
 /** Lints one input with the settings its config gives it: the unit of work, in or out of workers. */
-export async function lintOneFile(
-  input: LintInput,
-  resolver: ConfigResolver,
-  builtIns: AnyRule[],
-  run: RunSettings,
-  onRuleStart?: (ruleId: string) => void,
-): Promise<FileResult> {
+export async function lintOneFile(input: LintInput, resolver: ConfigResolver, builtIns: AnyRule[], run: RunSettings, onRuleStart?: (ruleId: string) => void): Promise<FileResult> {
   const { rules, config } = await resolver.settingsFor(input.filePath);
   const source = input.text !== undefined ? { text: input.text } : await readSource(input.filePath, run.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   if ('problem' in source) return { filePath: input.filePath, findings: [source.problem], ...(run.redact ? { redacted: true } : {}) };

@@ -89,6 +89,9 @@ async function transpileTypeScript(path: string, fromDir: string): Promise<strin
     if (dirname(dir) === dir) break;
   }
   // Relative imports inside the plugin are resolved from its own folder, not the temp folder.
-  writeFileSync(out, output.replace(/(from\s+['"])(\.{1,2}\/[^'"]+)(['"])/g, (_, a: string, spec: string, b: string) => `${a}${pathToFileURL(resolve(path, '..', spec)).href}${b}`));
+  writeFileSync(
+    out,
+    output.replace(/(from\s+['"])(\.{1,2}\/[^'"]+)(['"])/g, (_, a: string, spec: string, b: string) => `${a}${pathToFileURL(resolve(path, '..', spec)).href}${b}`),
+  );
   return out;
 }

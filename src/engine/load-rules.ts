@@ -27,7 +27,9 @@ export function loadBuiltInRules(): Promise<AnyRule[]> {
 }
 
 async function loadRulesFrom(dir: string): Promise<AnyRule[]> {
-  const files = readdirSync(dir).filter((f) => f.endsWith(moduleExtension) && !f.endsWith('.d.ts')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(moduleExtension) && !f.endsWith('.d.ts'))
+    .sort();
   const modules = await Promise.all(files.map((f) => importModule(pathToFileURL(join(dir, f)).href) as Promise<{ default?: unknown }>));
   return modules.map((module, i) => checkedRule(module.default, files[i]!.slice(0, -moduleExtension.length), files[i]!));
 }

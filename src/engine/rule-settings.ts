@@ -4,7 +4,6 @@ import type { Ajv } from '../validate/lazy-ajv.js';
 import type { AnyRule } from './load-rules.js';
 import type { ActiveRule } from './run-rules.js';
 
-
 type SeveritySetting = RuleSeverity | 'off';
 /** How a rule is set: a severity, or a severity with options, as in ESLint. */
 export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>?];

@@ -58,21 +58,13 @@ function parseDirectives(text: string): Directive[] {
  * for machine output; a suppression without a reason, for an unknown rule, or that silences
  * nothing is itself reported, because a professional judgement must be recorded to count.
  */
-export function applySuppressions(
-  findings: Finding[],
-  text: string,
-  knownRuleIds: ReadonlySet<string>,
-): { findings: Finding[]; suppressed: Finding[] } {
+export function applySuppressions(findings: Finding[], text: string, knownRuleIds: ReadonlySet<string>): { findings: Finding[]; suppressed: Finding[] } {
   const directives = parseDirectives(text);
   if (directives.length === 0) return { findings, suppressed: [] };
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];
   for (const finding of findings) {
-    const directive = UNSUPPRESSIBLE.has(finding.ruleId)
-      ? undefined
-      : directives.find(
-          (d) => (d.ruleIds.length === 0 || d.ruleIds.includes(finding.ruleId)) && (d.kind === 'file' || d.target === finding.line),
-        );
+    const directive = UNSUPPRESSIBLE.has(finding.ruleId) ? undefined : directives.find((d) => (d.ruleIds.length === 0 || d.ruleIds.includes(finding.ruleId)) && (d.kind === 'file' || d.target === finding.line));
     if (!directive) {
       kept.push(finding);
       continue;

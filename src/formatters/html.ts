@@ -113,8 +113,8 @@ function renderTimeline(report: FileReport, fileId: string): string {
     const why = report.redacted
       ? 'This report is redacted for sharing, so the timeline and source are left out.'
       : report.source === undefined
-      ? 'The file could not be read again for this report, so its timeline and source are not shown.'
-      : 'No document in this file could be read as a case (see the findings), so there is no timeline to show.';
+        ? 'The file could not be read again for this report, so its timeline and source are not shown.'
+        : 'No document in this file could be read as a case (see the findings), so there is no timeline to show.';
     return `<p class="empty">${why}</p>`;
   }
   const findings = report.result.findings;
@@ -138,12 +138,8 @@ function renderTimeline(report: FileReport, fileId: string): string {
       const own = byEntry.get(n) ?? [];
       const worst = own.some((i) => findings[i]!.severity === 'error') ? ' has-error' : own.some((i) => findings[i]!.severity === 'warning') ? ' has-warning' : '';
       const outcome = entry.outcome ? ` outcome-${entry.outcome}` : '';
-      const details = entry.details.map((d, k) =>
-        k === 0 && entry.outcome ? `<span class="pill outcome-${entry.outcome}">${e(d)}</span>` : `<span>${e(d)}</span>`,
-      );
-      const marks = own.length
-        ? `<ul class="tl-findings">${own.map((i) => `<li>${findingBadge(findings[i]!, findingAnchor(fileId, i))} ${e(firstSentence(findings[i]!.message))}</li>`).join('')}</ul>`
-        : '';
+      const details = entry.details.map((d, k) => (k === 0 && entry.outcome ? `<span class="pill outcome-${entry.outcome}">${e(d)}</span>` : `<span>${e(d)}</span>`));
+      const marks = own.length ? `<ul class="tl-findings">${own.map((i) => `<li>${findingBadge(findings[i]!, findingAnchor(fileId, i))} ${e(firstSentence(findings[i]!.message))}</li>`).join('')}</ul>` : '';
       return `<li class="tl kind-${entry.kind}${outcome}${worst}">
   <div class="tl-date"><time datetime="${e(entry.date)}">${e(formatDate(entry.date))}</time>${entry.time ? `<span class="tl-time">${e(entry.time)}</span>` : ''}</div>
   <div class="tl-dot" aria-hidden="true"></div>
@@ -230,14 +226,16 @@ function renderSource(report: FileReport, fileId: string): string {
   const rows = lines.map((text, n) => {
     const line = n + 1;
     const own = byLine.get(line) ?? [];
-    const spans = own.map((i) => {
-      const f = findings[i]!;
-      const from = Math.min(Math.max(f.column - 1, 0), text.length);
-      let to = f.endLine === line ? Math.min(Math.max(f.endColumn - 1, from + 1), text.length) : text.length;
-      // A finding about a whole section points at its first character; underline the line's text.
-      if (to - from <= 1) to = text.trimEnd().length;
-      return { from, to: Math.max(to, from), severity: f.severity };
-    }).filter((s) => s.to > s.from);
+    const spans = own
+      .map((i) => {
+        const f = findings[i]!;
+        const from = Math.min(Math.max(f.column - 1, 0), text.length);
+        let to = f.endLine === line ? Math.min(Math.max(f.endColumn - 1, from + 1), text.length) : text.length;
+        // A finding about a whole section points at its first character; underline the line's text.
+        if (to - from <= 1) to = text.trimEnd().length;
+        return { from, to: Math.max(to, from), severity: f.severity };
+      })
+      .filter((s) => s.to > s.from);
     const sev = own.some((i) => findings[i]!.severity === 'error') ? ' sev-error' : own.length ? ` sev-${findings[own[0]!]!.severity}` : '';
     const row = `<tr class="line${own.length ? ' has-finding' : ''}${sev}" id="${lineAnchor(fileId, line)}"><td class="ln"><a href="#${lineAnchor(fileId, line)}">${line}</a></td><td class="code"><code>${markLine(text, spans)}</code></td></tr>`;
     const notes = own.map((i) => {
@@ -256,12 +254,7 @@ function renderSource(report: FileReport, fileId: string): string {
 export function renderFileSection(report: FileReport, index: number, context: Pick<FormatterContext, 'rules'>, options: { compact?: boolean } = {}): string {
   const fileId = `f${index + 1}`;
   const model = report.cases[0]?.model;
-  const jump = [
-    ['timeline', 'Timeline'],
-    ['findings', `Findings (${report.result.findings.length})`],
-    ...(options.compact ? [] : [['rules', 'Rules checked']]),
-    ['source', 'Source'],
-  ];
+  const jump = [['timeline', 'Timeline'], ['findings', `Findings (${report.result.findings.length})`], ...(options.compact ? [] : [['rules', 'Rules checked']]), ['source', 'Source']];
   return `<section class="file" id="${fileId}" aria-labelledby="${fileId}-title">
 <header class="file-head">
   <h2 id="${fileId}-title"><span class="file-icon" aria-hidden="true">▤</span> ${e(report.label)}</h2>
@@ -285,9 +278,7 @@ ${
 
 /** Each rule that fired, explained from its page in rules/ (or its one-line description). */
 export function renderExplanations(reports: FileReport[], { rules, ruleDocs }: Pick<FormatterContext, 'rules' | 'ruleDocs'>): string {
-  const fired = [...new Set(reports.flatMap((r) => r.result.findings.map((f) => f.ruleId)))]
-    .filter((id) => !Object.values(ENGINE_RULE_IDS).includes(id as never))
-    .sort();
+  const fired = [...new Set(reports.flatMap((r) => r.result.findings.map((f) => f.ruleId)))].filter((id) => !Object.values(ENGINE_RULE_IDS).includes(id as never)).sort();
   if (fired.length === 0) return '';
   const articles = fired.map((id) => {
     const summary = rules?.find((r) => r.id === id);
@@ -356,9 +347,7 @@ export const formatHtml: Formatter = (results, context) => {
   const t = totalsOf(reports);
   const problems = t.errors + t.warnings;
   const lead =
-    problems === 0 ? `No problems found in ${plural(t.files, 'file')}.`
-    : t.files === 1 ? `${plural(problems, 'problem')} found.`
-    : `${plural(problems, 'problem')} in ${t.files - t.clean} of ${t.files} files.`;
+    problems === 0 ? `No problems found in ${plural(t.files, 'file')}.` : t.files === 1 ? `${plural(problems, 'problem')} found.` : `${plural(problems, 'problem')} in ${t.files - t.clean} of ${t.files} files.`;
   const body = `<header class="report-head">
 <p class="brand">planlint</p>
 <h1>Sentence plan report</h1>

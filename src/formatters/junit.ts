@@ -37,13 +37,7 @@ export const formatJunit: Formatter = (results, { cwd }) => {
     failures += failed;
     suites.push(`  <testsuite name="${attr(path)}" tests="${cases.length}" failures="${failed}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="planlint" tests="${tests}" failures="${failures}" errors="0">`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="planlint" tests="${tests}" failures="${failures}" errors="0">`, ...suites, '</testsuites>', ''].join('\n');
 };
 
 /** The schema test, then the rules in the order they checked the file, then any other rule that reported. */
@@ -75,5 +69,4 @@ function clean(value: string): string {
 const text = (value: string) => clean(value).replace(/\r/g, '&#13;');
 
 /** Attribute values: quotes, and tabs and line breaks, which parsers would turn into spaces. */
-const attr = (value: string) =>
-  clean(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+const attr = (value: string) => clean(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');

@@ -93,7 +93,14 @@ export function markdownToHtml(markdown: string, options: { headingOffset?: numb
     } else if (/^\s*\|/.test(raw)) {
       if (!table.length) flush();
       // The row under the header (|---|---|) only marks the header.
-      if (!/^\s*\|?\s*:?-+[\s:|-]*\|?\s*$/.test(raw)) table.push(raw.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()));
+      if (!/^\s*\|?\s*:?-+[\s:|-]*\|?\s*$/.test(raw))
+        table.push(
+          raw
+            .trim()
+            .replace(/^\||\|$/g, '')
+            .split('|')
+            .map((c) => c.trim()),
+        );
     } else if (list && /^\s+\S/.test(raw)) {
       list.items[list.items.length - 1] += ` ${raw.trim()}`; // a list item continued on the next line
     } else {

@@ -31,10 +31,7 @@ export const formatMarkdown: Formatter = (results, { cwd, ruleDocs }) => {
   const extras = [notes > 0 ? `${plural(notes, 'note')} for information` : '', suppressed > 0 ? `${plural(suppressed, 'finding')} suppressed` : ''].filter(Boolean);
   const tail = extras.length ? ` ${extras.join('; ')}.` : '';
   const total = errors + warnings;
-  const summary =
-    total === 0
-      ? `✔ No problems found (${checked}).${tail}`
-      : `✖ **${plural(total, 'problem')}** (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${checked}.${tail}`;
+  const summary = total === 0 ? `✔ No problems found (${checked}).${tail}` : `✖ **${plural(total, 'problem')}** (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${checked}.${tail}`;
   return `${['## planlint', '', summary, '', ...sections].join('\n').trimEnd()}\n`;
 };
 

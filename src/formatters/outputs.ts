@@ -57,7 +57,11 @@ export interface OpenReports {
   close(): Promise<void>;
 }
 
-interface Sink { add(result: FileResult): Promise<void>; addItem?(bytes: Uint8Array): Promise<void>; close(): Promise<void> }
+interface Sink {
+  add(result: FileResult): Promise<void>;
+  addItem?(bytes: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
 
 /**
  * Opens each report for a run whose results arrive one file at a time. Formats that can stream
@@ -147,10 +151,16 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
       });
     } else {
       const results: FileResult[] = [];
-      sinks.push({ add: (r) => { results.push(r); return Promise.resolve(); }, close: async () => {
-        await write([formatter(results, ctx)]);
-        await finish();
-      } });
+      sinks.push({
+        add: (r) => {
+          results.push(r);
+          return Promise.resolve();
+        },
+        close: async () => {
+          await write([formatter(results, ctx)]);
+          await finish();
+        },
+      });
     }
   }
   return {

@@ -76,7 +76,10 @@ export const formatSarif: Formatter = (results, { cwd, rules, redact, ruleDocs, 
           ? {}
           : {
               partialFingerprints: {
-                [FINGERPRINT_KEY]: sha256().update(`${finding.ruleId}\u0000${location.uri}\u0000${fingerprints.get(finding)}`).digest('hex').slice(0, 32),
+                [FINGERPRINT_KEY]: sha256()
+                  .update(`${finding.ruleId}\u0000${location.uri}\u0000${fingerprints.get(finding)}`)
+                  .digest('hex')
+                  .slice(0, 32),
               },
             }),
         ...(suppressed ? { suppressions: [suppressionOf(finding)] } : {}),

@@ -82,18 +82,51 @@ const ROLES: { owner: Owner; pattern: RegExp; label: string }[] = [
 const KNOWN_FIELDS = {
   plan: ['id', 'uuid', 'crn', 'publishedState', 'status', 'createdDate', 'creationDate', 'createdBy', 'lastUpdatedDate', 'lastUpdatedBy', 'updatedDate', 'currentVersion', 'versions'],
   version: [
-    'id', 'uuid', 'version', 'planId', 'planType', 'status', 'agreementStatus', 'createdDate', 'createdBy', 'updatedDate', 'updatedBy', 'agreementDate',
-    'readOnly', 'checksum', 'agreementNotes', 'agreementNote', 'planProgressNotes', 'goals', 'softDeleted', 'mostRecentUpdateDate', 'mostRecentUpdateByName', 'crn',
+    'id',
+    'uuid',
+    'version',
+    'planId',
+    'planType',
+    'status',
+    'agreementStatus',
+    'createdDate',
+    'createdBy',
+    'updatedDate',
+    'updatedBy',
+    'agreementDate',
+    'readOnly',
+    'checksum',
+    'agreementNotes',
+    'agreementNote',
+    'planProgressNotes',
+    'goals',
+    'softDeleted',
+    'mostRecentUpdateDate',
+    'mostRecentUpdateByName',
+    'crn',
   ],
   goal: [
-    'id', 'uuid', 'title', 'areaOfNeed', 'relatedAreasOfNeed', 'targetDate', 'reminderDate', 'status', 'statusDate', 'goalOrder', 'steps', 'notes',
-    'createdDate', 'createdBy', 'updatedDate', 'updatedBy', 'planVersion',
+    'id',
+    'uuid',
+    'title',
+    'areaOfNeed',
+    'relatedAreasOfNeed',
+    'targetDate',
+    'reminderDate',
+    'status',
+    'statusDate',
+    'goalOrder',
+    'steps',
+    'notes',
+    'createdDate',
+    'createdBy',
+    'updatedDate',
+    'updatedBy',
+    'planVersion',
   ],
   step: ['id', 'uuid', 'relatedGoalId', 'description', 'status', 'actor', 'createdDate', 'creationDate', 'createdBy', 'updatedDate', 'updatedBy'],
   agreementNote: ['id', 'uuid', 'agreementStatus', 'agreementStatusNote', 'optionalNote', 'practitionerName', 'personName', 'createdDate', 'creationDate', 'createdBy'],
-  progressNote: [
-    'id', 'uuid', 'note', 'isSupportNeeded', 'isSupportNeededNote', 'isInvolved', 'isInvolvedNote', 'personName', 'practitionerName', 'createdDate', 'creationDate', 'createdBy',
-  ],
+  progressNote: ['id', 'uuid', 'note', 'isSupportNeeded', 'isSupportNeededNote', 'isInvolved', 'isInvolvedNote', 'personName', 'practitionerName', 'createdDate', 'creationDate', 'createdBy'],
   goalNote: ['id', 'uuid', 'note', 'type', 'createdDate', 'createdBy', 'practitionerName'],
 } as const;
 
@@ -163,7 +196,10 @@ class ExportReader {
   choice<T>(node: Raw, field: string, where: string, table: Record<string, T>): T | undefined {
     const value = this.text(node, field, where);
     if (value === undefined || value.trim() === '') return undefined;
-    const key = value.trim().toUpperCase().replace(/[\s-]+/g, '_');
+    const key = value
+      .trim()
+      .toUpperCase()
+      .replace(/[\s-]+/g, '_');
     if (Object.hasOwn(table, key)) return table[key];
     this.problem(node, field, `${at(where, field)} is ${this.describe(value)}, which planlint does not know (expected ${Object.keys(table).join(', ')}); it is left out.`, 'info');
     return undefined;
@@ -178,7 +214,11 @@ class ExportReader {
     const first = this.unknownFields[0];
     if (!first) return;
     const names = [...new Set(this.unknownFields.map((f) => f.name))];
-    const shown = names.slice(0, 5).map((n) => this.describe(n)).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
+    const shown =
+      names
+        .slice(0, 5)
+        .map((n) => this.describe(n))
+        .join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
     const where = first.where ? ` (first in ${first.where})` : '';
     this.findings.push({
       ruleId: ENGINE_RULE_IDS.schema,
@@ -210,7 +250,11 @@ function defined<T extends object>(value: T): T {
   return value;
 }
 
-const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /**
  * Maps a step's free-text actor onto who does it, keeping a name the role list does not hold in
@@ -247,7 +291,8 @@ export function mapExport(value: Raw | unknown[], shape: ExportShape, sourceMap:
       const where = `[${index}]`;
       if (looksLikePlan(item)) sources.push(planSource(reader, item, where));
       else if (looksLikePlanVersion(item)) sources.push({ versions: [{ version: item, where }], root: item, where });
-      else reader.problem(value, index, `Entry ${where} of the list is not a plan (no currentVersion or versions) or a plan version (no planType, agreementStatus or goals); found ${reader.describe(item)}. It is left out.`);
+      else
+        reader.problem(value, index, `Entry ${where} of the list is not a plan (no currentVersion or versions) or a plan version (no planType, agreementStatus or goals); found ${reader.describe(item)}. It is left out.`);
     });
   }
 
@@ -324,7 +369,14 @@ function personNames(versions: Raw[]): string[] {
     }
     if (isRecord(version.agreementNote) && typeof version.agreementNote.personName === 'string') dated.push({ name: version.agreementNote.personName.trim(), date: '' });
   }
-  return [...new Set(dated.sort((a, b) => compareText(b.date, a.date)).map((d) => d.name).filter(Boolean))];
+  return [
+    ...new Set(
+      dated
+        .sort((a, b) => compareText(b.date, a.date))
+        .map((d) => d.name)
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The notes of a kind in a version, latest first, each with where it is. */
@@ -371,7 +423,14 @@ function mapVersion(reader: ExportReader, version: Raw, where: string, names: re
     objectives: objectivesOf(reader, version, where, names),
   });
   reader.sources.set(plan, version);
-  return reader.mapped(plan, version, { date: dateField, version: 'planType', participation: progressNotes[0] ? { node: progressNotes[0].note } : 'planProgressNotes', agreement: 'agreementStatus', objectives: 'goals', personView: agreementNotes[0] ? { node: agreementNotes[0].note, property: 'optionalNote' } : 'agreementNotes' });
+  return reader.mapped(plan, version, {
+    date: dateField,
+    version: 'planType',
+    participation: progressNotes[0] ? { node: progressNotes[0].note } : 'planProgressNotes',
+    agreement: 'agreementStatus',
+    objectives: 'goals',
+    personView: agreementNotes[0] ? { node: agreementNotes[0].note, property: 'optionalNote' } : 'agreementNotes',
+  });
 }
 
 /**

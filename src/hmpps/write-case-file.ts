@@ -95,8 +95,13 @@ function annotatePlan(map: YAMLMap, plan: Plan, sources: ReadExport['sources'], 
   (plan.objectives ?? []).forEach((objective, i) => {
     const goal = sources?.get(objective);
     const item = objectives.items[i];
-    const related = Array.isArray(goal?.relatedAreasOfNeed) ? goal.relatedAreasOfNeed.filter(isRaw).map((a) => a.name).filter((n): n is string => typeof n === 'string') : [];
-    if (related.length && isMap(item)) (item).commentBefore = comment([`Related areas of need: ${related.join(', ')}.`]);
+    const related = Array.isArray(goal?.relatedAreasOfNeed)
+      ? goal.relatedAreasOfNeed
+          .filter(isRaw)
+          .map((a) => a.name)
+          .filter((n): n is string => typeof n === 'string')
+      : [];
+    if (related.length && isMap(item)) item.commentBefore = comment([`Related areas of need: ${related.join(', ')}.`]);
   });
 }
 
@@ -154,7 +159,7 @@ function logPlaceholder(name: string): string[] {
 }
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  return (map.items).find((pair) => isScalar(pair.key) && pair.key.value === key);
+  return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
 }
 
 function setCommentBefore(pair: Pair, lines: string[]): void {

@@ -9,7 +9,6 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 
 import { UsageError } from '../core/errors.js';
 
-
 /**
  * Expands the paths given on the command line into the files to lint: files as given, directories
  * walked recursively for .yaml/.yml/.json. Output is sorted so every run lints in the same order.

@@ -55,7 +55,10 @@ export interface LoadedFile {
 }
 
 class LoadLimitExceeded extends Error {
-  constructor(message: string, readonly span: Span) {
+  constructor(
+    message: string,
+    readonly span: Span,
+  ) {
     super(message);
   }
 }
@@ -237,8 +240,7 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap, redact: boolean
   const sizes = new Map<YamlNode, number>();
   let expanded = 0;
 
-  const spanOf = (node: YamlNode | null | undefined, fallback: Span): Span =>
-    node?.range ? [node.range[0], node.range[1]] : fallback;
+  const spanOf = (node: YamlNode | null | undefined, fallback: Span): Span => (node?.range ? [node.range[0], node.range[1]] : fallback);
 
   // An alias stands for the last node before it with that anchor. The parser's own lookup
   // (Alias.resolve) walks the whole document for every alias, which takes time in the square of
@@ -256,7 +258,10 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap, redact: boolean
   const targetOf = (alias: Alias): YamlNode | undefined => {
     const target = targets.get(alias);
     if (target && inside.has(target)) {
-      throw new LoadLimitExceeded(`This alias${redact ? '' : ` (*${quote(alias.source, 30)})`} refers to a section it is itself inside, so the value would contain itself; planlint cannot read it.`, spanOf(alias, [0, 0]));
+      throw new LoadLimitExceeded(
+        `This alias${redact ? '' : ` (*${quote(alias.source, 30)})`} refers to a section it is itself inside, so the value would contain itself; planlint cannot read it.`,
+        spanOf(alias, [0, 0]),
+      );
     }
     return target;
   };
@@ -296,10 +301,7 @@ function toPlainData(doc: Document.Parsed, sourceMap: SourceMap, redact: boolean
       }
       expanded += expandedSize(target);
       if (expanded > LOAD_LIMITS.maxExpandedNodes) {
-        throw new LoadLimitExceeded(
-          `Aliases (*name) here expand the document past ${LOAD_LIMITS.maxExpandedNodes.toLocaleString('en-GB')} values; planlint stops reading it to stay safe.`,
-          spanOf(node, fallback),
-        );
+        throw new LoadLimitExceeded(`Aliases (*name) here expand the document past ${LOAD_LIMITS.maxExpandedNodes.toLocaleString('en-GB')} values; planlint stops reading it to stay safe.`, spanOf(node, fallback));
       }
       return converted.has(target) ? converted.get(target) : convert(target, depth, fallback);
     }

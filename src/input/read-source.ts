@@ -83,12 +83,17 @@ export async function readSource(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? 'the file no longer exists' :
-      code === 'EACCES' || code === 'EPERM' ? 'permission was denied' :
-      code === 'ELOOP' ? 'it is a symbolic link loop' :
-      code === 'EISDIR' ? 'it is a directory' :
-      code === 'ENOTDIR' ? 'part of its path is a file, not a directory' :
-      `the system said ${code ?? 'it could not be read'}`;
+      code === 'ENOENT'
+        ? 'the file no longer exists'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission was denied'
+          : code === 'ELOOP'
+            ? 'it is a symbolic link loop'
+            : code === 'EISDIR'
+              ? 'it is a directory'
+              : code === 'ENOTDIR'
+                ? 'part of its path is a file, not a directory'
+                : `the system said ${code ?? 'it could not be read'}`;
     return inputProblem(`The file could not be read: ${reason}.`);
   }
 }

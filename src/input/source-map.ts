@@ -49,7 +49,10 @@ export class SourceMap {
   // mapping and list) cost the garbage collector extra work on every collection.
   private readonly spans = new Map<object, NodeSpans>();
 
-  constructor(private readonly lines: LineCounter, private readonly textLength: number) {}
+  constructor(
+    private readonly lines: LineCounter,
+    private readonly textLength: number,
+  ) {}
 
   record(node: object, spans: NodeSpans): void {
     this.spans.set(node, spans);

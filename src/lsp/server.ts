@@ -46,7 +46,12 @@ const PLANLINT_KIND = /^\s*["']?kind["']?\s*:\s*["']?(case-file|sentence-plan|re
 /** Where a document is on disk, for config discovery; an unsaved one is taken to be in the working folder. */
 function filePathOf(uri: string): string {
   if (uri.startsWith('file:')) return fileURLToPath(uri);
-  const name = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:/i, '').split('/').pop() ?? 'untitled');
+  const name = decodeURIComponent(
+    uri
+      .replace(/^[a-z][a-z0-9+.-]*:/i, '')
+      .split('/')
+      .pop() ?? 'untitled',
+  );
   return join(process.cwd(), name || 'untitled');
 }
 

@@ -78,7 +78,7 @@ function requirementSummary(model: CaseModel): string | undefined {
   const list = (model.sentence?.requirements ?? []).map((r) => {
     const amount = r.days ? `, ${r.days} days` : r.hours ? `, ${r.hours} hours` : r.sessions ? `, ${r.sessions} sessions` : '';
     const described = r.description?.trim().replace(/\.$/, '');
-    const name = r.type === 'rehabilitation-activity' ? 'RAR' : r.type === 'other' || r.type === 'licence-condition' ? (described || words(r.type)) : words(r.type);
+    const name = r.type === 'rehabilitation-activity' ? 'RAR' : r.type === 'other' || r.type === 'licence-condition' ? described || words(r.type) : words(r.type);
     return `${name}${amount}`;
   });
   return list.length ? `Requirements: ${list.join('; ')}` : undefined;
@@ -111,8 +111,7 @@ const frequencyWords = (f: Frequency) => words(f);
 export function caseTimeline(model: CaseModel, sourceMap: SourceMap): TimelineEntry[] {
   const name = model.person?.name?.trim() || 'The person';
   const entries: TimelineEntry[] = [];
-  const add = (entry: Omit<TimelineEntry, 'range'>, node: object, property?: string) =>
-    entries.push({ ...entry, range: sourceMap.rangeOf(node, property) });
+  const add = (entry: Omit<TimelineEntry, 'range'>, node: object, property?: string) => entries.push({ ...entry, range: sourceMap.rangeOf(node, property) });
 
   const sentence = model.sentence;
   if (sentence) {
@@ -188,9 +187,7 @@ export function caseTimeline(model: CaseModel, sourceMap: SourceMap): TimelineEn
     add({ date: event.date, kind: 'event', title, details: [event.detail] }, event);
   }
 
-  return entries.sort(
-    (a, b) => compareText(a.date, b.date) || compareText(a.time ?? '', b.time ?? '') || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
-  );
+  return entries.sort((a, b) => compareText(a.date, b.date) || compareText(a.time ?? '', b.time ?? '') || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 }
 
 /**

@@ -152,7 +152,7 @@ export function workingDaysBetween(from: string, to: string): number {
 /** The date `days` working days after `date`. */
 export function addWorkingDays(date: string, days: number): string {
   let current = date;
-  for (let added = 0; added < days; ) {
+  for (let added = 0; added < days;) {
     current = addDays(current, 1);
     if (isWorkingDay(current)) added++;
   }

@@ -48,9 +48,7 @@ export type ComplianceConcern = { date: string; kind: 'contact'; contact: Contac
  */
 function complianceConcerns(model: CaseModel): ComplianceConcern[] {
   const concerns: ComplianceConcern[] = [
-    ...model.contacts
-      .filter((c) => c.outcome === 'failed-to-attend' && c.enforcement?.decision !== 'acceptable')
-      .map((contact) => ({ date: contact.date, kind: 'contact' as const, contact })),
+    ...model.contacts.filter((c) => c.outcome === 'failed-to-attend' && c.enforcement?.decision !== 'acceptable').map((contact) => ({ date: contact.date, kind: 'contact' as const, contact })),
     ...model.events.filter((e) => e.type === 'compliance-concern').map((event) => ({ date: event.date, kind: 'event' as const, event })),
   ];
   return concerns.sort((a, b) => compareText(a.date, b.date));

@@ -71,7 +71,10 @@ function framework(): { describe: Block; it: Block } {
  * The indentation is measured on the template's own lines; interpolated text is inserted as is.
  */
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const ownLines = strings.join('').split('\n').filter((l) => l.trim());
+  const ownLines = strings
+    .join('')
+    .split('\n')
+    .filter((l) => l.trim());
   const indent = Math.min(...ownLines.map((l) => /^ */.exec(l)![0].length));
   const strip = (part: string) => part.replace(new RegExp(`\n {${indent}}`, 'g'), '\n');
   const text = strings.reduce((out, s, i) => out + strip(s) + (i < values.length ? String(values[i]) : ''), '');
@@ -125,18 +128,12 @@ export function testRule(rule: AnyRule, cases: RuleTests): void {
     it('has an invalid case for every message', () => {
       const exercised = new Set(cases.invalid.flatMap((c) => c.errors.map((e) => e.messageId)));
       const missing = Object.keys(rule.meta.messages).filter((id) => !exercised.has(id));
-      assert.ok(
-        missing.length === 0,
-        `${rule.meta.id}: no invalid case reports ${missing.map((id) => `"${id}"`).join(', ')}. Add an invalid case for each message, so every message is seen in a test.`,
-      );
+      assert.ok(missing.length === 0, `${rule.meta.id}: no invalid case reports ${missing.map((id) => `"${id}"`).join(', ')}. Add an invalid case for each message, so every message is seen in a test.`);
     });
 
     it('rejects invalid options', () => {
       const attempts = [...wrongOptions(rule), ...(cases.invalidOptions ?? [])];
-      assert.ok(
-        attempts.length > 0,
-        `${rule.meta.id}: nothing shows that wrong options are refused. Type each option in optionsSchema.properties and set additionalProperties: false, or list invalidOptions cases.`,
-      );
+      assert.ok(attempts.length > 0, `${rule.meta.id}: nothing shows that wrong options are refused. Type each option in optionsSchema.properties and set additionalProperties: false, or list invalidOptions cases.`);
       for (const attempt of attempts) {
         let thrown: unknown;
         try {

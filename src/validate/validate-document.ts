@@ -15,7 +15,6 @@ import { SCHEMA_KINDS, allowedProperties, isDocumentKind, loadSchema, resolveRef
 import type { DocumentKind, JsonSchema, SchemaKind } from './schemas.js';
 import { closestMatch, printable, quote } from '../core/text.js';
 
-
 type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 let validators: Map<SchemaKind, Validate> | undefined;
 
@@ -111,7 +110,9 @@ export function validateDocument(doc: LoadedDocument, sourceMap: SourceMap, { re
     else if (unlisted++ === 0) firstUnlisted = described.range;
   }
   if (firstUnlisted) {
-    findings.push(at(firstUnlisted, `${unlisted.toLocaleString('en-GB')} more schema problem${unlisted === 1 ? '' : 's'} from here on ${unlisted === 1 ? 'is' : 'are'} not listed; fix the ones above and lint the file again.`));
+    findings.push(
+      at(firstUnlisted, `${unlisted.toLocaleString('en-GB')} more schema problem${unlisted === 1 ? '' : 's'} from here on ${unlisted === 1 ? 'is' : 'are'} not listed; fix the ones above and lint the file again.`),
+    );
   }
   return { kind, findings };
 }
@@ -187,9 +188,7 @@ function rangeAt(root: object, path: Path, sourceMap: SourceMap, at: 'value' | '
  */
 function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
   let remaining = errors;
-  const unions = errors
-    .filter((e) => (e.keyword === 'anyOf' || e.keyword === 'oneOf') && !(e.params as { passingSchemas?: unknown }).passingSchemas)
-    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  const unions = errors.filter((e) => (e.keyword === 'anyOf' || e.keyword === 'oneOf') && !(e.params as { passingSchemas?: unknown }).passingSchemas).sort((a, b) => a.schemaPath.length - b.schemaPath.length);
   for (const union of unions) {
     if (!remaining.includes(union)) continue;
     const prefix = `${union.schemaPath}/`;
@@ -278,7 +277,10 @@ function describeError(error: ErrorObject, root: Record<string, unknown>, source
     case 'const':
       return { range: rangeAt(root, path, sourceMap), message: `${name} must be ${JSON.stringify(params.allowedValue)}${found}.` };
     case 'type': {
-      const wanted = String(params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+      const wanted = String(params.type)
+        .split(',')
+        .map((t) => TYPE_WORDS[t] ?? t)
+        .join(' or ');
       return { range: rangeAt(root, path, sourceMap), message: `${name} must be ${wanted}${found}.` };
     }
     case 'anyOf':

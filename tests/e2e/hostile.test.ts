@@ -103,7 +103,11 @@ const CORPUS: Record<string, CorpusCase> = {
 
 describe('Every bad input gets a clear finding, never a crash or a stack trace', () => {
   it('the corpus in tests/hostile/ is the one this test knows', () => {
-    expect(readdirSync(hostile).filter((f) => f.endsWith('.yaml')).sort()).toEqual(Object.keys(CORPUS).sort());
+    expect(
+      readdirSync(hostile)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort(),
+    ).toEqual(Object.keys(CORPUS).sort());
   });
 
   it.each(Object.entries(CORPUS))('%s', (file, expected) => {
@@ -126,7 +130,11 @@ describe('Every bad input gets a clear finding, never a crash or a stack trace',
   it('the whole corpus in one run: every file reported, in order, exit 1', () => {
     const run = lintJson([hostile]);
     expect(run.code).toBe(1);
-    expect(run.results.map((r) => r.filePath)).toEqual(Object.keys(CORPUS).sort().map((f) => join(hostile, f)));
+    expect(run.results.map((r) => r.filePath)).toEqual(
+      Object.keys(CORPUS)
+        .sort()
+        .map((f) => join(hostile, f)),
+    );
   });
 
   it('a parser that overflows its stack becomes a finding about nesting, not a crash', () => {
@@ -237,7 +245,9 @@ describe('Files past a limit are refused with one finding', () => {
   it(`more than ${LOAD_LIMITS.maxLines.toLocaleString('en-GB')} lines`, () => {
     const run = lintGenerated('tall.yaml', `kind: case-file\n${'# a comment\n'.repeat(600_000)}`);
     expect(run.code).toBe(1);
-    expect(run.messages).toEqual([expect.objectContaining({ ruleId: 'input', line: 500_001, column: 1, message: 'The file has more than 500,000 lines; planlint stops reading here to stay fast. Split it into smaller files.' })]);
+    expect(run.messages).toEqual([
+      expect.objectContaining({ ruleId: 'input', line: 500_001, column: 1, message: 'The file has more than 500,000 lines; planlint stops reading here to stay fast. Split it into smaller files.' }),
+    ]);
   });
 
   it(`more than ${LOAD_LIMITS.maxExpandedNodes.toLocaleString('en-GB')} values`, () => {

@@ -59,7 +59,9 @@ async function open(reportPath: string, hash = ''): Promise<void> {
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     // Not skipped: a report nobody has opened in a browser is not tested. CI's .ci/run installs it.
-    throw new Error(`Chromium is not installed at ${CHROMIUM}, and the HTML report tests need it. Install it with "apt-get update && apt-get install -y chromium" (as .ci/run does), or set PLANLINT_CHROMIUM to its path.`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}, and the HTML report tests need it. Install it with "apt-get update && apt-get install -y chromium" (as .ci/run does), or set PLANLINT_CHROMIUM to its path.`,
+    );
   }
   dir = mkdtempSync(join(tmpdir(), 'planlint-html-'));
   writeFileSync(join(dir, 'hostile.yaml'), HOSTILE);
@@ -154,7 +156,7 @@ describe('the HTML report in Chromium', () => {
     const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     expect(hrefs.filter((h) => !h.startsWith('#'))).toEqual([]);
     const text = await page.locator('body').innerText();
-    expect(text).toContain("<img src=x onerror=\"window.__pwned='note'\"> missed");
+    expect(text).toContain('<img src=x onerror="window.__pwned=\'note\'"> missed');
     expect(text).toContain('name-"><b>bold.yaml');
     await expect(page.locator('b').count()).resolves.toBe(0);
     expect(await page.title()).toMatch(/^planlint report: 2 files$/);

@@ -150,8 +150,7 @@ describe('GitHub Action (action.yml)', () => {
       npx: `printf '%s\\n' "$@" > "${npxLog}"\nwhile [ "$1" != "--" ]; do shift; done\nshift 2\nexec "${process.execPath}" "${bin}" "$@"`,
     });
     const outputs: Record<string, string> = {};
-    const substitute = (text: string) =>
-      text.replace(/\$\{\{\s*(inputs|steps\.lint\.outputs)\.([\w-]+)\s*\}\}/g, (_, scope: string, name: string) => (scope === 'inputs' ? inputs[name] : outputs[name]) ?? '');
+    const substitute = (text: string) => text.replace(/\$\{\{\s*(inputs|steps\.lint\.outputs)\.([\w-]+)\s*\}\}/g, (_, scope: string, name: string) => (scope === 'inputs' ? inputs[name] : outputs[name]) ?? '');
 
     const runStep = (s: Step) => {
       expect(s.shell).toBe('bash');
@@ -229,7 +228,7 @@ describe('GitHub Action (action.yml)', () => {
     expect(failed.stdout).toContain('planlint found errors');
   });
 
-  it('passes config, format, args and glob patterns through, and uses the repository\'s own planlint', () => {
+  it("passes config, format, args and glob patterns through, and uses the repository's own planlint", () => {
     const dir = workspace();
     writeFileSync(join(dir, 'team.config.yaml'), 'rules:\n  plan-completed-on-time: off\n');
     mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
@@ -301,11 +300,7 @@ describe('editor schemas (# yaml-language-server: $schema=…)', () => {
     for (const name of ['lisa-good.yaml', 'lisa-poor.yaml', 'kate-good.yaml', 'tom-good.yaml', 'amira-good.yaml', 'poor-vague-objectives.yaml']) {
       for (const doc of parseAllDocuments(example(name))) documents.push(doc.toJS() as Schema);
     }
-    const broken = documents.flatMap((doc) => [
-      { ...doc, checkedBy: 'me' },
-      { ...doc, date: 'last Tuesday' },
-      Object.fromEntries(Object.entries(doc).filter(([k]) => k !== 'schemaVersion')),
-    ]);
+    const broken = documents.flatMap((doc) => [{ ...doc, checkedBy: 'me' }, { ...doc, date: 'last Tuesday' }, Object.fromEntries(Object.entries(doc).filter(([k]) => k !== 'schemaVersion'))]);
     let compared = 0;
     const copies = new Map(files.map((file) => [file, make().compile(bundled(file))]));
     for (const doc of [...documents, ...broken]) {

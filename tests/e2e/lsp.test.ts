@@ -125,9 +125,7 @@ describe('planlint lsp', () => {
       expect(existsSync(fileURLToPath(href!))).toBe(true);
     }
     // One spot check against the README's output: 40:12 is line 39, character 11 in LSP.
-    expect(diagnostics).toContainEqual(
-      expect.objectContaining({ code: 'service-user-voice-recorded', range: { start: { line: 39, character: 11 }, end: { line: 39, character: 27 } } }),
-    );
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'service-user-voice-recorded', range: { start: { line: 39, character: 11 }, end: { line: 39, character: 27 } } }));
   });
 
   it('lints again after a pause in typing, publishing only the latest version', async () => {
@@ -144,7 +142,12 @@ describe('planlint lsp', () => {
     }
     const update = await diagnosticsFor(lisaUri, before);
     expect(update.version).toBe(4);
-    expect(published.slice(before).filter((p) => p.uri === lisaUri).map((p) => p.version)).toEqual([4]);
+    expect(
+      published
+        .slice(before)
+        .filter((p) => p.uri === lisaUri)
+        .map((p) => p.version),
+    ).toEqual([4]);
     const codes = update.diagnostics.map((d) => d.code);
     // The plan's voice is now recorded; the review's summary still is not.
     expect(update.diagnostics.filter((d) => d.code === 'service-user-voice-recorded').map((d) => d.range.start.line)).toEqual([64]);

@@ -71,7 +71,17 @@ afterAll(() => {
 
 describe('the npm package', () => {
   it('holds the built code, the schemas and the rule pages, and no tests, fixtures or sources', () => {
-    for (const required of ['bin/planlint.js', 'dist/src/cli/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/testing/index.js', 'dist/src/testing/index.d.ts', 'dist/generated/validators.js', 'README.md', 'package.json']) {
+    for (const required of [
+      'bin/planlint.js',
+      'dist/src/cli/cli.js',
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'dist/src/testing/index.js',
+      'dist/src/testing/index.d.ts',
+      'dist/generated/validators.js',
+      'README.md',
+      'package.json',
+    ]) {
       expect(packed, required).toContain(required);
     }
     const under = (folder: string) => packed.filter((p) => p.startsWith(folder));

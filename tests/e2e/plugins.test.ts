@@ -74,7 +74,9 @@ describe('plugins', () => {
   it('loads a plugin package by name, and its rules can be configured', () => {
     const dir = project({
       'node_modules/planlint-plugin-team/package.json': '{"name":"planlint-plugin-team","type":"module","main":"index.js"}',
-      'node_modules/planlint-plugin-team/index.js': pluginSource('js').replace('export default defineRule(', 'export const rules = [defineRule(').replace(/\}\);\n$/, '})];\n'),
+      'node_modules/planlint-plugin-team/index.js': pluginSource('js')
+        .replace('export default defineRule(', 'export const rules = [defineRule(')
+        .replace(/\}\);\n$/, '})];\n'),
       'planlint.config.yaml': 'plugins: [planlint-plugin-team]\nrules:\n  team/contact-pattern-written: error\n',
       'plan.yaml': plan,
     });
@@ -92,7 +94,7 @@ describe('plugins', () => {
   it("links a plugin rule's meta.docs.url from the output, and built-in rules to their own pages", () => {
     const url = 'https://example.org/planlint/contact-pattern-written';
     const dir = project({
-      'team.mjs': pluginSource('js').replace("defaultOptions: {},", `defaultOptions: {},\n    docs: { url: '${url}' },`),
+      'team.mjs': pluginSource('js').replace('defaultOptions: {},', `defaultOptions: {},\n    docs: { url: '${url}' },`),
       'planlint.config.yaml': 'plugins: [./team.mjs]\n',
       'plan.yaml': plan.replace('personView: I want to stay in work and keep my flat this year.', 'personView: TBC'),
     });
@@ -123,7 +125,9 @@ describe('plugins', () => {
     const { code, stdout } = planlint(['plan.yaml', '-f', 'json'], { cwd: dir });
     expect(code).toBe(2);
     const [result] = JSON.parse(stdout) as JsonResult;
-    expect(result!.messages).toContainEqual(expect.objectContaining({ ruleId: 'team/contact-pattern-written', severity: 2, message: expect.stringMatching(/^Rule "team\/contact-pattern-written" failed while checking this file and was skipped \(boom\)/) }));
+    expect(result!.messages).toContainEqual(
+      expect.objectContaining({ ruleId: 'team/contact-pattern-written', severity: 2, message: expect.stringMatching(/^Rule "team\/contact-pattern-written" failed while checking this file and was skipped \(boom\)/) }),
+    );
     expect(result!.messages.map((m) => m.ruleId)).toContain('service-user-voice-recorded');
   });
 });

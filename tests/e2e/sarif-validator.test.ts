@@ -25,9 +25,7 @@ function sarifErrors(file: string): string[] {
   expect(log.runs[0]!.invocations?.[0]?.executionSuccessful).toBe(true);
   const rules = log.runs[0]!.tool.driver.rules ?? [];
   const level = (r: Result) => r.level ?? rules[r.ruleIndex ?? -1]?.defaultConfiguration?.level ?? 'warning';
-  return (log.runs[0]!.results ?? [])
-    .filter((r) => level(r) === 'error')
-    .map((r) => `${r.ruleId}: ${r.message.text ?? `${r.message.id} ${JSON.stringify(r.message.arguments)}`}`);
+  return (log.runs[0]!.results ?? []).filter((r) => level(r) === 'error').map((r) => `${r.ruleId}: ${r.message.text ?? `${r.message.id} ${JSON.stringify(r.message.arguments)}`}`);
 }
 
 // The validator is a .NET program that takes a few seconds to start.

@@ -70,9 +70,7 @@ describe('planlint --watch', () => {
     expect(printed).not.toContain('"Agrees with plan"');
     expect(printed).toContain('65:14');
     expect(printed).not.toContain('kate.yaml');
-    expect(printed.split('\n').filter((l) => /^ {2}\d+:\d+ +error/.test(l))).toHaveLength(
-      planlint(['cases/lisa.yaml', '--format', 'json'], { cwd: dir }).stdout.match(/"severity": 2/g)!.length,
-    );
+    expect(printed.split('\n').filter((l) => /^ {2}\d+:\d+ +error/.test(l))).toHaveLength(planlint(['cases/lisa.yaml', '--format', 'json'], { cwd: dir }).stdout.match(/"severity": 2/g)!.length);
 
     // A save that changes nothing (the editor touches the file) prints nothing.
     mark = watch.stdout.length;

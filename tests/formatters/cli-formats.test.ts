@@ -28,7 +28,9 @@ describe('several formats from one run', () => {
     expect(log.runs[0]!.results).toContainEqual(
       expect.objectContaining({
         ruleId: 'service-user-voice-recorded',
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/lisa-poor.yaml', uriBaseId: '%SRCROOT%', index: expect.any(Number) }, region: { startLine: 40, startColumn: 12, endLine: 40, endColumn: 28 } } }],
+        locations: [
+          { physicalLocation: { artifactLocation: { uri: 'examples/lisa-poor.yaml', uriBaseId: '%SRCROOT%', index: expect.any(Number) }, region: { startLine: 40, startColumn: 12, endLine: 40, endColumn: 28 } } },
+        ],
       }),
     );
 

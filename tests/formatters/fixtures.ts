@@ -19,7 +19,11 @@ export const context: FormatterContext = {
     { id: 'team/home-visit', description: 'A home visit is recorded.', standard: 'implementation-and-delivery' },
   ],
   // What the CLI reads for the formats that need it: every rule page in rules/, and the version.
-  ruleDocs: readRuleDocs(readdirSync(join(import.meta.dirname, '..', '..', 'rules')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3))),
+  ruleDocs: readRuleDocs(
+    readdirSync(join(import.meta.dirname, '..', '..', 'rules'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.slice(0, -3)),
+  ),
   version: packageVersion(),
 };
 

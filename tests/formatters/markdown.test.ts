@@ -32,10 +32,7 @@ describe('markdown format', () => {
   });
 
   it('links a built-in rule to its published page', () => {
-    const out = formatMarkdown(
-      [{ filePath: join(cwd, 'p.yaml'), findings: [{ ruleId: 'service-user-voice-recorded', severity: 'error', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 }] }],
-      context,
-    );
+    const out = formatMarkdown([{ filePath: join(cwd, 'p.yaml'), findings: [{ ruleId: 'service-user-voice-recorded', severity: 'error', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 }] }], context);
     expect(out).toContain(`| 1:1 | error | [\`service-user-voice-recorded\`](${RULE_DOCS_BASE_URL}service-user-voice-recorded) | m |`);
   });
 
@@ -44,9 +41,7 @@ describe('markdown format', () => {
   });
 
   it('escapes every character that acts inline, and keeps a row on one line', () => {
-    expect(escapeMarkdown('*a* _b_ `c` [d](e) <f> ~g~ $h$ \\i | j & k\nl\r\nm')).toBe(
-      '\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\~g\\~ \\$h\\$ \\\\i \\| j &amp; k l m',
-    );
+    expect(escapeMarkdown('*a* _b_ `c` [d](e) <f> ~g~ $h$ \\i | j & k\nl\r\nm')).toBe('\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\~g\\~ \\$h\\$ \\\\i \\| j &amp; k l m');
     expect(escapeMarkdown('&amp;')).toBe('&amp;amp;');
   });
 });

@@ -21,9 +21,7 @@ const engine = (id: string, name: string, text: string) => ({
   help: { text },
   properties: { tags: ['planlint', 'input'] },
 });
-const location = (uri: string, index: number, region: object) => [
-  { physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%', index }, region } },
-];
+const location = (uri: string, index: number, region: object) => [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%', index }, region } }];
 
 describe('sarif format', () => {
   it('describes the run, its rules and every finding, suppressed ones included', () => {
@@ -131,7 +129,17 @@ describe('sarif format', () => {
   });
 
   it('marks a baseline entry as an external suppression', () => {
-    const finding: Finding = { ruleId: 'demo-rule', severity: 'error', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2, fingerprint: 'x', suppression: { kind: 'baseline', justification: 'recorded in the baseline' } };
+    const finding: Finding = {
+      ruleId: 'demo-rule',
+      severity: 'error',
+      message: 'm',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 2,
+      fingerprint: 'x',
+      suppression: { kind: 'baseline', justification: 'recorded in the baseline' },
+    };
     const log = sarif([{ filePath: join(cwd, 'p.yaml'), findings: [], suppressedFindings: [finding] }]);
     expect(log.runs[0]!.results![0]!.suppressions).toEqual([{ kind: 'external', justification: 'recorded in the baseline' }]);
   });

@@ -4,11 +4,71 @@ import { stringify } from 'yaml';
 
 /** Pieces of YAML syntax, so random text often gets far into the parser. */
 const yamlPiece = fc.constantFrom(
-  'kind', ': ', 'case-file', 'sentence-plan', 'review', 'schemaVersion: 1', 'case', 'person', 'name', 'plan', 'contacts', 'date',
-  '2024-01-31', '09:30', ':', '-', '- ', '? ', '[', ']', '{', '}', ',', '"', "'", '#', ' # note', '&a', '*a', '&b ', '*b',
-  '!!str ', '!!js/function ', '!custom ', '!<tag:x> ', '|', '>-', '---', '...', '%YAML 1.2', '%TAG ! tag:x,', '\n', '\r\n', '\r',
-  '  ', '    ', '\t', ' ', 'x', 'Zoë', '\u0000', '\u202e', '\uFEFF', '\\', '~', 'null', 'true', '.inf', '0x1F', '<<', '__proto__',
-  'constructor', '@', '`', '\u{1F600}',
+  'kind',
+  ': ',
+  'case-file',
+  'sentence-plan',
+  'review',
+  'schemaVersion: 1',
+  'case',
+  'person',
+  'name',
+  'plan',
+  'contacts',
+  'date',
+  '2024-01-31',
+  '09:30',
+  ':',
+  '-',
+  '- ',
+  '? ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '"',
+  "'",
+  '#',
+  ' # note',
+  '&a',
+  '*a',
+  '&b ',
+  '*b',
+  '!!str ',
+  '!!js/function ',
+  '!custom ',
+  '!<tag:x> ',
+  '|',
+  '>-',
+  '---',
+  '...',
+  '%YAML 1.2',
+  '%TAG ! tag:x,',
+  '\n',
+  '\r\n',
+  '\r',
+  '  ',
+  '    ',
+  '\t',
+  ' ',
+  'x',
+  'Zoë',
+  '\u0000',
+  '\u202e',
+  '\uFEFF',
+  '\\',
+  '~',
+  'null',
+  'true',
+  '.inf',
+  '0x1F',
+  '<<',
+  '__proto__',
+  'constructor',
+  '@',
+  '`',
+  '\u{1F600}',
 );
 
 export const yamlText = fc.oneof(
@@ -19,7 +79,13 @@ export const yamlText = fc.oneof(
   fc.jsonValue({ maxDepth: 6 }).map((value) => JSON.stringify(value)),
 );
 
-interface Mutation { op: 'delete' | 'duplicate' | 'swap' | 'indent' | 'insert' | 'truncate'; at: number; other: number; by: number; text: string }
+interface Mutation {
+  op: 'delete' | 'duplicate' | 'swap' | 'indent' | 'insert' | 'truncate';
+  at: number;
+  other: number;
+  by: number;
+  text: string;
+}
 
 const mutation: fc.Arbitrary<Mutation> = fc.record({
   op: fc.constantFrom('delete', 'duplicate', 'swap', 'indent', 'insert', 'truncate'),

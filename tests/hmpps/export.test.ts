@@ -219,7 +219,7 @@ describe('linting an export with every rule', () => {
   it('malformed parts are reported where they are and left out; the rest is still judged', () => {
     const findings = lint('malformed-plan.json').filter((f) => f.ruleId === 'schema' || f.ruleId === 'person-involved-in-planning' || f.ruleId === 'service-user-voice-recorded');
     expect(findings.map((f) => `${at(f)} ${f.severity}: ${f.message}`)).toEqual([
-      '9:5 service-user-voice-recorded error: The plan does not record Sam\'s view. Quote what Sam said about it in personView.words, in their own words, or record in personView.reasonNotRecorded why no view could be given.',
+      "9:5 service-user-voice-recorded error: The plan does not record Sam's view. Quote what Sam said about it in personView.words, in their own words, or record in personView.reasonNotRecorded why no view could be given.",
       '16:5 person-involved-in-planning error: The plan of 1 Feb 2025 does not record whether Sam took part in making it. Add participation: how Sam took part (in-person, phone, video, written) or, if they could not, absent with the reason.',
       '17:21 schema error: planProgressNotes[0].isInvolved must be true or false; found "yes". It is left out.',
       '21:3 schema info: planlint does not read the fields "riskFlags", "colour" of this export; they are left out of the checks.',
@@ -262,9 +262,7 @@ describe('linting an export with every rule', () => {
     expect(lint('plan.yaml', 'hmpps-sentence-plan', plan).map((f) => `${at(f)}: ${f.message}`)).toEqual([
       expect.stringMatching(/^1:1 schema: Expected a plan exported from the HMPPS digital sentence plan service: .*; found a set of fields\.$/) as unknown,
     ]);
-    expect(lint('poor-plan-version.json', 'planlint').map((f) => `${at(f)}: ${f.message}`)).toEqual([
-      '1:1 schema: The document does not say what it is: add "kind:" with one of case-file, sentence-plan, review.',
-    ]);
+    expect(lint('poor-plan-version.json', 'planlint').map((f) => `${at(f)}: ${f.message}`)).toEqual(['1:1 schema: The document does not say what it is: add "kind:" with one of case-file, sentence-plan, review.']);
     expect(problems(lint('poor-plan-version.json', 'hmpps-sentence-plan'))).toHaveLength(8);
   });
 });

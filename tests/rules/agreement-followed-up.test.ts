@@ -111,7 +111,7 @@ testRule(rule, {
       errors: [{ messageId: 'notFollowedUp', line: 12, column: 22, message: /plan of 2 Jun 2025, .* runs to 1 Aug 2025\./ }],
     },
     {
-      name: 'an HMPPS export: located at the version\'s agreementStatus',
+      name: "an HMPPS export: located at the version's agreementStatus",
       yaml: yaml`
         { "planType": "INITIAL", "agreementStatus": "COULD_NOT_ANSWER", "createdDate": "2025-01-20T09:00:00Z",
           "agreementDate": "2025-01-20T09:40:00Z",

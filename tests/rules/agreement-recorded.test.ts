@@ -60,7 +60,14 @@ testRule(rule, {
     {
       name: 'could not answer, placeholder reason',
       yaml: plan('agreement: { status: could-not-answer, reason: TBC }'),
-      errors: [{ messageId: 'weakReason', line: 5, column: 48, message: '"TBC" does not explain why the person on probation could not answer. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.' }],
+      errors: [
+        {
+          messageId: 'weakReason',
+          line: 5,
+          column: 48,
+          message: '"TBC" does not explain why the person on probation could not answer. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.',
+        },
+      ],
     },
     {
       name: 'a reason too short, with a stricter option',

@@ -62,8 +62,7 @@ testRule(rule, {
           messageId: 'participationNotRecorded',
           line: 5,
           column: 3,
-          message:
-            'The assessment does not record whether Kate took part. Add participation: how Kate took part (in-person, phone, video, written) or, if they could not, absent with the reason.',
+          message: 'The assessment does not record whether Kate took part. Add participation: how Kate took part (in-person, phone, video, written) or, if they could not, absent with the reason.',
         },
       ],
     },

@@ -49,8 +49,7 @@ testRule(rule, {
           messageId: 'noRationale',
           line: 7,
           column: 20,
-          message:
-            'The review of 12 Aug 2024 changes contact from weekly to fortnightly, but not why. Record in contactChange.rationale why this level is right for Mo now, with reference to their progress and risk.',
+          message: 'The review of 12 Aug 2024 changes contact from weekly to fortnightly, but not why. Record in contactChange.rationale why this level is right for Mo now, with reference to their progress and risk.',
         },
       ],
     },

@@ -48,7 +48,9 @@ testRule(rule, {
     },
     {
       name: 'plan targets after the end are left to objectives-smart and requirements-deliverable by default',
-      yaml: order('plan:\n  date: 2024-01-20\n  objectives: [{ title: Lee moves into his own flat., targetDate: 2025-06-30 }]\n  requirementDelivery: [{ requirement: rar, how: Weekly sessions., completeBy: 2025-03-01 }]'),
+      yaml: order(
+        'plan:\n  date: 2024-01-20\n  objectives: [{ title: Lee moves into his own flat., targetDate: 2025-06-30 }]\n  requirementDelivery: [{ requirement: rar, how: Weekly sessions., completeBy: 2025-03-01 }]',
+      ),
     },
     {
       name: 'a contact before the order with its reason recorded',
@@ -98,8 +100,7 @@ testRule(rule, {
           messageId: 'targetAfterEnd',
           line: 8,
           column: 58,
-          message:
-            'The target date 30 Jun 2025 for "Lee moves into his own flat." is after the order ends on 7 Jan 2025. Set a target Lee can reach while supervised, or split the objective into steps that fit.',
+          message: 'The target date 30 Jun 2025 for "Lee moves into his own flat." is after the order ends on 7 Jan 2025. Set a target Lee can reach while supervised, or split the objective into steps that fit.',
         },
       ],
     },

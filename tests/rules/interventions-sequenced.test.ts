@@ -49,8 +49,7 @@ testRule(rule, {
           messageId: 'unknownDependency',
           line: 6,
           column: 70,
-          message:
-            'The objective "Priya is in paid work" depends on "cv", but the plan has no objective with that id. Use the id of an objective in this plan, or remove it.',
+          message: 'The objective "Priya is in paid work" depends on "cv", but the plan has no objective with that id. Use the id of an objective in this plan, or remove it.',
         },
       ],
     },

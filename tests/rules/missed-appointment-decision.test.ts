@@ -19,11 +19,14 @@ testRule(rule, {
   valid: [
     {
       name: 'a missed appointment with a decision and its reason',
-      yaml: withContacts(yaml`
+      yaml: withContacts(
+        yaml`
         - date: 2024-02-05
           outcome: failed-to-attend
           enforcement: { decision: unacceptable, action: warning, rationale: No contact or explanation; second missed appointment this month. }
-      `, later),
+      `,
+        later,
+      ),
     },
     {
       name: 'an acceptable absence with the reason it was accepted',
@@ -35,14 +38,17 @@ testRule(rule, {
     },
     {
       name: 'breach at the first absence, with a rationale saying why',
-      yaml: withContacts(yaml`
+      yaml: withContacts(
+        yaml`
         - date: 2024-02-05
           outcome: failed-to-attend
           enforcement:
             decision: unacceptable
             action: breach
             rationale: Missed the appointment to meet the victim's area, against an exclusion condition; risk to the victim called for immediate breach.
-      `, later),
+      `,
+        later,
+      ),
     },
     {
       name: 'no decision yet, but the record ends within the time allowed for one',
@@ -61,9 +67,12 @@ testRule(rule, {
   invalid: [
     {
       name: 'a missed appointment with no decision, long before the record ends',
-      yaml: withContacts(yaml`
+      yaml: withContacts(
+        yaml`
         - { date: 2024-02-05, time: "10:00", outcome: failed-to-attend }
-      `, later),
+      `,
+        later,
+      ),
       errors: [
         {
           messageId: 'noDecision',

@@ -42,9 +42,7 @@ testRule(rule, {
     },
     {
       name: 'a change before the sentence does not count towards the limit',
-      yaml: withOfficers(
-        '    - { name: Report writer, from: 2023-11-01 }\n' + handedOver('Court duty officer', '2023-12-01') + handedOver('RO Ames', '2024-01-08') + handedOver('RO Bell', '2024-04-01'),
-      ),
+      yaml: withOfficers('    - { name: Report writer, from: 2023-11-01 }\n' + handedOver('Court duty officer', '2023-12-01') + handedOver('RO Ames', '2024-01-08') + handedOver('RO Bell', '2024-04-01')),
     },
     {
       name: 'a higher limit from options',
@@ -73,9 +71,7 @@ testRule(rule, {
     },
     {
       name: 'a third change during the sentence, with no reason',
-      yaml: withOfficers(
-        '    - { name: RO Ames, from: 2024-01-08 }\n' + handedOver('RO Bell', '2024-03-01') + handedOver('RO Cole', '2024-06-01') + handedOver('RO Dunn', '2024-09-01'),
-      ),
+      yaml: withOfficers('    - { name: RO Ames, from: 2024-01-08 }\n' + handedOver('RO Bell', '2024-03-01') + handedOver('RO Cole', '2024-06-01') + handedOver('RO Dunn', '2024-09-01')),
       errors: [
         {
           messageId: 'tooMany',

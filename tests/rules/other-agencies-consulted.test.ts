@@ -87,8 +87,7 @@ testRule(rule, {
           messageId: 'noInformation',
           line: 12,
           column: 7,
-          message:
-            "The assessment lists Children's social care as consulted but not what they contributed. Record in information what they told you and how it shaped your understanding of Kate.",
+          message: "The assessment lists Children's social care as consulted but not what they contributed. Record in information what they told you and how it shaped your understanding of Kate.",
         },
       ],
     },

@@ -80,8 +80,7 @@ plan:
           messageId: 'noReason',
           line: 6,
           column: 3,
-          message:
-            'The plan of 22 Jan 2024 was made without the person on probation and does not say why. Record in participation.absenceReason why the person on probation could not take part and what was tried.',
+          message: 'The plan of 22 Jan 2024 was made without the person on probation and does not say why. Record in participation.absenceReason why the person on probation could not take part and what was tried.',
         },
       ],
     },

@@ -31,8 +31,11 @@ testRule(rule, {
     },
     {
       name: 'late, with a recorded reason',
-      yaml: caseWith(order, `  date: 2024-02-12
-  lateReason: Held back a week so Lisa could take part once her anxiety settled; phone contact kept up meanwhile.`),
+      yaml: caseWith(
+        order,
+        `  date: 2024-02-12
+  lateReason: Held back a week so Lisa could take part once her anxiety settled; phone contact kept up meanwhile.`,
+      ),
     },
     {
       name: 'a longer timescale set in options',
@@ -50,14 +53,17 @@ testRule(rule, {
     },
     {
       name: 'a later review plan is not the initial plan',
-      yaml: caseWith(order, `  date: 2024-01-22
+      yaml: caseWith(
+        order,
+        `  date: 2024-01-22
   version: initial
 ---
 kind: sentence-plan
 schemaVersion: 1
 caseRef: C1
 date: 2024-06-03
-version: review`),
+version: review`,
+      ),
     },
   ],
   invalid: [
@@ -86,15 +92,17 @@ version: review`),
     },
     {
       name: 'a placeholder reason for lateness',
-      yaml: caseWith(order, `  date: 2024-02-12
-  lateReason: see notes`),
+      yaml: caseWith(
+        order,
+        `  date: 2024-02-12
+  lateReason: see notes`,
+      ),
       errors: [
         {
           messageId: 'weakReason',
           line: 7,
           column: 15,
-          message:
-            '"see notes" does not explain why the initial plan took 25 working days after sentence (expected within 15). Say why it took longer and what was done with Lisa meanwhile.',
+          message: '"see notes" does not explain why the initial plan took 25 working days after sentence (expected within 15). Say why it took longer and what was done with Lisa meanwhile.',
         },
       ],
     },

@@ -94,8 +94,7 @@ testRule(rule, {
           messageId: 'late',
           line: 14,
           column: 11,
-          message:
-            'The plan was completed without Lisa taking part and revisited with Lisa on 1 Mar 2024, 32 days after they first attended on 29 Jan 2024; it should be revisited within 14 days.',
+          message: 'The plan was completed without Lisa taking part and revisited with Lisa on 1 Mar 2024, 32 days after they first attended on 29 Jan 2024; it should be revisited within 14 days.',
         },
       ],
     },

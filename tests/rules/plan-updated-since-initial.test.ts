@@ -59,7 +59,7 @@ testRule(rule, {
       errors: [{ messageId: 'notUpdated', line: 6, column: 12 }],
     },
     {
-      name: 'an HMPPS export: INITIAL versions only, located at the first one\'s planType',
+      name: "an HMPPS export: INITIAL versions only, located at the first one's planType",
       yaml: yaml`
         [{ "publishedState": "PUBLISHED", "crn": "X1",
            "currentVersion": { "uuid": "b", "version": 1, "planType": "INITIAL", "createdDate": "2025-03-02T10:00:00Z", "goals": [] },

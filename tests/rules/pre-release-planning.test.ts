@@ -73,8 +73,7 @@ contacts:
           messageId: 'noPlan',
           line: 4,
           column: 39,
-          message:
-            'No plan is recorded for Tom, who was released on 6 May 2024. Complete the plan before release, with Tom and the prison, so the first days out follow a plan they already know.',
+          message: 'No plan is recorded for Tom, who was released on 6 May 2024. Complete the plan before release, with Tom and the prison, so the first days out follow a plan they already know.',
         },
       ],
     },

@@ -94,8 +94,7 @@ testRule(rule, {
           messageId: 'rarTooSlow',
           line: 12,
           column: 88,
-          message:
-            '15 RAR days at 1 a month from 1 Mar 2024 need 15 months; the order ends 7 Jan 2025. Raise the pace, or book the sessions, so Lisa can complete all 15 days in time.',
+          message: '15 RAR days at 1 a month from 1 Mar 2024 need 15 months; the order ends 7 Jan 2025. Raise the pace, or book the sessions, so Lisa can complete all 15 days in time.',
         },
       ],
     },
@@ -154,7 +153,9 @@ testRule(rule, {
     {
       name: 'unpaid work with no weekly hours',
       yaml: order(upw120, '      - { requirement: upw, how: Group placement. }'),
-      errors: [{ messageId: 'unpaidWorkNoPace', line: 12, column: 9, message: /^The plan gives no weekly hours for the 120 hours of unpaid work, so it cannot show they will be done in time \(the order ends on 7 Jan 2025\)\./ }],
+      errors: [
+        { messageId: 'unpaidWorkNoPace', line: 12, column: 9, message: /^The plan gives no weekly hours for the 120 hours of unpaid work, so it cannot show they will be done in time \(the order ends on 7 Jan 2025\)\./ },
+      ],
     },
     {
       name: 'on licence, a condition with no delivery',
@@ -175,8 +176,7 @@ testRule(rule, {
           messageId: 'noDelivery',
           line: 10,
           column: 3,
-          message:
-            'The plan does not say how the residence condition will be delivered. Add a requirementDelivery entry (requirement: residence) saying how it will be delivered and checked while the licence runs.',
+          message: 'The plan does not say how the residence condition will be delivered. Add a requirementDelivery entry (requirement: residence) saying how it will be delivered and checked while the licence runs.',
         },
       ],
     },

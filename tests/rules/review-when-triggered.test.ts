@@ -161,8 +161,7 @@ testRule(rule, {
           messageId: 'changedBeforeReview',
           line: 6,
           column: 68,
-          message:
-            'Contact changed from weekly to fortnightly on 29 Jul 2024, before the review of 12 Aug 2024 that records the change. Hold the review first, so the change is agreed with Sam before it takes effect.',
+          message: 'Contact changed from weekly to fortnightly on 29 Jul 2024, before the review of 12 Aug 2024 that records the change. Hold the review first, so the change is agreed with Sam before it takes effect.',
         },
       ],
     },

@@ -173,13 +173,21 @@ function compareHtml(reports: FileReport[], rows: Row[], context: FormatterConte
   };
   const heads = reports.map((r, i) => `<th scope="col"><span class="letter">${LETTERS[i]}</span> ${e(r.label)}</th>`).join('');
   const body = rows
-    .map((row) => `<tr class="${row.differs ? 'differs' : ''}"><th scope="row"><code>${e(row.id)}</code>${row.differs ? ' <span class="differs-mark" title="The two plans differ on this rule">◀ differs</span>' : ''}<span class="rule-desc">${e(row.description)}</span></th>${row.results.map(cell).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr class="${row.differs ? 'differs' : ''}"><th scope="row"><code>${e(row.id)}</code>${row.differs ? ' <span class="differs-mark" title="The two plans differ on this rule">◀ differs</span>' : ''}<span class="rule-desc">${e(row.description)}</span></th>${row.results.map(cell).join('')}</tr>`,
+    )
     .join('\n');
   const foot = reports.map((r) => `<td>${r.outcomes.filter((o) => o.status === 'passed').length} of ${r.outcomes.length} passed</td>`).join('');
   const cards = reports
     .map((r, i) => {
       const model = r.cases[0]?.model;
-      const who = model ? [model.person?.name, model.ref].filter((x): x is string => Boolean(x)).map(e).join(' · ') : '';
+      const who = model
+        ? [model.person?.name, model.ref]
+            .filter((x): x is string => Boolean(x))
+            .map(e)
+            .join(' · ')
+        : '';
       const cls = r.counts.errors ? 'verdict-fail' : r.counts.warnings ? 'verdict-warn' : 'verdict-pass';
       return `<div class="compare-card"><p class="letter-big">${LETTERS[i]}</p><div><p class="compare-file">${e(r.label)}</p>${who ? `<p class="muted">${who}</p>` : ''}<p class="verdict ${cls}">${e(verdictWords(r))}</p></div></div>`;
     })

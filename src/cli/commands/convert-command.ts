@@ -38,9 +38,7 @@ async function convert(input: string, flags: ConvertFlags): Promise<number> {
   const doc = loaded.documents[0];
   const shape = doc ? recogniseExport(doc.value) : undefined;
   if (!doc || !shape || loaded.documents.length > 1) {
-    throw new UsageError(
-      `${input} is not an HMPPS sentence plan export. Expected the JSON of a plan version (GET /plans/{uuid}) or a list of plans (GET /plans/crn/{crn}).`,
-    );
+    throw new UsageError(`${input} is not an HMPPS sentence plan export. Expected the JSON of a plan version (GET /plans/{uuid}) or a list of plans (GET /plans/crn/{crn}).`);
   }
 
   const read = mapExport(doc.value as Record<string, unknown> | unknown[], shape, loaded.sourceMap);

@@ -71,7 +71,9 @@ function ruleTimeout(setting: string): number {
 export function registerLintCommand(program: Command, setExit: (code: number) => void): void {
   program
     .argument('[paths...]', 'files, directories or glob patterns to lint (.yaml, .yml, .json)')
-    .addOption(new Option('-f, --format <name[:file]>', `output format: ${FORMATTER_NAMES.join(', ')}; name:file writes it to a file (repeatable)`).argParser((v: string, all: string[]) => [...all, v]).default([], 'stylish'))
+    .addOption(
+      new Option('-f, --format <name[:file]>', `output format: ${FORMATTER_NAMES.join(', ')}; name:file writes it to a file (repeatable)`).argParser((v: string, all: string[]) => [...all, v]).default([], 'stylish'),
+    )
     .option('-o, --output-file <path>', 'write the report to a file instead of the terminal')
     .option('-c, --config <path>', 'use this config file instead of looking for planlint.config.* near each file')
     .option('--print-config <file>', 'print the configuration that applies to a file, and where it came from')
@@ -92,7 +94,7 @@ export function registerLintCommand(program: Command, setExit: (code: number) =>
     .option('--concurrency <n|auto|off>', 'worker threads to lint with: a number, auto (all cores for large runs) or off', 'auto')
     .option('--rule-timeout <ms>', 'stop a rule that runs longer than this on one file (in worker threads)', String(DEFAULT_RULE_TIMEOUT_MS))
     .option('--max-file-size <size>', 'do not lint files larger than this: bytes, or a size such as 500KB or 20MB (default 10MB)')
-    .option('--redact', 'leave quoted text and the person\'s name out of every report, so it can be shared')
+    .option('--redact', "leave quoted text and the person's name out of every report, so it can be shared")
     .option('-w, --watch', 'after linting, lint each file again when it is saved, printing only what changed (Ctrl-C to stop)')
     .option('--color', 'force colour output')
     .option('--no-color', 'never colour the output')
@@ -109,8 +111,10 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   if (flags.preset !== undefined && !isPresetName(flags.preset)) throw new UsageError(`Unknown preset "${flags.preset}". Available presets: ${PRESET_NAMES.join(', ')}.`);
   if ((flags.updateBaseline || flags.pruneBaseline) && !flags.baseline) throw new UsageError('--update-baseline and --prune-baseline need --baseline <file>.');
   if (flags.config && !existsSync(flags.config)) throw new UsageError(`--config: ${flags.config} does not exist.`);
-  if (flags.watch && (flags.stdin || flags.updateBaseline || flags.pruneBaseline)) throw new UsageError('--watch lints files as they are saved; it cannot be combined with --stdin, --update-baseline or --prune-baseline.');
-  if (flags.watch && outputs.some((o) => !o.path && o.format !== 'stylish')) throw new UsageError('--watch prints what changed in the stylish format; write other formats to a file (for example --format json:report.json).');
+  if (flags.watch && (flags.stdin || flags.updateBaseline || flags.pruneBaseline))
+    throw new UsageError('--watch lints files as they are saved; it cannot be combined with --stdin, --update-baseline or --prune-baseline.');
+  if (flags.watch && outputs.some((o) => !o.path && o.format !== 'stylish'))
+    throw new UsageError('--watch prints what changed in the stylish format; write other formats to a file (for example --format json:report.json).');
   const ruleTimeoutMs = ruleTimeout(flags.ruleTimeout);
   const maxFileBytes = fileSizeLimit(flags.maxFileSize);
   const concurrency = parseConcurrency(flags.concurrency);

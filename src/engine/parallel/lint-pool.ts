@@ -138,7 +138,10 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
     worker.on('error', (error) => {
       const index = current(slot);
       if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' && index !== undefined) {
-        results.set(index, stoppedFile(inputs[index]!.filePath, `Linting this file needed more than ${WORKER_HEAP_MB} MB of memory, so planlint stopped; the file was not linted. Lint it on its own with --concurrency off.`));
+        results.set(
+          index,
+          stoppedFile(inputs[index]!.filePath, `Linting this file needed more than ${WORKER_HEAP_MB} MB of memory, so planlint stopped; the file was not linted. Lint it on its own with --concurrency off.`),
+        );
         replace(slot, index);
         signal();
         return;
@@ -171,28 +174,31 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
   };
 
   // Watch for a worker stuck in one step for longer than the limit.
-  const watchdog = setInterval(() => {
-    const now = Date.now();
-    slots.forEach((slot, i) => {
-      if (slot.queue.length === 0) return;
-      const progress = readProgress(slot.progress);
-      if (progress.step !== slot.lastStep) {
-        slot.lastStep = progress.step;
-        slot.lastChange = now;
-        return;
-      }
-      if (now - slot.lastChange <= options.timeoutMs) return;
-      const index = current(slot)!;
-      const filePath = inputs[index]!.filePath;
-      const inRule = progress.state === PROGRESS.rule && progress.ruleId;
-      const message = inRule
-        ? `Rule "${progress.ruleId}" did not finish within ${options.timeoutMs} ms on this file and was stopped; the rules after it did not run on this file. This is a fault in the rule, not in the plan; please report it.`
-        : `Reading this file took longer than ${options.timeoutMs} ms, so planlint stopped; the file was not linted.`;
-      results.set(index, { ...stoppedFile(filePath, message), findings: [{ ...stoppedFile(filePath, message).findings[0]!, ruleId: inRule ? progress.ruleId : 'input' }] });
-      replace(slots[i]!, index);
-      signal();
-    });
-  }, Math.min(100, Math.max(10, options.timeoutMs / 4)));
+  const watchdog = setInterval(
+    () => {
+      const now = Date.now();
+      slots.forEach((slot, i) => {
+        if (slot.queue.length === 0) return;
+        const progress = readProgress(slot.progress);
+        if (progress.step !== slot.lastStep) {
+          slot.lastStep = progress.step;
+          slot.lastChange = now;
+          return;
+        }
+        if (now - slot.lastChange <= options.timeoutMs) return;
+        const index = current(slot)!;
+        const filePath = inputs[index]!.filePath;
+        const inRule = progress.state === PROGRESS.rule && progress.ruleId;
+        const message = inRule
+          ? `Rule "${progress.ruleId}" did not finish within ${options.timeoutMs} ms on this file and was stopped; the rules after it did not run on this file. This is a fault in the rule, not in the plan; please report it.`
+          : `Reading this file took longer than ${options.timeoutMs} ms, so planlint stopped; the file was not linted.`;
+        results.set(index, { ...stoppedFile(filePath, message), findings: [{ ...stoppedFile(filePath, message).findings[0]!, ruleId: inRule ? progress.ruleId : 'input' }] });
+        replace(slots[i]!, index);
+        signal();
+      });
+    },
+    Math.min(100, Math.max(10, options.timeoutMs / 4)),
+  );
   watchdog.unref();
 
   try {

@@ -21,13 +21,21 @@ export interface WorkerSetup {
   progress: SharedArrayBuffer;
 }
 
-export interface WorkerRequest { index: number; input: LintInput }
+export interface WorkerRequest {
+  index: number;
+  input: LintInput;
+}
 /**
  * One file's outcome: `result` is a FileResult as JSON, which crosses threads faster than the
  * objects would be cloned; or, when the JSON report is the only output, `reported` is the file's
  * entry in it with what the exit code needs, so the main thread parses nothing.
  */
-export interface WorkerOutcome { index: number; result?: string; reported?: ReportedFile; error?: string }
+export interface WorkerOutcome {
+  index: number;
+  result?: string;
+  reported?: ReportedFile;
+  error?: string;
+}
 
 /** Outcomes in the order their files were sent; `ready` once the worker has loaded its rules. */
 export type WorkerReply = { ready: true } | { outcomes: WorkerOutcome[] };
@@ -63,7 +71,10 @@ async function drain(): Promise<void> {
     }
     progress(PROGRESS.idle, index);
     if (outcomes.length >= OUTCOMES_PER_MESSAGE || queue.length === 0) {
-      parentPort!.postMessage({ outcomes } satisfies WorkerReply, outcomes.flatMap((o) => (o.reported ? [o.reported.item.buffer as ArrayBuffer] : [])));
+      parentPort!.postMessage(
+        { outcomes } satisfies WorkerReply,
+        outcomes.flatMap((o) => (o.reported ? [o.reported.item.buffer as ArrayBuffer] : [])),
+      );
       outcomes = [];
     }
   }

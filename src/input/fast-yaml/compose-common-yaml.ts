@@ -29,7 +29,10 @@ export interface ComposedDocument {
 export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { prettyErrors: false, uniqueKeys: false, strict: true, stringKeys: false };
 
 type Range3 = [number, number, number];
-interface Spans { keys: string[]; offsets: number[] }
+interface Spans {
+  keys: string[];
+  offsets: number[];
+}
 interface Composed {
   value: unknown;
   range: Range3;

@@ -24,7 +24,6 @@ export interface StructureProblem {
   offset: number;
 }
 
-
 const isBlank = (c: number) => c === SPACE || c === TAB;
 
 /** Index of the quote closing one opened before `from`, or -1 when it is not closed by `to`. */
@@ -159,12 +158,7 @@ export function scanStructure(text: string, limits: StructureLimits): StructureP
       const afterSpace = p > start && isBlank(text.charCodeAt(p - 1));
       // Where a new token may begin: start of line, after a flow indicator, or after an indicator and a space.
       const tokenStart =
-        previous === 0 ||
-        previous === OPEN_SQUARE ||
-        previous === OPEN_CURLY ||
-        previous === COMMA ||
-        (previous === COLON && (afterSpace || flow > 0)) ||
-        ((previous === DASH || previous === QUESTION) && afterSpace);
+        previous === 0 || previous === OPEN_SQUARE || previous === OPEN_CURLY || previous === COMMA || (previous === COLON && (afterSpace || flow > 0)) || ((previous === DASH || previous === QUESTION) && afterSpace);
       if (c === HASH && (p === start || afterSpace)) break; // a comment runs to the end of the line
       if ((c === DOUBLE || c === SINGLE) && tokenStart) {
         const close = closeQuote(text, p + 1, contentEnd, c);
