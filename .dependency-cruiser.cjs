@@ -43,6 +43,20 @@ module.exports = {
       to: { path: '^src/cli/' },
     },
     {
+      name: 'fast-yaml-behind-its-index',
+      comment: 'The fast readers are reached through src/input/fast-yaml/index.ts only.',
+      severity: 'error',
+      from: { pathNot: '^src/input/fast-yaml/' },
+      to: { path: '^src/input/fast-yaml/', pathNot: '^src/input/fast-yaml/index\\.ts$' },
+    },
+    {
+      name: 'testing-not-from-src',
+      comment: "src/testing/ (planlint/testing) is for plugin authors' tests: planlint itself never imports it.",
+      severity: 'error',
+      from: { path: '^(src|rules)/', pathNot: '^src/testing/' },
+      to: { path: '^src/testing/' },
+    },
+    {
       name: 'no-importing-index',
       comment: 'src/index.ts is the public API: nothing of ours imports it.',
       severity: 'error',

@@ -1,12 +1,9 @@
 import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, isPair, visit } from 'yaml';
 import type { Alias, CST, Document, Node as YamlNode, YAMLError } from 'yaml';
-import { PARSE_OPTIONS, composeCommonYaml } from './fast-yaml/compose-common-yaml.js';
-import type { ComposedDocument } from './fast-yaml/compose-common-yaml.js';
+import { PARSE_OPTIONS, composeCommonYaml, finishRecord, newRecord, readCommonYaml, scanStructure, setField } from './fast-yaml/index.js';
+import type { ComposedDocument } from './fast-yaml/index.js';
 import type { Finding } from '../core/findings.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
-import { readCommonYaml } from './fast-yaml/read-common-yaml.js';
-import { scanStructure } from './fast-yaml/scan-structure.js';
-import { finishRecord, newRecord, setField } from './fast-yaml/plain-record.js';
 import { SourceMap } from './source-map.js';
 import type { Span } from './source-map.js';
 import { quote } from '../core/text.js';
