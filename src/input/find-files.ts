@@ -94,6 +94,3 @@ async function walk(dir: string, found: Set<string>, visited: Set<string>): Prom
     }
   }
 }
-
-// Kept here for src/cli/watch.ts, which another change owns; everything else imports src/core/paths.
-export { displayPath } from '../core/paths.js';
