@@ -79,7 +79,7 @@ export function registerLintCommand(program: Command, setExit: (code: number) =>
     .option('-c, --config <path>', 'use this config file instead of looking for planlint.config.* near each file')
     .option('--print-config <file>', 'print the configuration that applies to a file, and where it came from')
     .addOption(new Option('--preset <name>', `apply a preset over the config: ${PRESET_NAMES.join(', ')}`))
-    .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable; wins over config)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--rule <setting>', 'set a rule: "id: warn" (off, warn or error) or JSON with options, {"id": ["error", {...}]} (repeatable; wins over config)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--quiet', 'report errors only, not warnings')
     .option('--show-passed', 'teaching mode: list every rule checked for each file, passed as well as failed')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
