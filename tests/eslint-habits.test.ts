@@ -120,6 +120,13 @@ describe('suppression comments', () => {
       ]);
     });
 
+    it('reports the other forms after a value, where they would do nothing', () => {
+      expect(said(PLAN('I want to keep my job.  # planlint-disable-next-line service-user-voice-recorded -- declined'))).toEqual([
+        '5:37 suppression: This planlint-disable-next-line comment follows a value, where it counts for nothing: put it on a line of its own, or use planlint-disable-line to silence the line it ends.',
+      ]);
+      expect(said(PLAN('I want to keep my job.  # planlint-enable'))).toEqual(['5:37 suppression: This planlint-enable comment follows a value, where it counts for nothing: put it on a line of its own.']);
+    });
+
     it('is not read inside a word or a value without a space before #', () => {
       expect(lint(PLAN('TBC#planlint-disable-line service-user-voice-recorded -- declined')).suppressedFindings ?? []).toEqual([]);
     });

@@ -9,9 +9,12 @@ interface Directive {
   /**
    * next-line: the next line with content; line: its own line (a comment at the end of it);
    * block: from the comment to a planlint-enable; file: a planlint-disable no planlint-enable
-   * closes, which covers the whole file; enable: ends blocks and silences nothing itself.
+   * closes, which covers the whole file; enable: ends blocks and silences nothing itself;
+   * misplaced: a form that must stand on a line of its own, found after a value (it does nothing).
    */
-  kind: 'next-line' | 'line' | 'block' | 'file' | 'enable';
+  kind: 'next-line' | 'line' | 'block' | 'file' | 'enable' | 'misplaced';
+  /** The comment as written: planlint-disable-next-line, planlint-disable-line, planlint-disable or planlint-enable. */
+  name: string;
   /** Rule ids it silences (or, for enable, ends); empty means every rule. */
   ruleIds: string[];
   reason?: string;
@@ -30,16 +33,11 @@ const UNSUPPRESSIBLE = new Set(['syntax', 'input']);
 
 /** A directive on a line of its own. */
 const DIRECTIVE = /^(\s*)#\s*planlint-(disable-next-line|disable-line|disable|enable)(?![\w-])(.*)$/;
-/** planlint-disable-line also ends a line with content: a YAML comment starts at a # after a space. */
-const TRAILING = /(^|\s)#\s*planlint-disable-line(?![\w-])(.*)$/;
-
-const COMMENT_NAME: Record<Directive['kind'], string> = {
-  'next-line': 'planlint-disable-next-line',
-  line: 'planlint-disable-line',
-  block: 'planlint-disable',
-  file: 'planlint-disable',
-  enable: 'planlint-enable',
-};
+/**
+ * A directive after a value (a YAML comment starts at a # after a space): planlint-disable-line
+ * belongs there; the other forms are reported, rather than silently doing nothing.
+ */
+const TRAILING = /(^|\s)#\s*planlint-(disable-next-line|disable-line|disable|enable)(?![\w-])(.*)$/;
 
 function parseDirectives(text: string): Directive[] {
   const lines = text.split(/\r?\n/);
@@ -50,13 +48,14 @@ function parseDirectives(text: string): Directive[] {
     const own = DIRECTIVE.exec(line);
     const trailing = own ? undefined : TRAILING.exec(line);
     if (!own && !trailing) return;
-    const word = own ? own[2]! : 'disable-line';
+    const word = own ? own[2]! : trailing![2]!;
     const column = own ? own[1]!.length + 1 : trailing!.index + trailing![1]!.length + 1;
-    const [rulesPart = '', reasonPart] = (own ? own[3]! : trailing![2]!).split(/\s--\s?|\s--$/, 2) as [string?, string?];
+    const [rulesPart = '', reasonPart] = (own ? own[3]! : trailing![3]!).split(/\s--\s?|\s--$/, 2) as [string?, string?];
     const ruleIds = rulesPart.split(/[\s,]+/).filter(Boolean);
-    const kind: Directive['kind'] = word === 'disable-next-line' ? 'next-line' : word === 'disable-line' ? 'line' : word === 'enable' ? 'enable' : 'file';
+    const kind: Directive['kind'] = !own && word !== 'disable-line' ? 'misplaced' : word === 'disable-next-line' ? 'next-line' : word === 'disable-line' ? 'line' : word === 'enable' ? 'enable' : 'file';
     const directive: Directive = {
       kind,
+      name: `planlint-${word}`,
       ruleIds,
       line: index + 1,
       column,
@@ -94,7 +93,7 @@ function parseDirectives(text: string): Directive[] {
 
 /** Whether a directive silences this rule on this line. */
 function covers(d: Directive, ruleId: string, line: number): boolean {
-  if (d.kind === 'enable' || !(d.ruleIds.length === 0 || d.ruleIds.includes(ruleId))) return false;
+  if (d.kind === 'enable' || d.kind === 'misplaced' || !(d.ruleIds.length === 0 || d.ruleIds.includes(ruleId))) return false;
   if (d.kind === 'file') return true;
   if (d.kind === 'block') return line > d.line && line < (d.ends!.get(d.ruleIds.length ? ruleId : '*') ?? Infinity);
   return d.target === line;
@@ -116,7 +115,8 @@ function scope(d: Directive): string {
  * up to a `# planlint-enable <rule-id>` (or, with none, over the whole file). Silenced findings
  * are kept (with the reason) for machine output; a suppression without a reason, for an unknown
  * rule, or that silences nothing is itself reported, because a professional judgement must be
- * recorded to count; so is a planlint-enable that ends no block.
+ * recorded to count; so is a planlint-enable that ends no block, and any form but
+ * planlint-disable-line written after a value, where it would do nothing.
  */
 export function applySuppressions(findings: Finding[], text: string, knownRuleIds: ReadonlySet<string>): { findings: Finding[]; suppressed: Finding[] } {
   const directives = parseDirectives(text);
@@ -134,8 +134,13 @@ export function applySuppressions(findings: Finding[], text: string, knownRuleId
   }
   for (const d of directives) {
     const at = { line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn };
-    const comment = COMMENT_NAME[d.kind];
+    const comment = d.name;
     const report = (message: string) => kept.push({ ruleId: SUPPRESSION_RULE_ID, severity: 'warning', message, ...at });
+    if (d.kind === 'misplaced') {
+      const instead = d.name === 'planlint-enable' ? '' : ', or use planlint-disable-line to silence the line it ends';
+      report(`This ${comment} comment follows a value, where it counts for nothing: put it on a line of its own${instead}.`);
+      continue;
+    }
     const unknown = d.ruleIds.filter((id) => !knownRuleIds.has(id));
     if (unknown.length > 0) {
       const suggestions = unknown.map((id) => (unknown.length === 1 ? didYouMean(id, knownRuleIds) : didYouMean(id, knownRuleIds).replace(/\?$/, ` for "${id}"?`))).join('');
