@@ -71,7 +71,10 @@ export function examplesTable() {
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
     .map(({ file, result }) => {
       const counts = new Map();
-      for (const message of result.messages) counts.set(message.ruleId, (counts.get(message.ruleId) ?? 0) + 1);
+      // Only errors and warnings: a note (severity 0, such as "Could not run: the export holds no
+      // assessment") says a rule did not judge the file, not that it found something.
+      for (const message of result.messages) if (message.severity > 0) counts.set(message.ruleId, (counts.get(message.ruleId) ?? 0) + 1);
+      const notRun = new Set(result.messages.filter((m) => m.messageId === 'couldNotRun').map((m) => m.ruleId)).size;
       const rules = [...counts.keys()].sort().map((id) => `[\`${id}\`](../rules/${id}.md)${counts.get(id) > 1 ? ` ×${counts.get(id)}` : ''}`);
       const verdict =
         result.errorCount + result.warningCount === 0
@@ -79,8 +82,9 @@ export function examplesTable() {
           : [result.errorCount ? `✖ ${result.errorCount} error${result.errorCount === 1 ? '' : 's'}` : '', result.warningCount ? `⚠ ${result.warningCount} warning${result.warningCount === 1 ? '' : 's'}` : '']
               .filter(Boolean)
               .join(', ');
+      const notRunNote = notRun ? `; ${notRun} rule${notRun === 1 ? '' : 's'} could not run` : '';
       const description = describeExample(readFileSync(result.filePath, 'utf8'), file);
-      return `| [\`${file}\`](${file}) | ${cell(description)} | ${verdict} | ${rules.length ? rules.join(', ') : 'none'} |`;
+      return `| [\`${file}\`](${file}) | ${cell(description)} | ${verdict}${notRunNote} | ${rules.length ? rules.join(', ') : 'none'} |`;
     });
   return ['| Example | What it teaches | Result | Rules it triggers |', '|---|---|---|---|', ...rows].join('\n');
 }

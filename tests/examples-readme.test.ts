@@ -60,9 +60,33 @@ describe('examples/README.md lists every example truthfully', () => {
     for (const rule of await loadBuiltInRules()) expect(triggered, `no poor example triggers ${rule.meta.id}`).toContain(rule.meta.id);
   });
 
+  it('lists a rule only for an error or warning, not for a note that it could not run', () => {
+    // The good export gives most rules nothing to judge: that is said in the result, not listed as rules triggered.
+    const line = generated.split('\n').find((l) => l.startsWith('| [`hmpps/sam-good.json`]'));
+    expect(line).toMatch(/\| ✔ clean; \d+ rules could not run \| none \|$/);
+  });
+
+  it('gives each example person one name', () => {
+    // The first word of each description is whose case it is: one person per name.
+    const owners = new Map<string, string>();
+    for (const file of exampleFiles) {
+      const name = /^\| \[`[^`]+`\]\([^)]+\) \| (\w+)/m.exec(
+        section(committed)
+          .split('\n')
+          .find((l) => l.includes(`(${file})`)) ?? '',
+      )?.[1];
+      if (!name) continue;
+      const key = name.toLowerCase();
+      // The good and poor versions of one case share a name (kate-good, kate-poor); anything else is two people.
+      const stem = /(?:^|\/)([a-z]+)-(?:good|poor)\.\w+$/.exec(file)?.[1] ?? file;
+      expect(owners.get(key) ?? stem, `${name} names both ${owners.get(key)} and ${file}`).toBe(stem);
+      owners.set(key, stem);
+    }
+  });
+
   it('every good example is clean under every rule', () => {
-    const good = rows(generated).filter((r) => r.file.endsWith('-good.yaml'));
-    expect(good.length).toBeGreaterThanOrEqual(6);
+    const good = rows(generated).filter((r) => /-good\.(ya?ml|json)$/.test(r.file));
+    expect(good.length).toBeGreaterThanOrEqual(7);
     for (const { file, rules } of good) expect(rules, `${file} should lint clean; fix the example, not the rule`).toEqual([]);
   });
 });

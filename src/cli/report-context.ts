@@ -19,9 +19,11 @@ export interface ReportContextOptions {
   formats: readonly string[];
   showPassed?: boolean;
   redact?: boolean;
+  /** The terminal's width, when the report goes to one (terminalColumns). */
+  width?: number | undefined;
 }
 
-export function reportContext({ cwd, color, rules, formats, showPassed, redact }: ReportContextOptions): FormatterContext {
+export function reportContext({ cwd, color, rules, formats, showPassed, redact, width }: ReportContextOptions): FormatterContext {
   const needs = formatterNeeds(formats);
   return {
     cwd,
@@ -30,6 +32,7 @@ export function reportContext({ cwd, color, rules, formats, showPassed, redact }
     rules,
     ...(showPassed !== undefined ? { showPassed } : {}),
     ...(redact !== undefined ? { redact } : {}),
+    ...(width !== undefined ? { width } : {}),
     ...(needs.ruleDocs ? { ruleDocs: readRuleDocs(rules.map((r) => r.id)) } : {}),
     ...(needs.version ? { version: packageVersion() } : {}),
   };

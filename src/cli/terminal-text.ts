@@ -1,20 +1,8 @@
 import { Chalk } from 'chalk';
+import { wrapWords as wrap } from '../core/text.js';
 
-/** Wraps text to a width at word boundaries, keeping a hanging indent. */
-export function wrap(text: string, width: number, indent = ''): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = indent + word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+// Commands that lay out text for a terminal (compare) wrap with the same helper.
+export { wrap };
 
 /**
  * Renders a rule's markdown doc for reading in a terminal or on a projector: headings stand out,
@@ -125,4 +113,17 @@ function renderTable(rows: string[][], width: number, paint: InstanceType<typeof
     for (const more of wrapped.slice(1)) lines.push(inline(`${' '.repeat(lead)}${more}`));
   }
   return lines;
+}
+
+/**
+ * The width of the terminal text goes to, in columns: COLUMNS when set (as `ls` and Python
+ * read it, so `COLUMNS=60 planlint …` can narrow the output), else the terminal's own width.
+ * With `terminalOnly`, output that is not a terminal has no width (a pipe or file keeps one
+ * finding per line, for grep), whatever COLUMNS says.
+ */
+export function terminalColumns(stream: { isTTY?: boolean; columns?: number }, env: NodeJS.ProcessEnv, { terminalOnly = false } = {}): number | undefined {
+  if (terminalOnly && stream.isTTY !== true) return undefined;
+  const fromEnv = /^\s*\d+\s*$/.test(env.COLUMNS ?? '') ? Number(env.COLUMNS) : 0;
+  if (fromEnv > 0) return fromEnv;
+  return stream.isTTY === true && stream.columns !== undefined && stream.columns > 0 ? stream.columns : undefined;
 }

@@ -39,6 +39,34 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/**
+ * " Did you mean "x"?" when `word` is a likely slip for one of `candidates`, else "": for
+ * messages about a rule id or name someone typed.
+ */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const match = closestMatch(word, [...candidates]);
+  return match !== undefined && match !== word ? ` Did you mean "${match}"?` : '';
+}
+
+/**
+ * Wraps text to a width at word boundaries; lines after the first start with `indent`, which
+ * counts towards the width. A word longer than the width stays whole on a line of its own.
+ */
+export function wrapWords(text: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** Lower case, punctuation and extra spaces removed: for comparing what text says, not how. */
 export function normaliseText(text: string): string {
   // Most text is ASCII, where letters and digits are a-z and 0-9: plain patterns are much faster.

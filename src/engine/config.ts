@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadPlugin } from './load-plugins.js';
 import type { AnyRule } from './load-rules.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
+import { didYouMean } from '../core/text.js';
 import { isPresetName, presetSettings } from './presets.js';
 import { activateRules, SettingsError } from './rule-settings.js';
 import type { RuleSetting } from './rule-settings.js';
@@ -232,7 +233,13 @@ export class ConfigResolver {
       }
     }
     for (const id of Object.keys(this.options.cliRules ?? {})) {
-      if (!allRules.some((r) => r.meta.id === id)) throw new SettingsError(`--rule: there is no rule "${id}". Run "planlint rules" to list them.`);
+      if (!allRules.some((r) => r.meta.id === id))
+        throw new SettingsError(
+          `--rule: there is no rule "${id}".${didYouMean(
+            id,
+            allRules.map((r) => r.meta.id),
+          )} Run "planlint rules" to list them.`,
+        );
     }
     Object.assign(settings, this.options.cliRules ?? {});
     const key = JSON.stringify([config.configFiles, settings]);

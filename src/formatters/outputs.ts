@@ -75,7 +75,9 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
   }
   const sinks: Sink[] = [];
   for (const { format, formatter, path } of outputs) {
-    const ctx = { ...context, color: path === undefined && context.color };
+    // Colour and the terminal's width are for the report on the terminal, not those written to files.
+    const { width, ...rest } = context;
+    const ctx: FormatterContext = { ...rest, color: path === undefined && context.color, ...(path === undefined && width !== undefined ? { width } : {}) };
     const streaming = await loadStreamingFormatter(format);
     let target: NodeJS.WritableStream = process.stdout;
     if (path !== undefined) {

@@ -26,6 +26,11 @@ export interface FormatterContext {
    * not show anything else read from the files (source lines, case details, timelines).
    */
   redact?: boolean;
+  /**
+   * The terminal's width in columns, when the report goes to a terminal: stylish wraps a long
+   * finding to it. Absent (a pipe or a file): one finding per line, for grep.
+   */
+  width?: number;
 }
 
 export type Formatter = (results: FileResult[], context: FormatterContext) => string;

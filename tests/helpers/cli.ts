@@ -26,6 +26,8 @@ export interface CliOptions {
   env?: Record<string, string>;
   /** Standard input; empty unless given. */
   input?: string;
+  /** runCli only: standard output looks like a terminal this many columns wide, not a pipe. */
+  terminal?: { columns: number };
 }
 
 export interface BuiltCliOptions extends CliOptions {
@@ -100,21 +102,21 @@ async function runNow(args: string[], options: CliOptions): Promise<CliRun> {
     Object.defineProperty(target, key, { value, configurable: true, writable: true });
     undo.push(() => (own ? Object.defineProperty(target, key, own) : delete (target as Record<PropertyKey, unknown>)[key]));
   };
-  const capture = (stream: NodeJS.WriteStream, into: Buffer[]) => {
+  const capture = (stream: NodeJS.WriteStream, into: Buffer[], terminal?: { columns: number }) => {
     override(stream, 'write', (chunk: string | Uint8Array, encoding?: BufferEncoding | (() => void), done?: () => void) => {
       into.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk));
       const callback = typeof encoding === 'function' ? encoding : done;
       if (callback) process.nextTick(callback);
       return true;
     });
-    override(stream, 'isTTY', false);
-    override(stream, 'columns', undefined);
+    override(stream, 'isTTY', terminal !== undefined);
+    override(stream, 'columns', terminal?.columns);
   };
   const savedCwd = process.cwd();
   const env = { ...PLAIN, ...options.env };
   const savedEnv = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   try {
-    capture(process.stdout, out);
+    capture(process.stdout, out, options.terminal);
     capture(process.stderr, err);
     override(process, 'stdin', Readable.from([Buffer.from(options.input ?? '')]));
     for (const [key, value] of Object.entries(env)) process.env[key] = value;

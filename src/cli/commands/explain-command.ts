@@ -4,7 +4,8 @@ import { EXIT, UsageError } from '../../core/errors.js';
 import { loadBuiltInRules } from '../../engine/load-rules.js';
 import { ruleDocPath } from '../../core/package-root.js';
 import { wantsColor } from '../terminal-color.js';
-import { renderForTerminal } from '../terminal-text.js';
+import { renderForTerminal, terminalColumns } from '../terminal-text.js';
+import { didYouMean } from '../../core/text.js';
 
 /** `planlint explain <id>`: the rule's page, wrapped for a terminal or a projector. */
 export function registerExplainCommand(program: Command, setExit: (code: number) => void): void {
@@ -12,19 +13,26 @@ export function registerExplainCommand(program: Command, setExit: (code: number)
     .command('explain')
     .description("show a rule's documentation: why it matters, what good looks like, how to fix it")
     .argument('<rule-id>', 'the rule to explain')
-    .option('--width <n>', "wrap the text to n columns, for example 60 for a projector (default: the terminal's width, at most 100)")
+    .option('--width <n>', "wrap the text to n columns, for example 60 for a projector (default: COLUMNS or the terminal's width, at most 100)")
     .action(async (id: string, flags: { width?: string }) => setExit(await explain(id, flags)));
 }
 
 async function explain(id: string, flags: { width?: string } = {}): Promise<number> {
-  let width = Math.min(process.stdout.columns ?? 80, 100);
+  // COLUMNS counts even through a pipe (`COLUMNS=60 planlint explain … | less`); lines longer than 100 are hard to read.
+  let width = Math.max(30, Math.min(terminalColumns(process.stdout, process.env) ?? 80, 100));
   if (flags.width !== undefined) {
     width = Number(flags.width);
     if (!Number.isInteger(width) || width < 30 || width > 300) throw new UsageError(`--width expects a whole number of columns from 30 to 300; found "${flags.width}".`);
   }
   const rules = await loadBuiltInRules();
   const rule = rules.find((r) => r.meta.id === id);
-  if (!rule) throw new UsageError(`There is no rule "${id}". Run "planlint rules" to list them.`);
+  if (!rule)
+    throw new UsageError(
+      `There is no rule "${id}".${didYouMean(
+        id,
+        rules.map((r) => r.meta.id),
+      )} Run "planlint rules" to list them.`,
+    );
   const doc = await readFile(ruleDocPath(id), 'utf8').catch(() => `# ${id}\n\n${rule.meta.description}\n`);
   process.stdout.write(renderForTerminal(doc, width, wantsColor({}, process.stdout)));
   return EXIT.ok;

@@ -12,6 +12,7 @@ import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_SIZE_LIMIT, formatBytes, parseByteSize
 import { refuseWritingToInputs } from '../output-guard.js';
 import { reportContext, ruleDocUrlFor } from '../report-context.js';
 import { wantsColor } from '../terminal-color.js';
+import { terminalColumns } from '../terminal-text.js';
 import { parseRuleFlags } from './rule-flags.js';
 import { INPUT_FORMATS } from '../../hmpps/recognise-export.js';
 import type { InputFormat } from '../../hmpps/recognise-export.js';
@@ -78,7 +79,7 @@ export function registerLintCommand(program: Command, setExit: (code: number) =>
     .option('-c, --config <path>', 'use this config file instead of looking for planlint.config.* near each file')
     .option('--print-config <file>', 'print the configuration that applies to a file, and where it came from')
     .addOption(new Option('--preset <name>', `apply a preset over the config: ${PRESET_NAMES.join(', ')}`))
-    .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable; wins over config)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--rule <setting>', 'set a rule: "id: warn" (off, warn or error) or JSON with options, {"id": ["error", {...}]} (repeatable; wins over config)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--quiet', 'report errors only, not warnings')
     .option('--show-passed', 'teaching mode: list every rule checked for each file, passed as well as failed')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
@@ -185,6 +186,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
           formats: outputs.map((o) => o.format),
           showPassed: flags.showPassed ?? false,
           redact: flags.redact ?? false,
+          width: terminalColumns(process.stdout, process.env, { terminalOnly: true }),
         }),
         run.files,
       );
@@ -203,7 +205,8 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   if (flags.watch) {
     // Loaded only for --watch; it takes over until Ctrl-C.
     const { watchFiles } = await import('../watch.js');
-    return watchFiles({ paths, lint: options, firstRun, report: { color: wantsColor(flags, process.stdout), rules: run.rules, ruleDocUrl: ruleDocUrlFor(run.rules) } });
+    const width = terminalColumns(process.stdout, process.env, { terminalOnly: true });
+    return watchFiles({ paths, lint: options, firstRun, report: { color: wantsColor(flags, process.stdout), rules: run.rules, ruleDocUrl: ruleDocUrlFor(run.rules), ...(width ? { width } : {}) } });
   }
 
   const { errors, warnings, internalError, baseline } = run.summary;
