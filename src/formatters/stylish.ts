@@ -14,8 +14,12 @@ export const streamStylish: StreamingFormatter = {
     let errors = 0;
     let warnings = 0;
     let notes = 0;
+    let skipped = 0;
     let wroteAny = false;
     return {
+      skipped() {
+        skipped++;
+      },
       file(result) {
         files++;
         const lines: string[] = [];
@@ -46,7 +50,9 @@ export const streamStylish: StreamingFormatter = {
       },
       end() {
         const checked = `${files} file${files === 1 ? '' : 's'} checked`;
-        const noteLine = notes > 0 ? ` ${notes} note${notes === 1 ? '' : 's'} for information.` : '';
+        const noteLine =
+          (notes > 0 ? ` ${notes} note${notes === 1 ? '' : 's'} for information.` : '') +
+          (skipped > 0 ? ` ${skipped} other YAML/JSON file${skipped === 1 ? '' : 's'} skipped (not planlint documents; --debug lists them).` : '');
         if (errors + warnings === 0) return `${wroteAny ? '\n\n' : ''}${paint.green('✔')} No problems found (${checked}).${noteLine}\n`;
         const total = errors + warnings;
         const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${checked}.${noteLine}`;
