@@ -84,7 +84,9 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
   const lint = async (files: string[]): Promise<{ file: string; result: FileResult | Error }[]> => {
     if (files.length === 0) return [];
     try {
-      const run = await lintFiles(files, { ...options.lint, setup, concurrency: 1, errorOnUnmatchedPattern: false, jsonEntries: undefined });
+      // Files of a folder or glob are linted by name here, yet skipped as the first run skipped them when not planlint's.
+      const named = new Set(options.paths);
+      const run = await lintFiles(files, { ...options.lint, setup, concurrency: 1, errorOnUnmatchedPattern: false, jsonEntries: undefined, countsAsFound: (f) => !named.has(f) });
       const linted: { file: string; result: FileResult | Error }[] = [];
       for await (const result of run.results) linted.push({ file: run.files[linted.length]!, result });
       for (const file of files) for (const c of (await setup.resolver.settingsFor(file)).config.configFiles) if (!configFiles.has(c)) configFiles.set(c, await mtimeOf(c));
@@ -129,7 +131,12 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
     let configChanged = configTouched;
     for (const [file, mtime] of configFiles) if ((await mtimeOf(file)) !== mtime) configChanged = true;
     if (configChanged) {
-      setup = await createLintSetup({ ...(setup.configPath ? { configPath: setup.configPath } : {}), rules: setup.cliRules });
+      setup = await createLintSetup({
+        ...(setup.configPath ? { configPath: setup.configPath } : {}),
+        rules: setup.cliRules,
+        ...(setup.ignorePatterns ? { ignorePatterns: setup.ignorePatterns } : {}),
+        ...(setup.noIgnore ? { noIgnore: true } : {}),
+      });
       configFiles = new Map();
     }
     const files = await currentFiles();
@@ -149,6 +156,7 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
         lines.push(`${paint.red('✖')} ${displayPath(file, cwd)}: ${result.message}`);
         continue;
       }
+      if (result.skipped) continue; // not a planlint document
       count(file, result);
       if (result.findings.length === 0) lines.push(`${paint.green('✔')} ${displayPath(file, cwd)}: no problems`);
       else lines.push(stylish.file(result).replace(/^\n/, ''));

@@ -57,6 +57,9 @@ export interface LintSetup {
   configPath?: string;
   /** The preset's settings with the rule settings over them, as the resolver applies them. */
   cliRules: Record<string, RuleSetting>;
+  /** The ignore settings the resolver was made with, so a setup made again (a config changed) keeps them. */
+  ignorePatterns?: string[];
+  noIgnore?: boolean;
 }
 
 /** Loads the built-in rules and the schema validators, and makes a config resolver for these options. */
@@ -70,7 +73,14 @@ export async function createLintSetup(options: LintSetupOptions = {}): Promise<L
     ...(options.ignorePatterns?.length ? { ignorePatterns: options.ignorePatterns } : {}),
     ...(options.noIgnore ? { noIgnore: true } : {}),
   });
-  return { builtIns, resolver, ...(configPath ? { configPath } : {}), cliRules };
+  return {
+    builtIns,
+    resolver,
+    ...(configPath ? { configPath } : {}),
+    cliRules,
+    ...(options.ignorePatterns?.length ? { ignorePatterns: options.ignorePatterns } : {}),
+    ...(options.noIgnore ? { noIgnore: true } : {}),
+  };
 }
 
 /** What lintFiles does with the baseline file (--baseline). */
@@ -101,6 +111,11 @@ export interface LintFilesOptions extends LintSetupOptions {
    * walking a folder; otherwise its result is marked `skipped` (the language server's choice).
    */
   onlyPlanlintText?: boolean;
+  /**
+   * Whether a file named in the patterns counts as found by walking a folder, and so is skipped when
+   * it is not planlint's: --watch lints a folder's changed files by name.
+   */
+  countsAsFound?: (filePath: string) => boolean;
   /**
    * Told of each file the ignores (or the config's `files`) leave out: `named` when it was named
    * as it is, which the lint command warns about; otherwise found by walking a folder or a glob.
@@ -244,7 +259,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     });
     options.onFiles?.(files);
     // Files found by walking or by a glob are skipped when they are not planlint's; named ones are judged.
-    inputs = files.map((filePath) => (named.has(filePath) ? { filePath } : { filePath, walked: true }));
+    inputs = files.map((filePath) => (named.has(filePath) && !options.countsAsFound?.(filePath) ? { filePath } : { filePath, walked: true }));
   }
 
   const cache = options.cacheLocation !== undefined && options.text === undefined ? new LintCache(options.cacheLocation) : undefined;

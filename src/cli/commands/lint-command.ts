@@ -76,7 +76,7 @@ function ruleTimeout(setting: string): number {
 /** The default command: lint paths, print findings, and say through the exit code how it went. */
 export function registerLintCommand(program: Command, setExit: (code: number) => void): void {
   program
-    .argument('[paths...]', 'files, directories or glob patterns to lint (.yaml, .yml, .json)')
+    .argument('[paths...]', 'files, directories or glob patterns to lint (.yaml, .yml, .json; in folders and globs, only planlint documents); "!pattern" leaves files out')
     .addOption(
       new Option('-f, --format <name[:file]>', `output format: ${FORMATTER_NAMES.join(', ')}; name:file writes it to a file (repeatable)`).argParser((v: string, all: string[]) => [...all, v]).default([], 'stylish'),
     )
