@@ -72,9 +72,11 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
 
   const currentFiles = async (): Promise<string[]> => {
     const found = new Set<string>();
+    const exclusions = options.paths.filter((p) => p.startsWith('!'));
     for (const path of options.paths) {
-      // One path at a time: a file deleted since the first run must not hide the others.
-      const files = await findFiles([path], { errorOnUnmatched: false, isIgnored: (f) => setup.resolver.isIgnored(f, cwd) }).catch(() => []);
+      if (path.startsWith('!')) continue;
+      // One path at a time (with the "!pattern" exclusions): a file deleted since the first run must not hide the others.
+      const files = await findFiles([path, ...exclusions], { errorOnUnmatched: false, isIgnored: (f) => setup.resolver.isIgnored(f, cwd) }).catch(() => []);
       for (const f of files) found.add(f);
     }
     return [...found].sort();
@@ -175,6 +177,7 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
   // Which folders to watch, and whether recursively.
   const targets = new Map<string, boolean>();
   for (const path of options.paths) {
+    if (path.startsWith('!')) continue; // an exclusion, not a place to watch
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) targets.set(resolve(path), true);
     else if (info) targets.set(resolve(dirname(path)), targets.get(resolve(dirname(path))) ?? false);
