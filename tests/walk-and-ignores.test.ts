@@ -126,9 +126,10 @@ describe('walking a folder lints only planlint documents', () => {
     // Named but outside files: left out with the warning an ignored file gets.
     const named = await planlint(['elsewhere/plan.yaml'], { cwd: dir });
     expect(named.stderr).toBe(
-      'planlint: warning: elsewhere/plan.yaml is outside the files setting of planlint.config.yaml ("case-files/**/*.yaml"), so it was not linted (--no-ignore lints it; --no-warn-ignored hides this warning).\n',
+      'planlint: warning: elsewhere/plan.yaml is outside the files setting of planlint.config.yaml ("case-files/**/*.yaml"), so it was not linted (add it to files to lint it; --no-warn-ignored hides this warning).\n',
     );
     expect(named.code).toBe(0);
+    expect((await planlint(['elsewhere/plan.yaml', '--no-ignore'], { cwd: dir })).stderr).toContain('is outside the files setting');
   });
 });
 
@@ -147,6 +148,14 @@ describe('ignores as ESLint users expect', () => {
     expect(stderr).toBe('planlint: warning: archive/old.yaml is ignored by "archive/" in planlint.config.yaml, so it was not linted (--no-ignore lints it; --no-warn-ignored hides this warning).\n');
     expect(stdout).toBe('✔ No problems found (0 files checked).\n');
     expect(code).toBe(0);
+  });
+
+  it('treats --stdin-filename naming an ignored file as a named file', async () => {
+    const { code, stdout, stderr } = await planlint(['--stdin', '--stdin-filename', 'archive/new.yaml'], { cwd: repo(), input: PLAN_WITHOUT_VOICE });
+    expect(stderr).toContain('planlint: warning: archive/new.yaml is ignored by "archive/" in planlint.config.yaml, so it was not linted');
+    expect(stdout).toBe('✔ No problems found (0 files checked).\n');
+    expect(code).toBe(0);
+    expect((await planlint(['--stdin', '--stdin-filename', 'archive/new.yaml', '--no-ignore'], { cwd: repo(), input: PLAN_WITHOUT_VOICE })).code).toBe(1);
   });
 
   it('--no-warn-ignored says nothing about it', async () => {

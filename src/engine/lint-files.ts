@@ -104,7 +104,10 @@ export interface LintFilesOptions extends LintSetupOptions {
    * maxFileBytes) as the file `filePath` instead of finding files; the patterns must be empty.
    */
   text?: string | AsyncIterable<Uint8Array | string>;
-  /** The name the text is reported under and finds its config by. Defaults to `<stdin>`. */
+  /**
+   * The name the text is reported under and finds its config by. Defaults to `<stdin>`. When this
+   * names an ignored file, nothing is linted and onIgnored is told, as for a file named in patterns.
+   */
   filePath?: string;
   /**
    * Lint the text only if it is a planlint document or an HMPPS export, as for a file found by
@@ -243,10 +246,17 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   if (options.text !== undefined) {
     if (patterns.length > 0) throw new Error('lintFiles: give either text or patterns, not both.');
     const filePath = options.filePath ?? '<stdin>';
-    // A stream is decoded and size-checked as a file is.
-    const source = typeof options.text === 'string' ? { text: options.text } : await readStreamSource(options.text, maxFileBytes);
-    if ('problem' in source) unreadableText = { filePath, findings: [source.problem] };
-    inputs = [{ filePath, ...('text' in source ? { text: source.text } : {}), ...(options.onlyPlanlintText ? { walked: true } : {}) }];
+    // Text named as an ignored file is left out as a named file is (ESLint's lintText does the same), so editors leave it alone.
+    const exclusion = options.filePath === undefined ? undefined : await resolver.exclusionOf(filePath, cwd);
+    if (exclusion) {
+      options.onIgnored?.(filePath, describeExclusion(exclusion, cwd), true);
+      inputs = [];
+    } else {
+      // A stream is decoded and size-checked as a file is.
+      const source = typeof options.text === 'string' ? { text: options.text } : await readStreamSource(options.text, maxFileBytes);
+      if ('problem' in source) unreadableText = { filePath, findings: [source.problem] };
+      inputs = [{ filePath, ...('text' in source ? { text: source.text } : {}), ...(options.onlyPlanlintText ? { walked: true } : {}) }];
+    }
   } else {
     const { files, named } = await findInputs([...patterns], {
       errorOnUnmatched: options.errorOnUnmatchedPattern ?? true,

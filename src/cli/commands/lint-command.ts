@@ -198,8 +198,11 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
     errorOnUnmatchedPattern: flags.errorOnUnmatchedPattern,
     onIgnored: (file, why, named) => {
       // As ESLint warns of an ignored file it is given; a file a walk leaves out is news only with --debug.
-      if (named && flags.warnIgnored) process.stderr.write(`planlint: warning: ${displayPath(file, cwd)} is ${why}, so it was not linted (--no-ignore lints it; --no-warn-ignored hides this warning).\n`);
-      else if (flags.debug) process.stderr.write(`planlint: debug: left out ${displayPath(file, cwd)}: ${why}.\n`);
+      if (named && flags.warnIgnored) {
+        // --no-ignore turns ignores off; the config's files setting still applies.
+        const lintIt = why.startsWith('ignored') ? '--no-ignore lints it' : 'add it to files to lint it';
+        process.stderr.write(`planlint: warning: ${displayPath(file, cwd)} is ${why}, so it was not linted (${lintIt}; --no-warn-ignored hides this warning).\n`);
+      } else if (flags.debug) process.stderr.write(`planlint: debug: left out ${displayPath(file, cwd)}: ${why}.\n`);
     },
     ...(flags.cache ? { cacheLocation: flags.cacheLocation } : {}),
     ...(attach ? { attach } : {}),
