@@ -144,10 +144,14 @@ describe('bad input and usage', () => {
 
   it('an empty file and a binary file get clear findings', async () => {
     const dir = tempDir({ 'empty.yaml': '', 'binary.yaml': 'kind: \u0000\u0001\u0002' });
-    const { code, stdout } = await planlint(['.'], { cwd: dir });
+    // Named, each is judged; found by walking, the empty one is not a planlint document and is skipped.
+    const { code, stdout } = await planlint(['empty.yaml', 'binary.yaml'], { cwd: dir });
     expect(code).toBe(1);
     expect(stdout).toContain('The file holds binary data');
     expect(stdout).toContain('The document is empty');
+    const walked = await planlint(['.'], { cwd: dir });
+    expect(walked.stdout).toContain('The file holds binary data');
+    expect(walked.stdout).toContain('in 1 file checked. 1 other YAML/JSON file skipped');
   });
 
   it('a missing path is a usage error: one line, exit 2', async () => {

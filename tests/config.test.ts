@@ -84,7 +84,7 @@ describe('ignores', () => {
 describe('config mistakes are clear, exit 2', () => {
   const cases: [string, string, RegExp][] = [
     ['an unknown severity', 'rules:\n  service-user-voice-recorded: sometimes\n', /planlint\.config\.yaml: rules\.service-user-voice-recorded must be off, warn or error, or \[severity, options\]; found "sometimes"\./],
-    ['an unknown key', 'rulez: {}\n', /planlint\.config\.yaml: unknown key "rulez"\. Allowed keys: extends, plugins, rules, overrides, ignores\./],
+    ['an unknown key', 'rulez: {}\n', /planlint\.config\.yaml: unknown key "rulez"\. Allowed keys: extends, plugins, rules, overrides, ignores, files\./],
     ['an unknown rule', 'rules:\n  no-such-rule: error\n', /planlint\.config\.yaml: there is no rule "no-such-rule"/],
     ['a bad rule option', 'rules:\n  service-user-voice-recorded: [error, { minWords: "four" }]\n', /planlint\.config\.yaml for service-user-voice-recorded: option "minWords" must be integer\./],
     ['an unknown option', 'rules:\n  service-user-voice-recorded: [error, { minWrds: 2 }]\n', /for service-user-voice-recorded: option "minWrds" must NOT have additional properties/],

@@ -36,7 +36,7 @@ describe('lintFiles', () => {
       errors += counts.errors;
       warnings += counts.warnings;
     }
-    expect(run.summary).toEqual({ errors, warnings, internalError: false });
+    expect(run.summary).toEqual({ errors, warnings, skipped: 0, internalError: false });
     expect(errors).toBeGreaterThan(0);
     // Good examples have no errors; poor ones do.
     expect(countFindings(results.find((r) => r.filePath.endsWith('kate-good.yaml'))!.findings).errors).toBe(0);
@@ -54,7 +54,7 @@ describe('lintFiles', () => {
     expect(run.summary.errors).toBe(entries.reduce((n, e) => n + e.errors, 0));
   });
 
-  it('leaves out ignored files found by walking a folder, but lints a file named explicitly', async () => {
+  it('leaves out ignored files, found by walking a folder or named, and says which', async () => {
     const dir = scratch({
       'planlint.config.yaml': 'ignores: ["archive/**"]\n',
       'a.yaml': PLAN_WITHOUT_VOICE,
@@ -64,9 +64,12 @@ describe('lintFiles', () => {
     });
     const run = await lintFiles([dir], { cwd: dir });
     expect(run.files).toEqual([join(dir, 'a.yaml')]);
-    const named = await lintFiles([join(dir, 'archive/old.yaml')], { cwd: dir });
-    expect(named.files).toEqual([join(dir, 'archive/old.yaml')]);
-    expect((await collect(named))[0]!.findings.map((f) => f.ruleId)).toContain(VOICE);
+    const left: [string, string, boolean][] = [];
+    const named = await lintFiles([join(dir, 'archive/old.yaml')], { cwd: dir, onIgnored: (file, why, isNamed) => left.push([file, why, isNamed]) });
+    expect(named.files).toEqual([]);
+    expect(left).toEqual([[join(dir, 'archive/old.yaml'), 'ignored by "archive/**" in planlint.config.yaml', true]]);
+    const notIgnored = await lintFiles([join(dir, 'archive/old.yaml')], { cwd: dir, noIgnore: true });
+    expect((await collect(notIgnored))[0]!.findings.map((f) => f.ruleId)).toContain(VOICE);
   });
 
   it('stops on a pattern that matches nothing, unless told not to', async () => {

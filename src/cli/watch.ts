@@ -73,9 +73,11 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
 
   const currentFiles = async (): Promise<string[]> => {
     const found = new Set<string>();
+    const exclusions = options.paths.filter((p) => p.startsWith('!'));
     for (const path of options.paths) {
-      // One path at a time: a file deleted since the first run must not hide the others.
-      const files = await findFiles([path], { errorOnUnmatched: false, isIgnored: (f) => setup.resolver.isIgnored(f, cwd) }).catch(() => []);
+      if (path.startsWith('!')) continue;
+      // One path at a time (with the "!pattern" exclusions): a file deleted since the first run must not hide the others.
+      const files = await findFiles([path, ...exclusions], { errorOnUnmatched: false, isIgnored: (f) => setup.resolver.isIgnored(f, cwd) }).catch(() => []);
       for (const f of files) found.add(f);
     }
     return [...found].sort();
@@ -85,7 +87,9 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
   const lint = async (files: string[]): Promise<{ file: string; result: FileResult | Error }[]> => {
     if (files.length === 0) return [];
     try {
-      const run = await lintFiles(files, { ...options.lint, setup, concurrency: 1, errorOnUnmatchedPattern: false, jsonEntries: undefined });
+      // Files of a folder or glob are linted by name here, yet skipped as the first run skipped them when not planlint's.
+      const named = new Set(options.paths);
+      const run = await lintFiles(files, { ...options.lint, setup, concurrency: 1, errorOnUnmatchedPattern: false, jsonEntries: undefined, countsAsFound: (f) => !named.has(f) });
       const linted: { file: string; result: FileResult | Error }[] = [];
       for await (const result of run.results) linted.push({ file: run.files[linted.length]!, result });
       for (const file of files) for (const c of (await setup.resolver.settingsFor(file)).config.configFiles) if (!configFiles.has(c)) configFiles.set(c, await mtimeOf(c));
@@ -130,7 +134,12 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
     let configChanged = configTouched;
     for (const [file, mtime] of configFiles) if ((await mtimeOf(file)) !== mtime) configChanged = true;
     if (configChanged) {
-      setup = await createLintSetup({ ...(setup.configPath ? { configPath: setup.configPath } : {}), rules: setup.cliRules });
+      setup = await createLintSetup({
+        ...(setup.configPath ? { configPath: setup.configPath } : {}),
+        rules: setup.cliRules,
+        ...(setup.ignorePatterns ? { ignorePatterns: setup.ignorePatterns } : {}),
+        ...(setup.noIgnore ? { noIgnore: true } : {}),
+      });
       configFiles = new Map();
     }
     const files = await currentFiles();
@@ -150,6 +159,7 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
         lines.push(`${paint.red('✖')} ${displayPath(file, cwd)}: ${result.message}`);
         continue;
       }
+      if (result.skipped) continue; // not a planlint document
       count(file, result);
       if (result.findings.length === 0) lines.push(`${paint.green('✔')} ${displayPath(file, cwd)}: no problems`);
       else lines.push(stylish.file(result).replace(/^\n/, ''));
@@ -168,6 +178,7 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
   // Which folders to watch, and whether recursively.
   const targets = new Map<string, boolean>();
   for (const path of options.paths) {
+    if (path.startsWith('!')) continue; // an exclusion, not a place to watch
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) targets.set(resolve(path), true);
     else if (info) targets.set(resolve(dirname(path)), targets.get(resolve(dirname(path))) ?? false);

@@ -40,6 +40,11 @@ export interface FileResult {
   suppressedFindings?: Finding[];
   /** Ids of the rules that judged this file (they applied to one of its document kinds). */
   rulesChecked?: string[];
+  /**
+   * Not linted: found by walking a folder or matching a glob, but neither a planlint document nor an
+   * HMPPS export (a compose file, a tsconfig). Reports leave it out; the stylish summary counts it.
+   */
+  skipped?: true;
   /** A rule crashed while checking this file: the run ends with exit code 2. */
   internalError?: boolean;
   /**

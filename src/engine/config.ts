@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadPlugin } from './load-plugins.js';
 import type { AnyRule } from './load-rules.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
+import { displayPath } from '../core/paths.js';
 import { didYouMean } from '../core/text.js';
 import { isPresetName, presetSettings } from './presets.js';
 import { activateRules, SettingsError } from './rule-settings.js';
@@ -27,8 +28,14 @@ let loadedIgnore: IgnoreFactory | undefined;
 const picomatch = (...args: Parameters<typeof picomatchType>) => (loadedPicomatch ??= requireHere('picomatch') as typeof picomatchType)(...args);
 const createIgnore = () => (loadedIgnore ??= requireHere('ignore') as IgnoreFactory)();
 
-export const CONFIG_FILE_NAMES = ['planlint.config.yaml', 'planlint.config.yml', 'planlint.config.json', 'planlint.config.mjs'];
+/** The config files planlint reads, in the order it looks for them in each folder (the first found applies). */
+export const CONFIG_FILE_NAMES = ['planlint.config.yaml', 'planlint.config.yml', 'planlint.config.json', 'planlint.config.jsonc', 'planlint.config.js', 'planlint.config.mjs', 'planlint.config.cjs'];
+/** Names people may give a config by habit from other tools, which planlint does not read: a warning says so. */
+const UNREAD_CONFIG_NAMES = ['planlint.config.ts', 'planlint.config.mts', 'planlint.config.cts', 'planlint.config.toml', '.planlintrc', '.planlintrc.json', '.planlintrc.yaml', '.planlintrc.yml', '.planlintrc.js'];
 export const IGNORE_FILE_NAME = '.planlintignore';
+
+/** The config file names planlint reads, as a warning lists them. */
+const READ_NAMES = 'planlint.config.yaml, .yml, .json, .jsonc, .js, .mjs or .cjs';
 
 interface RawConfig {
   extends?: string | string[];
@@ -36,6 +43,7 @@ interface RawConfig {
   rules?: Record<string, RuleSetting>;
   overrides?: { files: string[]; rules?: Record<string, RuleSetting> }[];
   ignores?: string[];
+  files?: string[];
 }
 
 interface Override {
@@ -55,8 +63,25 @@ export interface ResolvedConfig {
   presets: string[];
   rules: Record<string, RuleSetting>;
   overrides: Override[];
-  ignores: { base: string; patterns: string[] }[];
+  /** Ignore patterns (gitignore syntax) from each config file of the chain, relative to its folder. */
+  ignores: { base: string; patterns: string[]; source: string }[];
+  /** The `files` setting: when walking folders and expanding globs, only files matching these are linted. */
+  files?: { base: string; patterns: string[]; source: string };
 }
+
+/** Why a file is left out: the ignore pattern and where it was written, or the `files` setting it is outside. */
+export type Exclusion = { reason: 'ignored'; pattern: string; source: string } | { reason: 'outside-files'; patterns: string[]; source: string };
+
+/** An exclusion in words, for warnings and --print-config: `by "archive/**" in planlint.config.yaml`. */
+export function describeExclusion(exclusion: Exclusion, cwd: string): string {
+  const where = (source: string) => (source.startsWith('--') ? source : displayPath(source, cwd));
+  if (exclusion.reason === 'ignored') {
+    return exclusion.source === IGNORE_PATTERN_OPTION ? `ignored by --ignore-pattern "${exclusion.pattern}"` : `ignored by "${exclusion.pattern}" in ${where(exclusion.source)}`;
+  }
+  return `outside the files setting of ${where(exclusion.source)} (${exclusion.patterns.map((p) => `"${p}"`).join(', ')})`;
+}
+
+const IGNORE_PATTERN_OPTION = '--ignore-pattern';
 
 /** The resolved settings for one file, with what produced them, as --print-config shows them. */
 export interface FileSettings {
@@ -67,6 +92,25 @@ export interface FileSettings {
 }
 
 const EMPTY_CONFIG: ResolvedConfig = { configFiles: [], pluginRules: [], presets: [], rules: {}, overrides: [], ignores: [] };
+
+/** Where a .jsonc file could not be read, as `line 3, column 5`. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+}
+
+/**
+ * JSON with comments and trailing commas (the markdownlint-cli2 and VS Code habit). Microsoft's
+ * jsonc-parser reads it (the parser VS Code uses for its own settings); loaded only for .jsonc.
+ */
+function parseJsonc(text: string): unknown {
+  const jsonc = requireHere('jsonc-parser') as typeof import('jsonc-parser');
+  const errors: import('jsonc-parser').ParseError[] = [];
+  const data = jsonc.parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true }) as unknown;
+  const first = errors[0];
+  if (first) throw new Error(`${jsonc.printParseErrorCode(first.error)} at ${lineAndColumn(text, first.offset)}`);
+  return data;
+}
 
 let validateConfigShape: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
@@ -89,7 +133,7 @@ function describeConfigError(errors: ErrorObject[], data: unknown): string {
   for (const step of error.instancePath.slice(1).split('/').filter(Boolean)) value = (value as Record<string, unknown> | undefined)?.[step];
   const found = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
   if (error.keyword === 'additionalProperties') {
-    return `unknown key "${String(params.additionalProperty)}"${key === 'the configuration' ? '' : ` in ${key}`}. Allowed keys: extends, plugins, rules, overrides, ignores.`;
+    return `unknown key "${String(params.additionalProperty)}"${key === 'the configuration' ? '' : ` in ${key}`}. Allowed keys: extends, plugins, rules, overrides, ignores, files.`;
   }
   if (error.instancePath.startsWith('/rules/') || /\/rules\/[^/]+$/.test(error.instancePath)) {
     return `${key} must be off, warn or error, or [severity, options]; found ${found}.`;
@@ -102,11 +146,12 @@ function describeConfigError(errors: ErrorObject[], data: unknown): string {
 async function readConfigFile(file: string): Promise<RawConfig> {
   let data: unknown;
   try {
-    if (file.endsWith('.mjs') || file.endsWith('.js')) {
+    if (/\.[cm]?js$/.test(file)) {
+      // import() reads all three: a .cjs file's module.exports (or a .js one's, in a CommonJS package) is its default export.
       data = ((await importModule(pathToFileURL(file).href)) as { default?: unknown }).default;
     } else {
       const text = readFileSync(file, 'utf8');
-      data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
+      data = file.endsWith('.jsonc') ? parseJsonc(text) : file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
     }
   } catch (error) {
     if (error instanceof SettingsError) throw error;
@@ -139,21 +184,36 @@ export class ConfigResolver {
   private readonly byFile = new Map<string, Promise<ResolvedConfig>>();
   private readonly activated = new Map<string, ActiveRule[]>();
 
+  /** Warnings about config files found but not read (another tool's name, two in one folder), each given once. */
+  readonly warnings: string[] = [];
+  private readonly inFolder = new Map<string, string | undefined>();
+
   constructor(
     private readonly builtIns: AnyRule[],
-    private readonly options: { configPath?: string; cliRules?: Record<string, RuleSetting> } = {},
+    private readonly options: ConfigResolverOptions = {},
   ) {}
 
   /** The config file that applies to files in a folder, if any. */
   findConfigFile(dir: string): string | undefined {
     if (this.options.configPath) return resolve(this.options.configPath);
     for (let current = resolve(dir); ; current = dirname(current)) {
-      for (const name of CONFIG_FILE_NAMES) {
-        const candidate = join(current, name);
-        if (existsSync(candidate)) return candidate;
-      }
+      const found = this.configInFolder(current);
+      if (found) return found;
       if (dirname(current) === current) return undefined;
     }
+  }
+
+  /** The config file planlint reads in one folder; a warning for any other it finds there. Looked up once per folder. */
+  private configInFolder(folder: string): string | undefined {
+    if (this.inFolder.has(folder)) return this.inFolder.get(folder);
+    const present = CONFIG_FILE_NAMES.filter((name) => existsSync(join(folder, name)));
+    const unread = UNREAD_CONFIG_NAMES.filter((name) => existsSync(join(folder, name)));
+    const used = present[0];
+    for (const name of present.slice(1)) this.warnings.push(`${join(folder, name)} is not read: ${used} in the same folder applies (one config file per folder).`);
+    for (const name of unread) this.warnings.push(`${join(folder, name)} is not read: planlint reads ${READ_NAMES}.`);
+    const file = used ? join(folder, used) : undefined;
+    this.inFolder.set(folder, file);
+    return file;
   }
 
   configFor(filePath: string): Promise<ResolvedConfig> {
@@ -196,12 +256,14 @@ export class ConfigResolver {
       Object.assign(result.rules, parent.rules);
       result.overrides.push(...parent.overrides);
       result.ignores.push(...parent.ignores);
+      if (parent.files) result.files = parent.files;
     }
     for (const plugin of raw.plugins ?? []) result.pluginRules.push(...(await loadPlugin(plugin, dir, file)));
     result.configFiles.push(file);
     Object.assign(result.rules, raw.rules ?? {});
     raw.overrides?.forEach((o, i) => result.overrides.push({ files: o.files, base: dir, rules: o.rules ?? {}, source: `${file} overrides[${i}]` }));
-    if (raw.ignores?.length) result.ignores.push({ base: dir, patterns: raw.ignores });
+    if (raw.ignores?.length) result.ignores.push({ base: dir, patterns: raw.ignores, source: file });
+    if (raw.files) result.files = { base: dir, patterns: raw.files, source: file };
     return result;
   }
 
@@ -252,24 +314,63 @@ export class ConfigResolver {
     return { config, overridesApplied, settings, rules };
   }
 
-  /** Whether a file is ignored by .planlintignore (in the working folder) or its config's ignores. */
+  /** Whether a file is left out when walking folders and expanding globs: ignored, or outside the config's `files`. */
   async isIgnored(filePath: string, cwd: string): Promise<boolean> {
-    const absolute = resolve(filePath);
-    const ignoreFile = join(cwd, IGNORE_FILE_NAME);
-    if (existsSync(ignoreFile)) {
-      const rel = relative(cwd, absolute);
-      if (!rel.startsWith('..') && this.ignoreFileMatcher(ignoreFile).ignores(rel.split('\\').join('/'))) return true;
-    }
-    const config = await this.configFor(filePath);
-    return config.ignores.some(({ base, patterns }) => {
-      const rel = relative(base, absolute);
-      return !rel.startsWith('..') && createIgnore().add(patterns).ignores(rel.split('\\').join('/'));
-    });
+    return (await this.exclusionOf(filePath, cwd)) !== undefined;
   }
 
-  private ignoreMatchers = new Map<string, ReturnType<IgnoreFactory>>();
+  /**
+   * Why a file is left out, if it is. Ignore patterns are applied in order — .planlintignore in the
+   * working folder, each config file's `ignores`, then --ignore-pattern — and the last that has a
+   * say wins, so a negated pattern (`!archive/keep.yaml`) re-includes a file an earlier one ignored.
+   * Within one list, as in .gitignore, a file inside an ignored folder (`archive/`) stays ignored.
+   * --no-ignore turns every ignore off; `files` still applies.
+   */
+  async exclusionOf(filePath: string, cwd: string): Promise<Exclusion | undefined> {
+    const absolute = resolve(filePath);
+    const config = await this.configFor(filePath);
+    let exclusion: Exclusion | undefined;
+    if (!this.options.noIgnore) {
+      const lists: { base: string; matcher: IgnoreMatcher; source: string }[] = [];
+      for (const ignoreFile of this.ignoreFiles(cwd)) lists.push({ base: cwd, matcher: this.ignoreFileMatcher(ignoreFile), source: ignoreFile });
+      for (const entry of config.ignores) lists.push({ base: entry.base, matcher: this.listMatcher(entry), source: entry.source });
+      if (this.options.ignorePatterns?.length) {
+        this.cliIgnores ??= { patterns: this.options.ignorePatterns };
+        lists.push({ base: cwd, matcher: this.listMatcher(this.cliIgnores), source: IGNORE_PATTERN_OPTION });
+      }
+      for (const { base, matcher, source } of lists) {
+        const rel = relativePath(base, absolute);
+        if (rel === undefined) continue;
+        const outcome = matcher.test(rel);
+        if (outcome.ignored) exclusion = { reason: 'ignored', pattern: outcome.rule?.pattern ?? rel, source };
+        else if (outcome.unignored) exclusion = undefined;
+      }
+    }
+    if (exclusion || !config.files) return exclusion;
+    const rel = relativePath(config.files.base, absolute);
+    if (rel !== undefined && this.filesMatcher(config.files)(rel)) return undefined;
+    return { reason: 'outside-files', patterns: config.files.patterns, source: config.files.source };
+  }
 
-  private ignoreFileMatcher(path: string): ReturnType<IgnoreFactory> {
+  /** The ignore files that apply from this working folder (for --print-config). */
+  ignoreFiles(cwd: string): string[] {
+    if (this.options.noIgnore) return [];
+    let files = this.ignoreFilesIn.get(cwd);
+    if (!files) {
+      const ignoreFile = join(cwd, IGNORE_FILE_NAME);
+      this.ignoreFilesIn.set(cwd, (files = existsSync(ignoreFile) ? [ignoreFile] : []));
+    }
+    return files;
+  }
+
+  private readonly ignoreFilesIn = new Map<string, string[]>();
+
+  private cliIgnores: { patterns: string[] } | undefined;
+  private readonly ignoreMatchers = new Map<string, IgnoreMatcher>();
+  private readonly listMatchers = new WeakMap<object, IgnoreMatcher>();
+  private readonly filesMatchers = new WeakMap<object, (path: string) => boolean>();
+
+  private ignoreFileMatcher(path: string): IgnoreMatcher {
     let matcher = this.ignoreMatchers.get(path);
     if (!matcher) {
       matcher = createIgnore().add(readFileSync(path, 'utf8'));
@@ -277,4 +378,34 @@ export class ConfigResolver {
     }
     return matcher;
   }
+
+  private listMatcher(list: { patterns: string[] }): IgnoreMatcher {
+    let matcher = this.listMatchers.get(list);
+    if (!matcher) this.listMatchers.set(list, (matcher = createIgnore().add(list.patterns)));
+    return matcher;
+  }
+
+  private filesMatcher(files: { patterns: string[] }): (path: string) => boolean {
+    let matcher = this.filesMatchers.get(files);
+    if (!matcher) this.filesMatchers.set(files, (matcher = picomatch(files.patterns, { dot: true })));
+    return matcher;
+  }
+}
+
+type IgnoreMatcher = ReturnType<IgnoreFactory>;
+
+export interface ConfigResolverOptions {
+  configPath?: string;
+  cliRules?: Record<string, RuleSetting>;
+  /** --ignore-pattern: more ignore patterns (gitignore syntax), relative to the working folder, applied last. */
+  ignorePatterns?: string[];
+  /** --no-ignore: no file is ignored (.planlintignore, `ignores`, --ignore-pattern); `files` still applies. */
+  noIgnore?: boolean;
+}
+
+/** A path below `base` with forward slashes, as ignore and glob patterns are written; undefined when it is not below it. */
+function relativePath(base: string, absolute: string): string | undefined {
+  const rel = relative(base, absolute);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return rel.split('\\').join('/');
 }

@@ -12,11 +12,11 @@ import { availableParallelism } from 'node:os';
 import { countFindings } from '../core/findings.js';
 import type { FileResult } from '../core/findings.js';
 import type { InputFormat } from '../hmpps/recognise-export.js';
-import { findFiles } from '../input/find-files.js';
+import { findInputs } from '../input/find-files.js';
 import { DEFAULT_MAX_FILE_BYTES, readSource, readStreamSource } from '../input/read-source.js';
 import type { RuleMeta } from '../rule-kit/rule-api.js';
 import { Baseline, BaselineRecorder } from './baseline.js';
-import { ConfigResolver } from './config.js';
+import { ConfigResolver, describeExclusion } from './config.js';
 import { LintCache, hashText } from './lint-cache.js';
 import { lintOneFile, reportedFile } from './lint-one-file.js';
 import type { LintInput, ReportedFile, RunSettings } from './lint-one-file.js';
@@ -38,6 +38,10 @@ export interface LintSetupOptions {
   preset?: PresetName;
   /** Rule settings that win over the config and the preset (--rule), by rule id. */
   rules?: Record<string, RuleSetting>;
+  /** More ignore patterns (gitignore syntax, relative to the working folder), applied after the config's (--ignore-pattern). */
+  ignorePatterns?: string[];
+  /** Ignore nothing: .planlintignore, the config's `ignores` and ignorePatterns are all turned off (--no-ignore). */
+  noIgnore?: boolean;
 }
 
 /**
@@ -53,6 +57,9 @@ export interface LintSetup {
   configPath?: string;
   /** The preset's settings with the rule settings over them, as the resolver applies them. */
   cliRules: Record<string, RuleSetting>;
+  /** The ignore settings the resolver was made with, so a setup made again (a config changed) keeps them. */
+  ignorePatterns?: string[];
+  noIgnore?: boolean;
 }
 
 /** Loads the built-in rules and the schema validators, and makes a config resolver for these options. */
@@ -60,7 +67,20 @@ export async function createLintSetup(options: LintSetupOptions = {}): Promise<L
   const [builtIns] = await Promise.all([loadBuiltInRules(), prepareValidators()]);
   const cliRules = { ...(options.preset ? presetSettings(options.preset, builtIns) : {}), ...options.rules };
   const configPath = options.configPath;
-  return { builtIns, resolver: new ConfigResolver(builtIns, { ...(configPath ? { configPath } : {}), cliRules }), ...(configPath ? { configPath } : {}), cliRules };
+  const resolver = new ConfigResolver(builtIns, {
+    ...(configPath ? { configPath } : {}),
+    cliRules,
+    ...(options.ignorePatterns?.length ? { ignorePatterns: options.ignorePatterns } : {}),
+    ...(options.noIgnore ? { noIgnore: true } : {}),
+  });
+  return {
+    builtIns,
+    resolver,
+    ...(configPath ? { configPath } : {}),
+    cliRules,
+    ...(options.ignorePatterns?.length ? { ignorePatterns: options.ignorePatterns } : {}),
+    ...(options.noIgnore ? { noIgnore: true } : {}),
+  };
 }
 
 /** What lintFiles does with the baseline file (--baseline). */
@@ -84,8 +104,27 @@ export interface LintFilesOptions extends LintSetupOptions {
    * maxFileBytes) as the file `filePath` instead of finding files; the patterns must be empty.
    */
   text?: string | AsyncIterable<Uint8Array | string>;
-  /** The name the text is reported under and finds its config by. Defaults to `<stdin>`. */
+  /**
+   * The name the text is reported under and finds its config by. Defaults to `<stdin>`. When this
+   * names an ignored file, nothing is linted and onIgnored is told, as for a file named in patterns.
+   */
   filePath?: string;
+  /**
+   * Lint the text only if it is a planlint document or an HMPPS export, as for a file found by
+   * walking a folder; otherwise its result is marked `skipped` (the language server's choice).
+   */
+  onlyPlanlintText?: boolean;
+  /**
+   * Whether a file named in the patterns counts as found by walking a folder, and so is skipped when
+   * it is not planlint's: --watch lints a folder's changed files by name.
+   */
+  countsAsFound?: (filePath: string) => boolean;
+  /**
+   * Told of each file the ignores (or the config's `files`) leave out: `named` when it was named
+   * as it is, which the lint command warns about; otherwise found by walking a folder or a glob.
+   * `why` says by what, as in `ignored by "archive/**" in planlint.config.yaml`.
+   */
+  onIgnored?: (filePath: string, why: string, named: boolean) => void;
   /** Whether a pattern or folder that matches no files stops the run with a UsageError (the default). */
   errorOnUnmatchedPattern?: boolean;
   /**
@@ -143,6 +182,8 @@ export interface LintSummary {
   warnings: number;
   /** A rule failed or was stopped, or a file could not be linted for a fault of planlint's. */
   internalError: boolean;
+  /** Files found by walking a folder or matching a glob that were not planlint documents (results marked `skipped`). */
+  skipped: number;
   /** With baseline mode `update`: the findings recorded. With `prune`: the entries kept and removed. */
   baseline?: { recorded: number } | { kept: number; removed: number };
 }
@@ -205,14 +246,30 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   if (options.text !== undefined) {
     if (patterns.length > 0) throw new Error('lintFiles: give either text or patterns, not both.');
     const filePath = options.filePath ?? '<stdin>';
-    // A stream is decoded and size-checked as a file is.
-    const source = typeof options.text === 'string' ? { text: options.text } : await readStreamSource(options.text, maxFileBytes);
-    if ('problem' in source) unreadableText = { filePath, findings: [source.problem] };
-    inputs = [{ filePath, ...('text' in source ? { text: source.text } : {}) }];
+    // Text named as an ignored file is left out as a named file is (ESLint's lintText does the same), so editors leave it alone.
+    const exclusion = options.filePath === undefined ? undefined : await resolver.exclusionOf(filePath, cwd);
+    if (exclusion) {
+      options.onIgnored?.(filePath, describeExclusion(exclusion, cwd), true);
+      inputs = [];
+    } else {
+      // A stream is decoded and size-checked as a file is.
+      const source = typeof options.text === 'string' ? { text: options.text } : await readStreamSource(options.text, maxFileBytes);
+      if ('problem' in source) unreadableText = { filePath, findings: [source.problem] };
+      inputs = [{ filePath, ...('text' in source ? { text: source.text } : {}), ...(options.onlyPlanlintText ? { walked: true } : {}) }];
+    }
   } else {
-    const files = await findFiles([...patterns], { errorOnUnmatched: options.errorOnUnmatchedPattern ?? true, isIgnored: (file) => resolver.isIgnored(file, cwd) });
+    const { files, named } = await findInputs([...patterns], {
+      errorOnUnmatched: options.errorOnUnmatchedPattern ?? true,
+      cwd,
+      isIgnored: async (file) => {
+        const exclusion = await resolver.exclusionOf(file, cwd);
+        return exclusion && describeExclusion(exclusion, cwd);
+      },
+      ...(options.onIgnored ? { onIgnored: (file, why, isNamed) => options.onIgnored!(file, why ?? 'ignored', isNamed) } : {}),
+    });
     options.onFiles?.(files);
-    inputs = files.map((filePath) => ({ filePath }));
+    // Files found by walking or by a glob are skipped when they are not planlint's; named ones are judged.
+    inputs = files.map((filePath) => (named.has(filePath) && !options.countsAsFound?.(filePath) ? { filePath } : { filePath, walked: true }));
   }
 
   const cache = options.cacheLocation !== undefined && options.text === undefined ? new LintCache(options.cacheLocation) : undefined;
@@ -244,11 +301,12 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       ready.set(index, { filePath: input.filePath, findings: [source.problem] });
       continue;
     }
-    const key = { content: hashText(source.text), settings: hashText(JSON.stringify([config.configFiles, settings, run])) };
+    // A file not planlint's is skipped when found by walking and judged when named: both outcomes are kept apart.
+    const key = { content: hashText(source.text), settings: hashText(JSON.stringify([config.configFiles, settings, run, input.walked === true])) };
     cacheKeys[index] = key;
     const cached = options.attach ? undefined : cache.get(input.filePath, key.content, key.settings);
     if (cached) ready.set(index, cached);
-    else jobs.push({ filePath: input.filePath, text: source.text });
+    else jobs.push({ ...input, text: source.text });
   }
 
   const workerUrl = options.workerUrl ?? defaultWorkerUrl();
@@ -277,7 +335,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
           for (const job of jobs) yield await lintOneFile(job, resolver, builtIns, settings);
         })();
 
-  const summary: LintSummary = { errors: 0, warnings: 0, internalError: false };
+  const summary: LintSummary = { errors: 0, warnings: 0, internalError: false, skipped: 0 };
   const files = inputs.map((i) => i.filePath);
 
   async function* results(): AsyncGenerator<LintedFile> {
@@ -287,6 +345,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
         if (!result) {
           const next = (await linted.next()).value as FileResult | ReportedFile;
           if (isReportedFile(next)) {
+            if (next.skipped) summary.skipped++;
             summary.internalError ||= next.internalError === true;
             summary.errors += next.errors;
             summary.warnings += next.warnings;
@@ -301,6 +360,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
         recorder?.add(result);
         if (baseline && !recorder) result = baseline.apply(result);
         summary.internalError ||= result.internalError === true;
+        if (result.skipped) summary.skipped++;
         const counts = countFindings(result.findings);
         summary.errors += counts.errors;
         summary.warnings += counts.warnings;

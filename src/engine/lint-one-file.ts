@@ -13,6 +13,11 @@ import { SUPPRESSION_RULE_ID } from './suppressions.js';
 export interface LintInput {
   filePath: string;
   text?: string;
+  /**
+   * Found by walking a folder or matching a glob (not named by the user): skipped, not judged, when
+   * it is neither a planlint document nor an HMPPS export.
+   */
+  walked?: boolean;
 }
 
 /** Settings that apply to every file of a run; plain data, so they can be sent to a worker. */
@@ -36,12 +41,15 @@ export interface ReportedFile {
   errors: number;
   warnings: number;
   internalError?: boolean;
+  /** Not a planlint document (FileResult.skipped): `item` is empty and is not part of the report. */
+  skipped?: true;
 }
 
 const encoder = new TextEncoder();
 
 /** A result as its JSON report entry; file paths in it are absolute, resolved from cwd. */
 export function reportedFile(result: FileResult, cwd: string): ReportedFile {
+  if (result.skipped) return { filePath: result.filePath, item: new Uint8Array(0), errors: 0, warnings: 0, skipped: true };
   const item = encoder.encode(jsonReportItem(result, cwd));
   return { filePath: result.filePath, item, ...countFindings(result.findings), ...(result.internalError ? { internalError: true } : {}) };
 }
@@ -66,5 +74,6 @@ export async function lintOneFile(input: LintInput, resolver: ConfigResolver, bu
     ...(run.redact ? { redact: true } : {}),
     ...(run.attach ? { attach: run.attach } : {}),
     ...(onRuleStart ? { onRuleStart } : {}),
+    ...(input.walked ? { onlyPlanlintFiles: true } : {}),
   });
 }

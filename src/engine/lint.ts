@@ -13,6 +13,7 @@ import { readExport } from '../hmpps/recognise-export.js';
 import type { InputFormat } from '../hmpps/recognise-export.js';
 import type { CaseModel } from '../model/case-model.js';
 import { caseTimeline } from '../model/case-timeline.js';
+import { isPlanlintFile } from './planlint-document.js';
 
 export interface LintOptions {
   rules: ActiveRule[];
@@ -33,6 +34,11 @@ export interface LintOptions {
    * the decoded source, and the case models with their timelines. Nothing is attached to a redacted run.
    */
   attach?: { source?: boolean; cases?: boolean };
+  /**
+   * Judge the text only if it is a planlint document or an HMPPS export (isPlanlintFile); otherwise
+   * the result is marked `skipped`, with no findings. For files found by walking a folder, and editors.
+   */
+  onlyPlanlintFiles?: boolean;
 }
 
 /**
@@ -42,6 +48,7 @@ export interface LintOptions {
 export function lintText(text: string, filePath: string, options: LintOptions): FileResult {
   const redact = options.redact ?? false;
   const loaded = loadDocuments(text, { redact });
+  if (options.onlyPlanlintFiles && !isPlanlintFile(loaded.documents, text, loaded.findings.length > 0)) return { filePath, findings: [], skipped: true };
   const findings: Finding[] = [...loaded.findings];
   const valid: ValidDocument[] = [];
   const exported: CaseModel[] = [];

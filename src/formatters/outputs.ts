@@ -143,7 +143,8 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
       };
       const itemPrefix = report.itemPrefix?.bind(report);
       sinks.push({
-        add: (r) => append(report.file(r)),
+        // A skipped file (not a planlint document) is not part of any report; a formatter may count it.
+        add: (r) => (r.skipped ? (report.skipped?.(r), Promise.resolve()) : append(report.file(r))),
         ...(itemPrefix ? { addItem: (bytes: Uint8Array) => (pending.push(itemPrefix()), append(bytes)) } : {}),
         close: async () => {
           pending.push(report.end());
@@ -155,7 +156,7 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
       const results: FileResult[] = [];
       sinks.push({
         add: (r) => {
-          results.push(r);
+          if (!r.skipped) results.push(r);
           return Promise.resolve();
         },
         close: async () => {

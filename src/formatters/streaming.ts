@@ -9,6 +9,8 @@ import type { Formatter, FormatterContext } from './types.js';
 export interface StreamingFormatter {
   open(context: FormatterContext): {
     file(result: FileResult): string;
+    /** A file found by walking a folder that was not a planlint document (FileResult.skipped): never in the report, but it may be counted. */
+    skipped?(result: FileResult): void;
     /** The text before a file's entry made beforehand (only the JSON report has them: jsonReportItem). */
     itemPrefix?(): string;
     end(): string;
@@ -19,6 +21,11 @@ export interface StreamingFormatter {
 export function batchOf(streaming: StreamingFormatter): Formatter {
   return (results, context) => {
     const report = streaming.open(context);
-    return results.map((r) => report.file(r)).join('') + report.end();
+    let text = '';
+    for (const r of results) {
+      if (r.skipped) report.skipped?.(r);
+      else text += report.file(r);
+    }
+    return text + report.end();
   };
 }

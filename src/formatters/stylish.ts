@@ -26,8 +26,12 @@ export const streamStylish: StreamingFormatter = {
     let warnings = 0;
     let notes = 0;
     let heldBack = 0;
+    let skipped = 0;
     let wroteAny = false;
     return {
+      skipped() {
+        skipped++;
+      },
       file(result) {
         files++;
         for (const f of result.suppressedFindings ?? []) if (f.suppression?.kind === 'baseline') heldBack++;
@@ -61,7 +65,9 @@ export const streamStylish: StreamingFormatter = {
       },
       end() {
         const checked = `${files} file${files === 1 ? '' : 's'} checked`;
-        const noteLine = notes > 0 ? ` ${notes} note${notes === 1 ? '' : 's'} for information.` : '';
+        const noteLine =
+          (notes > 0 ? ` ${notes} note${notes === 1 ? '' : 's'} for information.` : '') +
+          (skipped > 0 ? ` ${skipped} other YAML/JSON file${skipped === 1 ? '' : 's'} skipped (not planlint documents; --debug lists them).` : '');
         // Said even when nothing else is, so a clean run does not hide what the baseline holds.
         const heldLine = heldBack > 0 ? ` ${heldBack} known finding${heldBack === 1 ? '' : 's'} held back by the baseline.` : '';
         // The summary wraps too, each line painted on its own so no colour runs across a line end.

@@ -1,10 +1,12 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import type createIgnoreType from 'ignore';
 
 const LINTABLE_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /** Files that live beside plans in a project but are never plans. */
-const NEVER_PLANS = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'planlint.config.yaml', 'planlint.config.yml', 'planlint.config.json']);
+const NEVER_PLANS = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'planlint.config.yaml', 'planlint.config.yml', 'planlint.config.json', 'planlint.config.jsonc']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 
 import { UsageError } from '../core/errors.js';
@@ -16,21 +18,65 @@ import { UsageError } from '../core/errors.js';
 export interface FindOptions {
   /** Whether a pattern or folder that yields no files is a usage error (the default) or skipped. */
   errorOnUnmatched?: boolean;
-  /** Files found by walking a folder or expanding a glob are dropped when this says so. */
-  isIgnored?: (path: string) => Promise<boolean>;
+  /**
+   * Whether a file is ignored: false (or undefined), or true or a description of why. Files found by
+   * walking a folder or expanding a glob are dropped when it says so, and so are files named on the
+   * command line, which are reported to onIgnored.
+   */
+  isIgnored?: (path: string) => Promise<boolean | string | undefined>;
+  /** Told of each file left out by isIgnored, with why, and whether it was named rather than found. */
+  onIgnored?: (path: string, why: string | undefined, named: boolean) => void;
+  /** The folder `!pattern` arguments are relative to; the process's working folder by default. */
+  cwd?: string;
+}
+
+/** The files to lint, and which of them were named as they are rather than found by walking a folder or matching a glob. */
+export interface FoundFiles {
+  files: string[];
+  named: ReadonlySet<string>;
 }
 
 const GLOB_CHARACTERS = /[*?[\]{}]/;
 
 export async function findFiles(paths: string[], options: FindOptions = {}): Promise<string[]> {
+  return (await findInputs(paths, options)).files;
+}
+
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * As findFiles, and says which files were named. An argument starting with `!` is an exclusion, as
+ * in globby and markdownlint-cli2: an ignore pattern (gitignore syntax, relative to the working
+ * folder) that leaves matching files out of what the other arguments find.
+ */
+export async function findInputs(paths: string[], options: FindOptions = {}): Promise<FoundFiles> {
   const found = new Set<string>();
+  const named = new Set<string>();
   const unmatched = (message: string) => {
     if (options.errorOnUnmatched ?? true) throw new UsageError(message);
   };
-  const keep = async (candidates: string[]) => {
-    for (const file of candidates) if (!(await options.isIgnored?.(file))) found.add(file);
+  const exclusions = paths.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  const included = paths.filter((p) => !p.startsWith('!'));
+  if (exclusions.length > 0 && included.length === 0) {
+    throw new UsageError(`Only exclusions were given (${paths.map((p) => `"${p}"`).join(', ')}): give the files, folders or patterns to lint too, for example: planlint . "${paths[0]}"`);
+  }
+  if (exclusions.some((p) => p.trim() === '')) throw new UsageError('"!" must be followed by a pattern of files to leave out, for example "!archive/**".');
+  const cwd = options.cwd ?? process.cwd();
+  const excluded = exclusions.length ? (requireHere('ignore') as typeof createIgnoreType)().add(exclusions) : undefined;
+  const isExcluded = (file: string) => {
+    if (!excluded) return false;
+    const rel = relative(cwd, resolve(file));
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && excluded.ignores(rel.split('\\').join('/'));
   };
-  for (const path of paths) {
+  const keep = async (candidates: string[]) => {
+    for (const file of candidates) {
+      if (isExcluded(file)) continue;
+      const ignored = await options.isIgnored?.(file);
+      if (ignored) options.onIgnored?.(file, typeof ignored === 'string' ? ignored : undefined, false);
+      else found.add(file);
+    }
+  };
+  for (const path of included) {
     let info;
     try {
       info = await stat(path);
@@ -54,11 +100,21 @@ export async function findFiles(paths: string[], options: FindOptions = {}): Pro
       const before = found.size;
       await keep([...inFolder]);
       if (found.size === before) unmatched(`No .yaml, .yml or .json files found in ${path}`);
-    } else {
-      found.add(path); // a file named explicitly is linted whatever its extension or ignore rules
+    } else if (!isExcluded(path)) {
+      // A file named explicitly is linted whatever its extension, and judged even if it is not a
+      // plan; but an ignored one is left out (and reported), so pre-commit, which names every
+      // staged file, respects the ignores.
+      const ignored = await options.isIgnored?.(path);
+      if (ignored) options.onIgnored?.(path, typeof ignored === 'string' ? ignored : undefined, true);
+      else {
+        found.add(path);
+        named.add(path);
+      }
     }
   }
-  return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const files = [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // A file both named and found by a folder or pattern counts as named: the user asked for it.
+  return { files, named };
 }
 
 async function walk(dir: string, found: Set<string>, visited: Set<string>): Promise<void> {

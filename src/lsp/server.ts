@@ -17,7 +17,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../engine/config.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
 import type { FileResult, Finding, Severity } from '../core/findings.js';
-import { recogniseExport } from '../hmpps/recognise-export.js';
 import { createLintSetup, lintFiles } from '../engine/lint-files.js';
 import type { LintSetup } from '../engine/lint-files.js';
 import { ruleDocPath } from '../core/package-root.js';
@@ -41,7 +40,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 const NOT_SUPPRESSIBLE = new Set<string>([ENGINE_RULE_IDS.syntax, ENGINE_RULE_IDS.input, SUPPRESSION_RULE_ID]);
 
 const LINTED_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-const PLANLINT_KIND = /^\s*["']?kind["']?\s*:\s*["']?(case-file|sentence-plan|review)\b/m;
 
 /** Where a document is on disk, for config discovery; an unsaved one is taken to be in the working folder. */
 function filePathOf(uri: string): string {
@@ -56,24 +54,14 @@ function filePathOf(uri: string): string {
 }
 
 /**
- * Whether planlint should judge a document. The server may be attached to every YAML and JSON file
- * in a workspace (workflows, compose files …); only planlint documents and HMPPS exports get
- * findings, as a file named on the command line would. Config files are not case files.
+ * Whether a document may be planlint's, before it is read: the server may be attached to every YAML
+ * and JSON file in a workspace (workflows, compose files …). Whether it is one is decided when it is
+ * linted, by the same definition as for files found by walking a folder (src/engine/planlint-document.ts):
+ * only planlint documents and HMPPS exports get findings. Config files are not case files.
  */
-function isPlanlintDocument(text: string, filePath: string, languageId: string): boolean {
+function mayBePlanlintDocument(filePath: string, languageId: string): boolean {
   if (CONFIG_FILE_NAMES.includes(basename(filePath))) return false;
-  const ext = extname(filePath).toLowerCase();
-  if (!LINTED_EXTENSIONS.has(ext) && languageId !== 'yaml' && languageId !== 'json') return false;
-  if (PLANLINT_KIND.test(text) || /^#\s*yaml-language-server:\s*\$schema=.*planlint/m.test(text)) return true;
-  if (ext === '.json' || languageId === 'json') {
-    if (/"kind"\s*:\s*"(case-file|sentence-plan|review)"/.test(text)) return true;
-    try {
-      return recogniseExport(JSON.parse(text)) !== undefined;
-    } catch {
-      return false; // half-typed JSON that is not yet recognisable
-    }
-  }
-  return false;
+  return LINTED_EXTENSIONS.has(extname(filePath).toLowerCase()) || languageId === 'yaml' || languageId === 'json';
 }
 
 /** A finding as an LSP diagnostic: LSP positions are 0-based, planlint's 1-based (both end-exclusive, in UTF-16 units). */
@@ -125,16 +113,14 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
   async function lint(document: TextDocument): Promise<void> {
     const filePath = filePathOf(document.uri);
     const text = document.getText();
-    if (!isPlanlintDocument(text, filePath, document.languageId)) {
-      await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
-      return;
-    }
-    let diagnostics: Diagnostic[];
+    let diagnostics: Diagnostic[] = [];
     try {
-      const run = await lintFiles([], { setup: await lintSetup(), text, filePath, concurrency: 1 });
-      const results: FileResult[] = [];
-      for await (const result of run.results) results.push(result); // the one document
-      diagnostics = results.flatMap((r) => r.findings).map(toDiagnostic);
+      if (mayBePlanlintDocument(filePath, document.languageId)) {
+        const run = await lintFiles([], { setup: await lintSetup(), text, filePath, concurrency: 1, onlyPlanlintText: true });
+        const results: FileResult[] = [];
+        for await (const result of run.results) results.push(result); // the one document; marked skipped when it is not planlint's
+        diagnostics = results.flatMap((r) => r.findings).map(toDiagnostic);
+      }
     } catch (error) {
       // A broken config stops a CLI run with one line; here it is shown on the document instead.
       const message = error instanceof Error ? error.message : String(error);
@@ -178,7 +164,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
   connection.onInitialized(() => {
     void lintSetup(); // load rules and validators while the editor opens its first file
     // Config files edited outside the editor (or not open in it) still change the findings.
-    if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/planlint.config.{yaml,yml,json,mjs}' }] });
+    if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }] });
   });
 
   documents.onDidOpen(({ document }) => (isConfigUri(document.uri) ? undefined : schedule(document, 0)));

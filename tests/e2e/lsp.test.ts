@@ -219,6 +219,18 @@ describe('planlint lsp', () => {
     const draftUri = pathToFileURL(draft).href;
     const result = await diagnosticsFor(draftUri, open(draftUri, 'kind: sentence-plan\nschemaVersion: 1\n'));
     expect(result.diagnostics.map((d) => d.code)).toContain('schema');
+    // The same definition as walking a folder: a kind one slip from planlint's is judged, with its "did you mean".
+    const typo = join(dir, 'typo.yaml');
+    const typoUri = pathToFileURL(typo).href;
+    const typoResult = await diagnosticsFor(typoUri, open(typoUri, 'kind: sentence_plan\nschemaVersion: 1\n'));
+    expect(typoResult.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('(did you mean "sentence-plan"?)'));
+  });
+
+  it('gives an ignored file no findings, as the command line leaves it out', async () => {
+    const dir = scratch({ 'planlint.config.yaml': 'ignores: ["archive/"]\n', 'archive/old.yaml': 'kind: sentence-plan\nschemaVersion: 1\n' });
+    const uri = pathToFileURL(join(dir, 'archive', 'old.yaml')).href;
+    const { diagnostics } = await diagnosticsFor(uri, open(uri, 'kind: sentence-plan\nschemaVersion: 1\n'));
+    expect(diagnostics).toEqual([]);
   });
 
   it('shuts down and exits 0 when the editor says so', async () => {

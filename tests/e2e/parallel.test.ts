@@ -44,6 +44,20 @@ describe('--concurrency', () => {
     expect(recycled.summary).toEqual(single.summary);
   }, 60_000);
 
+  it('skips other YAML and JSON files in workers as in one thread, and leaves them out of the JSON report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planlint-parallel-mixed-'));
+    writeCorpus(join(dir, 'plans'), 220, { seed: 5, examplesDir: join(root, 'examples') });
+    const others = scratch(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`compose-${i}.yml`, `services:\n  web${i}:\n    image: nginx\n`])));
+    const run = (threads: string, format: string[]) => planlint([join(dir, 'plans'), others, ...format, '--concurrency', threads]);
+    const single = run('off', ['-f', 'json']);
+    const parallel = run('2', ['-f', 'json']);
+    expect(parallel.stdout).toBe(single.stdout);
+    expect(parallel.code).toBe(single.code);
+    expect((JSON.parse(parallel.stdout) as unknown[]).length).toBe(220);
+    expect(run('2', []).stdout).toBe(run('off', []).stdout);
+    expect(run('2', []).stdout).toMatch(/ 30 other YAML\/JSON files skipped /);
+  });
+
   it('rejects a bad setting with a usage error', () => {
     expect(planlint(['examples/', '--concurrency', 'lots'])).toMatchObject({ code: 2, stderr: 'planlint: --concurrency expects a number from 1 to 64, auto or off; found "lots".\n' });
   });

@@ -90,6 +90,23 @@ describe('planlint --watch', () => {
     expect(await watch.exited).toBe(0);
   });
 
+  it('keeps skipping YAML files in the folder that are not planlint documents', async () => {
+    const dir = scratch({ 'repo/docker-compose.yml': 'services: {}\n', 'repo/kate.yaml': kate });
+    const watch = (running = new Watching(['repo/'], dir));
+    await watch.passes(1);
+    expect(watch.stdout).toContain('1 other YAML/JSON file skipped');
+    const mark = watch.stdout.length;
+    writeFileSync(join(dir, 'repo/docker-compose.yml'), 'services:\n  web: {}\n');
+    writeFileSync(join(dir, 'repo/kate.yaml'), kate.replace('schemaVersion: 1\n', 'schemaVersion: 1\ncheckedBy: me\n'));
+    await watch.passes(2);
+    const printed = watch.stdout.slice(mark);
+    expect(printed).toContain('repo/kate.yaml');
+    expect(printed).not.toContain('docker-compose');
+    expect(watch.stderr).toMatch(/Watching 1 file \(1 error/);
+    watch.child.kill('SIGINT');
+    expect(await watch.exited).toBe(0);
+  });
+
   it('lints again when the config that applies changes', async () => {
     const dir = scratch({ 'lisa.yaml': lisa, 'planlint.config.yaml': 'rules: {}\n' });
     const watch = (running = new Watching(['lisa.yaml'], dir));

@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../core/errors.js';
+import { displayPath } from '../../core/paths.js';
 import { countFindings } from '../../core/findings.js';
 import { FORMATTER_NAMES, formatterNeeds } from '../../formatters/index.js';
 import { openOutputs, parseOutputs } from '../../formatters/outputs.js';
+import { describeExclusion } from '../../engine/config.js';
 import { DEFAULT_RULE_TIMEOUT_MS, createLintSetup, isReportedFile, lintFiles } from '../../engine/lint-files.js';
 import type { LintFilesOptions, LintSetup } from '../../engine/lint-files.js';
 import { PRESET_NAMES, isPresetName } from '../../engine/presets.js';
@@ -42,6 +44,10 @@ interface LintFlags {
   maxFileSize?: string;
   redact?: boolean;
   watch?: boolean;
+  ignorePattern: string[];
+  ignore: boolean;
+  warnIgnored: boolean;
+  debug?: boolean;
 }
 
 /** --max-file-size: a size such as 10MB, 500KB or 1048576 (bytes). */
@@ -71,7 +77,7 @@ function ruleTimeout(setting: string): number {
 /** The default command: lint paths, print findings, and say through the exit code how it went. */
 export function registerLintCommand(program: Command, setExit: (code: number) => void): void {
   program
-    .argument('[paths...]', 'files, directories or glob patterns to lint (.yaml, .yml, .json)')
+    .argument('[paths...]', 'files, directories or glob patterns to lint (.yaml, .yml, .json; in folders and globs, only planlint documents); "!pattern" leaves files out')
     .addOption(
       new Option('-f, --format <name[:file]>', `output format: ${FORMATTER_NAMES.join(', ')}; name:file writes it to a file (repeatable)`).argParser((v: string, all: string[]) => [...all, v]).default([], 'stylish'),
     )
@@ -86,6 +92,15 @@ export function registerLintCommand(program: Command, setExit: (code: number) =>
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'the file name to report (and find config for) with --stdin')
     .option('--no-error-on-unmatched-pattern', 'do not fail when a pattern or folder matches no files')
+    .option(
+      '--ignore-pattern <pattern>',
+      'also ignore files matching this pattern (gitignore syntax, from the working folder; "!pattern" re-includes; repeatable)',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .option('--no-ignore', "ignore nothing: turn off .planlintignore, the config's ignores and --ignore-pattern")
+    .option('--no-warn-ignored', 'say nothing when a file named on the command line is ignored')
+    .option('--debug', 'list on stderr the files left out: other YAML/JSON files skipped, and files ignored')
     .option('--baseline <file>', 'ignore findings recorded in this baseline file; fail only on new ones')
     .option('--update-baseline', 'record every current finding in the --baseline file')
     .option('--prune-baseline', 'remove entries that no longer occur from the --baseline file')
@@ -120,13 +135,36 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   const maxFileBytes = fileSizeLimit(flags.maxFileSize);
   const concurrency = parseConcurrency(flags.concurrency);
 
-  const setup = await createLintSetup({ ...(flags.config ? { configPath: flags.config } : {}), ...(flags.preset ? { preset: flags.preset } : {}), rules: parseRuleFlags(flags.rule) });
+  if (flags.ignorePattern.some((p) => p.trim() === '')) throw new UsageError('--ignore-pattern expects a pattern, for example --ignore-pattern "archive/**".');
+  const setup = await createLintSetup({
+    ...(flags.config ? { configPath: flags.config } : {}),
+    ...(flags.preset ? { preset: flags.preset } : {}),
+    rules: parseRuleFlags(flags.rule),
+    ...(flags.ignorePattern.length ? { ignorePatterns: flags.ignorePattern } : {}),
+    ...(flags.ignore ? {} : { noIgnore: true }),
+  });
+  const cwd = process.cwd();
+  // Config files found but not read (another tool's name, two in one folder): each said once, on stderr.
+  let warned = 0;
+  const warnAboutConfigs = () => {
+    for (const warning of setup.resolver.warnings.slice(warned)) process.stderr.write(`planlint: warning: ${warning}\n`);
+    warned = setup.resolver.warnings.length;
+  };
 
   if (flags.printConfig) {
     const { config, overridesApplied, rules } = await setup.resolver.settingsFor(flags.printConfig);
+    const exclusion = await setup.resolver.exclusionOf(flags.printConfig, cwd);
+    warnAboutConfigs();
     const printed = {
       file: flags.printConfig,
+      // Whether walking a folder or naming the file lints it, and if not, what leaves it out.
+      ignored: exclusion ? describeExclusion(exclusion, cwd) : false,
       configFiles: config.configFiles,
+      ignoreFiles: setup.resolver.ignoreFiles(cwd),
+      ...(flags.ignorePattern.length ? { ignorePatterns: flags.ignorePattern } : {}),
+      ...(flags.ignore ? {} : { noIgnore: true }),
+      ...(config.files ? { files: config.files } : {}),
+      configWarnings: setup.resolver.warnings,
       presets: ['recommended', ...config.presets, ...(flags.preset ? [`${flags.preset} (--preset)`] : [])],
       overridesApplied,
       plugins: config.pluginRules.map((r) => r.meta.id),
@@ -139,7 +177,6 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
 
   if (flags.stdin && paths.length > 0) throw new UsageError('Give either --stdin or paths to lint, not both.');
   if (!flags.stdin && paths.length === 0) throw new UsageError('Give at least one file or directory to lint, for example: planlint examples/');
-  const cwd = process.cwd();
   // What every run of these files shares, the first and --watch's later ones.
   const options: LintFilesOptions & { setup: LintSetup } = {
     setup,
@@ -160,6 +197,14 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
     ...options,
     ...(flags.stdin ? { text: process.stdin, filePath: flags.stdinFilename ?? '<stdin>' } : {}),
     errorOnUnmatchedPattern: flags.errorOnUnmatchedPattern,
+    onIgnored: (file, why, named) => {
+      // As ESLint warns of an ignored file it is given; a file a walk leaves out is news only with --debug.
+      if (named && flags.warnIgnored) {
+        // --no-ignore turns ignores off; the config's files setting still applies.
+        const lintIt = why.startsWith('ignored') ? '--no-ignore lints it' : 'add it to files to lint it';
+        process.stderr.write(`planlint: warning: ${displayPath(file, cwd)} is ${why}, so it was not linted (${lintIt}; --no-warn-ignored hides this warning).\n`);
+      } else if (flags.debug) process.stderr.write(`planlint: debug: left out ${displayPath(file, cwd)}: ${why}.\n`);
+    },
     ...(flags.cache ? { cacheLocation: flags.cacheLocation } : {}),
     ...(attach ? { attach } : {}),
     // When the JSON report is all a run writes, it takes each file's entry ready-made (from the workers, when they can).
@@ -174,6 +219,8 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
         files,
       ),
   });
+
+  warnAboutConfigs();
 
   const report = flags.updateBaseline
     ? undefined
@@ -193,6 +240,12 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
 
   const firstRun = new Map<string, { errors: number; warnings: number }>();
   for await (const result of run.results) {
+    if (result.skipped) {
+      if (flags.debug) process.stderr.write(`planlint: debug: skipped ${displayPath(result.filePath, cwd)}: not a planlint document (no kind: case-file, sentence-plan or review) nor an HMPPS export.\n`);
+      // A skipped file is in no report; stylish counts it in its summary.
+      if (!isReportedFile(result)) await report?.add(result);
+      continue;
+    }
     if (isReportedFile(result)) {
       await report?.addItem(result.item);
       continue;
