@@ -22,6 +22,8 @@ import { createLintSetup, lintFiles } from '../engine/lint-files.js';
 import type { LintSetup } from '../engine/lint-files.js';
 import { ruleDocPath } from '../core/package-root.js';
 import { SUPPRESSION_RULE_ID } from '../engine/suppressions.js';
+import { diagnosticRanges } from './ranges.js';
+import type { LspRange } from './ranges.js';
 
 /** How long typing must pause before a document is linted again. */
 const LINT_DELAY_MS = 200;
@@ -29,6 +31,11 @@ const LINT_DELAY_MS = 200;
 /** What a diagnostic carries for its quick fix. */
 interface DiagnosticData {
   ruleId: string;
+  /**
+   * The 0-based line the engine gave the finding, which a suppression comment must sit above: a
+   * widened range may start on the key's line above it (ranges.ts).
+   */
+  line: number;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -76,30 +83,31 @@ function isPlanlintDocument(text: string, filePath: string, languageId: string):
   return false;
 }
 
-/** A finding as an LSP diagnostic: LSP positions are 0-based, planlint's 1-based (both end-exclusive, in UTF-16 units). */
-function toDiagnostic(finding: Finding): Diagnostic {
+/**
+ * A finding as an LSP diagnostic, at the range the editor underlines (ranges.ts: the value or key
+ * the finding is about; LSP positions are 0-based, planlint's 1-based, both in UTF-16 units).
+ */
+function toDiagnostic(finding: Finding, range: LspRange): Diagnostic {
   const doc = ruleDocPath(finding.ruleId);
   return {
-    range: {
-      start: { line: finding.line - 1, character: finding.column - 1 },
-      end: { line: finding.endLine - 1, character: finding.endColumn - 1 },
-    },
+    range,
     severity: SEVERITY[finding.severity],
     source: 'planlint',
     code: finding.ruleId,
     ...(existsSync(doc) ? { codeDescription: { href: pathToFileURL(doc).href } } : {}),
     message: finding.message,
-    data: { ruleId: finding.ruleId } satisfies DiagnosticData,
+    data: { ruleId: finding.ruleId, line: finding.line - 1 } satisfies DiagnosticData,
   };
 }
 
 /** The quick fix for one diagnostic: a suppression comment above its line, with a reason to write. */
 function suppressionAction(document: TextDocument, diagnostic: Diagnostic): CodeAction | undefined {
-  const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : (diagnostic.data as DiagnosticData | undefined)?.ruleId;
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : data?.ruleId;
   if (diagnostic.source !== 'planlint' || !ruleId || NOT_SUPPRESSIBLE.has(ruleId)) return undefined;
   // Comments exist only in YAML; a JSON export cannot hold one.
   if (document.languageId === 'json' || extname(filePathOf(document.uri)).toLowerCase() === '.json') return undefined;
-  const line = diagnostic.range.start.line;
+  const line = typeof data?.line === 'number' ? data.line : diagnostic.range.start.line;
   const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
   // "TBC" is planlint's placeholder for text still to write: the officer replaces it with the judgement.
@@ -134,7 +142,9 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
       const run = await lintFiles([], { setup: await lintSetup(), text, filePath, concurrency: 1 });
       const results: FileResult[] = [];
       for await (const result of run.results) results.push(result); // the one document
-      diagnostics = results.flatMap((r) => r.findings).map(toDiagnostic);
+      const findings = results.flatMap((r) => r.findings);
+      const ranges = diagnosticRanges(text, findings);
+      diagnostics = findings.map((f, i) => toDiagnostic(f, ranges[i]!));
     } catch (error) {
       // A broken config stops a CLI run with one line; here it is shown on the document instead.
       const message = error instanceof Error ? error.message : String(error);
