@@ -129,6 +129,13 @@ line(`  planlint examples/kate-good.yaml (median)`, `${median(lintTimes).toFixed
 line('  ratio', `${coldRatio.toFixed(2)}×   target ≤ 2.00×   ${coldRatio <= 2 ? 'MET' : 'NOT MET'}`);
 
 console.log('\nLanguage server, linting again on each edit (scripts/bench-lsp.mjs):');
-const lsp = await benchLanguageServer(root, { edits: 200 });
-line(`  ${(lsp.bytes / 1024).toFixed(1)} KB case file, ${lsp.edits} edits`, `p50 ${lsp.p50.toFixed(1)} ms, p95 ${lsp.p95.toFixed(1)} ms, max ${lsp.max.toFixed(1)} ms (${lsp.diagnostics} diagnostics each)`);
-line('  p95 target < 30 ms (pause before linting set to 0)', lsp.p95 < 30 ? 'MET' : 'NOT MET');
+const lspRuns = [];
+for (let round = 0; round < ROUNDS; round++) lspRuns.push(await benchLanguageServer(root, { edits: 200 }));
+const lsp = lspRuns[0] ?? (await benchLanguageServer(root, { edits: 200 })); // ROUNDS is at least 1
+const lspP95 = median(lspRuns.map((r) => r.p95));
+line(
+  `  ${(lsp.bytes / 1024).toFixed(1)} KB case file, ${lsp.edits} edits`,
+  `median of ${ROUNDS} runs: p50 ${median(lspRuns.map((r) => r.p50)).toFixed(1)} ms, p95 ${lspP95.toFixed(1)} ms   (p95 of each run: ${lspRuns.map((r) => r.p95.toFixed(1)).join(', ')} ms; ${lsp.diagnostics} diagnostics)`,
+);
+line('  server processor time per edit', `${lspRuns.map((r) => r.cpuPerEdit?.toFixed(1) ?? '?').join(', ')} ms`);
+line('  p95 target < 30 ms (no pause before linting)', lspP95 < 30 ? 'MET' : 'NOT MET');
