@@ -197,10 +197,21 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
     if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/planlint.config.{yaml,yml,json,mjs}' }] });
   });
 
-  documents.onDidOpen(({ document }) => (isConfigUri(document.uri) ? undefined : schedule(document, 0)));
-  documents.onDidChangeContent(({ document }) => (isConfigUri(document.uri) ? undefined : schedule(document, lintDelayMs)));
+  // TextDocuments reports an opened document as changed too, straight after: that is not typing,
+  // and must not put the first lint off by the pause.
+  const opening = new Set<string>();
+  documents.onDidOpen(({ document }) => {
+    if (isConfigUri(document.uri)) return;
+    opening.add(document.uri);
+    schedule(document, 0);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (opening.delete(document.uri) || isConfigUri(document.uri)) return;
+    schedule(document, lintDelayMs);
+  });
   documents.onDidSave(({ document }) => (isConfigUri(document.uri) ? configChanged() : undefined));
   documents.onDidClose(({ document }) => {
+    opening.delete(document.uri);
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
     // Findings for a closed file would linger in the editor's problem list.

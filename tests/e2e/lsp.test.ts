@@ -272,6 +272,34 @@ describe('planlint lsp', () => {
     expect(result.diagnostics.map((d) => d.code)).toContain('schema');
   });
 
+  it('lints an opened document at once, and an edit after the pause in initializationOptions.lintDelayMs (a value that is not a number of ms is ignored)', async () => {
+    /** A second server, started with the given options; resolves with what it published for one edit within `waitMs`. */
+    async function editWith(initializationOptions: unknown, waitMs: number): Promise<number[]> {
+      const server = spawn(process.execPath, [bin, 'lsp', '--stdio'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+      const client = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+      const versions: number[] = [];
+      client.onNotification(PublishDiagnosticsNotification.type, (p) => void (p.version !== undefined && versions.push(p.version)));
+      client.listen();
+      try {
+        await client.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: null, initializationOptions });
+        await client.sendNotification(InitializedNotification.type, {});
+        await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: lisaUri, languageId: 'yaml', version: 1, text: lisaText } });
+        for (let waited = 0; !versions.includes(1) && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50)); // opening lints at once, whatever the pause
+        expect(versions).toEqual([1]);
+        await client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: lisaUri, version: 2 }, contentChanges: [{ text: `${lisaText}\n` }] });
+        await new Promise((r) => setTimeout(r, waitMs));
+        return versions;
+      } finally {
+        client.dispose();
+        server.kill();
+      }
+    }
+    // A minute's pause: the edit is not linted within two seconds (at the default 200 ms it would be).
+    expect(await editWith({ lintDelayMs: 60_000 }, 2_000)).toEqual([1]);
+    // Not a number of milliseconds: the default pause.
+    expect(await editWith({ lintDelayMs: 'soon' }, 5_000)).toEqual([1, 2]);
+  });
+
   it('shuts down and exits 0 when the editor says so', async () => {
     await connection.sendRequest(ShutdownRequest.type);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
