@@ -8,7 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'coverage/', 'examples/', 'tests/golden/', 'tests/fixtures/', 'tests/hostile/']),
+  globalIgnores(['dist/', 'editors/vscode/out/', 'coverage/', 'examples/', 'tests/golden/', 'tests/fixtures/', 'tests/hostile/']),
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     languageOptions: {
@@ -16,8 +16,9 @@ export default defineConfig(
       sourceType: 'module',
       globals: globals.node,
       parserOptions: {
-        // src and rules; the tests and Vitest config; the .mjs scripts, bin and these configs (checkJs).
-        project: ['./tsconfig.json', './tsconfig.test.json', './tsconfig.scripts.json'],
+        // src and rules; the tests and Vitest config; the .mjs scripts, bin and these configs (checkJs);
+        // the VS Code extension's source and its build script.
+        project: ['./tsconfig.json', './tsconfig.test.json', './tsconfig.scripts.json', './editors/vscode/tsconfig.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

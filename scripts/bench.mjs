@@ -1,7 +1,8 @@
 // planlint's benchmark. Generates a seeded synthetic corpus in a temporary folder and prints, for
 // the recommended rule set: files per second, ms per file, peak RSS, the parse-only floor on all
 // cores and planlint's ratio to it; time at 1k, 10k and 50k files; and a single-file cold run
-// against `node -e 0`. Every number comes from a real run on this machine.
+// against `node -e 0`; and the language server re-linting a 10 KB case file on each of 200 edits
+// (scripts/bench-lsp.mjs, which also runs alone). Every number comes from a real run on this machine.
 //
 // The machine may be shared: planlint and the floor are run in turns (--rounds, default 3) and
 // the medians compared, so a burst of someone else's work does not decide the ratio.
@@ -14,6 +15,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './bench-corpus.mjs';
+import { benchLanguageServer } from './bench-lsp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -125,3 +127,15 @@ const coldRatio = median(lintTimes) / median(nodeTimes);
 line(`  node -e 0 (median of ${COLD_RUNS})`, `${median(nodeTimes).toFixed(0)} ms`);
 line(`  planlint examples/kate-good.yaml (median)`, `${median(lintTimes).toFixed(0)} ms`);
 line('  ratio', `${coldRatio.toFixed(2)}×   target ≤ 2.00×   ${coldRatio <= 2 ? 'MET' : 'NOT MET'}`);
+
+console.log('\nLanguage server, linting again on each edit (scripts/bench-lsp.mjs):');
+const lspRuns = [];
+for (let round = 0; round < ROUNDS; round++) lspRuns.push(await benchLanguageServer(root, { edits: 200 }));
+const lsp = lspRuns[0] ?? (await benchLanguageServer(root, { edits: 200 })); // ROUNDS is at least 1
+const lspP95 = median(lspRuns.map((r) => r.p95));
+line(
+  `  ${(lsp.bytes / 1024).toFixed(1)} KB case file, ${lsp.edits} edits`,
+  `median of ${ROUNDS} runs: p50 ${median(lspRuns.map((r) => r.p50)).toFixed(1)} ms, p95 ${lspP95.toFixed(1)} ms   (p95 of each run: ${lspRuns.map((r) => r.p95.toFixed(1)).join(', ')} ms; ${lsp.diagnostics} diagnostics)`,
+);
+line('  server processor time per edit', `${lspRuns.map((r) => r.cpuPerEdit?.toFixed(1) ?? '?').join(', ')} ms`);
+line('  p95 target < 30 ms (no pause before linting)', lspP95 < 30 ? 'MET' : 'NOT MET');

@@ -21,13 +21,23 @@ import { createLintSetup, lintFiles } from '../engine/lint-files.js';
 import type { LintSetup } from '../engine/lint-files.js';
 import { ruleDocPath } from '../core/package-root.js';
 import { SUPPRESSION_RULE_ID } from '../engine/suppressions.js';
+import { diagnosticRanges } from './ranges.js';
+import type { LspRange } from './ranges.js';
 
-/** How long typing must pause before a document is linted again. */
+/**
+ * How long typing must pause before a document is linted again. A client may set another in its
+ * initializationOptions (`{ "lintDelayMs": 0 }`): the benchmark does, to time the lint itself.
+ */
 const LINT_DELAY_MS = 200;
 
 /** What a diagnostic carries for its quick fix. */
 interface DiagnosticData {
   ruleId: string;
+  /**
+   * The 0-based line the engine gave the finding, which a suppression comment must sit above: a
+   * widened range may start on the key's line above it (ranges.ts).
+   */
+  line: number;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -64,30 +74,31 @@ function mayBePlanlintDocument(filePath: string, languageId: string): boolean {
   return LINTED_EXTENSIONS.has(extname(filePath).toLowerCase()) || languageId === 'yaml' || languageId === 'json';
 }
 
-/** A finding as an LSP diagnostic: LSP positions are 0-based, planlint's 1-based (both end-exclusive, in UTF-16 units). */
-function toDiagnostic(finding: Finding): Diagnostic {
+/**
+ * A finding as an LSP diagnostic, at the range the editor underlines (ranges.ts: the value or key
+ * the finding is about; LSP positions are 0-based, planlint's 1-based, both in UTF-16 units).
+ */
+function toDiagnostic(finding: Finding, range: LspRange): Diagnostic {
   const doc = ruleDocPath(finding.ruleId);
   return {
-    range: {
-      start: { line: finding.line - 1, character: finding.column - 1 },
-      end: { line: finding.endLine - 1, character: finding.endColumn - 1 },
-    },
+    range,
     severity: SEVERITY[finding.severity],
     source: 'planlint',
     code: finding.ruleId,
     ...(existsSync(doc) ? { codeDescription: { href: pathToFileURL(doc).href } } : {}),
     message: finding.message,
-    data: { ruleId: finding.ruleId } satisfies DiagnosticData,
+    data: { ruleId: finding.ruleId, line: finding.line - 1 } satisfies DiagnosticData,
   };
 }
 
 /** The quick fix for one diagnostic: a suppression comment above its line, with a reason to write. */
 function suppressionAction(document: TextDocument, diagnostic: Diagnostic): CodeAction | undefined {
-  const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : (diagnostic.data as DiagnosticData | undefined)?.ruleId;
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : data?.ruleId;
   if (diagnostic.source !== 'planlint' || !ruleId || NOT_SUPPRESSIBLE.has(ruleId)) return undefined;
   // Comments exist only in YAML; a JSON export cannot hold one.
   if (document.languageId === 'json' || extname(filePathOf(document.uri)).toLowerCase() === '.json') return undefined;
-  const line = diagnostic.range.start.line;
+  const line = typeof data?.line === 'number' ? data.line : diagnostic.range.start.line;
   const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
   // "TBC" is planlint's placeholder for text still to write: the officer replaces it with the judgement.
@@ -107,6 +118,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
   /** Rules and config, loaded once and made again when a config file changes. */
   let setup: Promise<LintSetup> | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
+  let lintDelayMs = LINT_DELAY_MS;
 
   const lintSetup = () => (setup ??= createLintSetup());
 
@@ -119,7 +131,9 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
         const run = await lintFiles([], { setup: await lintSetup(), text, filePath, concurrency: 1, onlyPlanlintText: true });
         const results: FileResult[] = [];
         for await (const result of run.results) results.push(result); // the one document; marked skipped when it is not planlint's
-        diagnostics = results.flatMap((r) => r.findings).map(toDiagnostic);
+        const findings = results.flatMap((r) => r.findings);
+        const ranges = diagnosticRanges(text, findings);
+        diagnostics = findings.map((f, i) => toDiagnostic(f, ranges[i]!));
       }
     } catch (error) {
       // A broken config stops a CLI run with one line; here it is shown on the document instead.
@@ -151,7 +165,9 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
   const isConfigUri = (uri: string) => CONFIG_FILE_NAMES.includes(basename(filePathOf(uri)));
 
   let canWatchFiles = false;
-  connection.onInitialize(({ capabilities }): InitializeResult => {
+  connection.onInitialize(({ capabilities, initializationOptions }): InitializeResult => {
+    const delay = (initializationOptions as { lintDelayMs?: unknown } | null | undefined)?.lintDelayMs;
+    if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0) lintDelayMs = delay;
     canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -167,10 +183,21 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
     if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }] });
   });
 
-  documents.onDidOpen(({ document }) => (isConfigUri(document.uri) ? undefined : schedule(document, 0)));
-  documents.onDidChangeContent(({ document }) => (isConfigUri(document.uri) ? undefined : schedule(document, LINT_DELAY_MS)));
+  // TextDocuments reports an opened document as changed too, straight after: that is not typing,
+  // and must not put the first lint off by the pause.
+  const opening = new Set<string>();
+  documents.onDidOpen(({ document }) => {
+    if (isConfigUri(document.uri)) return;
+    opening.add(document.uri);
+    schedule(document, 0);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (opening.delete(document.uri) || isConfigUri(document.uri)) return;
+    schedule(document, lintDelayMs);
+  });
   documents.onDidSave(({ document }) => (isConfigUri(document.uri) ? configChanged() : undefined));
   documents.onDidClose(({ document }) => {
+    opening.delete(document.uri);
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
     // Findings for a closed file would linger in the editor's problem list.

@@ -82,6 +82,22 @@ function cliDiagnostics(file: string, cwd = root) {
 
 const essentials = (d: Diagnostic) => ({ range: d.range, severity: d.severity, code: d.code, message: d.message });
 
+/** Whether the CLI located a finding at the first character of a node over several lines, which the server widens. */
+const isHead = ({ range: { start, end } }: Pick<Diagnostic, 'range'>) => start.line === end.line && end.character === start.character + 1;
+
+/**
+ * The server's diagnostics against the CLI's findings: the same findings in the same order; each
+ * range the same, except a node's first character, which covers the key or line it is about.
+ */
+function expectSameAsCli(diagnostics: Diagnostic[], cli: ReturnType<typeof cliDiagnostics>): void {
+  expect(diagnostics.map((d) => ({ ...essentials(d), range: undefined }))).toEqual(cli.map((d) => ({ ...d, range: undefined })));
+  diagnostics.forEach((d, i) => {
+    const given = cli[i]!;
+    if (!isHead(given)) expect(d.range, `${String(d.code)} ${JSON.stringify(d.message)}`).toEqual(given.range);
+    else expect(isHead(d), `${String(d.code)} ${JSON.stringify(d.message)}: still one character`).toBe(false);
+  });
+}
+
 beforeAll(async () => {
   child = spawn(process.execPath, [bin, 'lsp', '--stdio'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -116,7 +132,7 @@ describe('planlint lsp', () => {
     expect(version).toBe(1);
     const expected = cliDiagnostics('examples/lisa-poor.yaml');
     expect(expected.length).toBeGreaterThan(10);
-    expect(diagnostics.map(essentials)).toEqual(expected);
+    expectSameAsCli(diagnostics, expected);
     for (const d of diagnostics) {
       expect(d.source).toBe('planlint');
       const href = d.codeDescription?.href;
@@ -126,6 +142,21 @@ describe('planlint lsp', () => {
     }
     // One spot check against the README's output: 40:12 is line 39, character 11 in LSP.
     expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'service-user-voice-recorded', range: { start: { line: 39, character: 11 }, end: { line: 39, character: 27 } } }));
+  });
+
+  it('underlines the whole value or key a finding is about, not one character', () => {
+    const { diagnostics } = [...published].reverse().find((p) => p.uri === lisaUri)!;
+    const lines = lisaText.split('\n');
+    const underlined = ({ range: { start, end } }: Diagnostic) => (start.line === end.line ? lines[start.line]!.slice(start.character, end.character) : '(several lines)');
+    const shown = diagnostics.map((d) => `${String(d.code)}: ${underlined(d)}`);
+    // A value: all of it (the CLI's range too, 40:12–40:28).
+    expect(shown).toContain('service-user-voice-recorded: Agrees with plan');
+    // A mapping over several lines: its key, where the CLI says 24:3 (the `d` of `date:` under it).
+    expect(shown).toContain('assessment-involves-person: assessment');
+    // A mapping on one line: all of it; a list item over several lines: its first line.
+    expect(shown).toContain('person-involved-in-planning: person: absent');
+    expect(shown).toContain('objectives-smart: title: Address alcohol use.');
+    expect(diagnostics.filter((d) => underlined(d).length <= 1).map((d) => d.code)).toEqual([]);
   });
 
   it('lints again after a pause in typing, publishing only the latest version', async () => {
@@ -186,6 +217,26 @@ describe('planlint lsp', () => {
     expect(after.diagnostics.some((d) => d.code === 'suppression')).toBe(false);
   });
 
+  it("puts the quick fix of a widened diagnostic above the line the finding is on, not above the key's line", async () => {
+    const { diagnostics, version } = [...published].reverse().find((p) => p.uri === lisaUri)!;
+    const target = diagnostics.find((d) => d.code === 'motivation-analysed')!;
+    expect(target.range).toEqual({ start: { line: 22, character: 0 }, end: { line: 22, character: 10 } }); // `assessment`
+    const [action] = (await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: lisaUri }, range: target.range, context: { diagnostics: [target] } })) as CodeAction[];
+    const [edit] = action!.edit!.changes![lisaUri]!;
+    expect(edit!.range.start).toEqual({ line: 23, character: 0 }); // above `  date:`, the CLI's 24:3
+    expect(edit!.newText).toMatch(/^ {2}# planlint-disable-next-line motivation-analysed -- TBC/);
+
+    const current = lisaText.replace('    words: Agrees with plan', '    words: "I want to stop drinking before my son starts school, and I need mornings free for nursery."').split('\n');
+    current.splice(55, 0, '  # planlint-disable-next-line contact-pattern-fits-circumstances -- Lisa asked for 09:00 that week; her mother did the nursery run');
+    current.splice(23, 0, edit!.newText.replace(/TBC.*/, 'motivation was discussed at induction, recorded in the contact log').trimEnd());
+    const mark = published.length;
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: lisaUri, version: version! + 1 }, contentChanges: [{ text: current.join('\n') }] });
+    const after = await diagnosticsFor(lisaUri, mark, (p) => p.version === version! + 1);
+    expect(after.diagnostics.some((d) => d.code === 'motivation-analysed')).toBe(false);
+    expect(after.diagnostics.some((d) => d.code === 'suppression')).toBe(false);
+    expect(after.diagnostics.some((d) => d.code === 'assessment-involves-person')).toBe(true);
+  });
+
   it('uses the config nearest to the document, as the CLI does', async () => {
     const dir = scratch({
       'team/planlint.config.yaml': 'rules:\n  service-user-voice-recorded: off\n',
@@ -193,7 +244,7 @@ describe('planlint lsp', () => {
     });
     const uri = pathToFileURL(join(dir, 'team', 'plan.yaml')).href;
     const { diagnostics } = await diagnosticsFor(uri, open(uri, readFileSync(join(dir, 'team', 'plan.yaml'), 'utf8')));
-    expect(diagnostics.map(essentials)).toEqual(cliDiagnostics(join(dir, 'team', 'plan.yaml'), dir));
+    expectSameAsCli(diagnostics, cliDiagnostics(join(dir, 'team', 'plan.yaml'), dir));
     expect(diagnostics.some((d) => d.code === 'service-user-voice-recorded')).toBe(false);
     expect(diagnostics.length).toBeGreaterThan(0);
 
@@ -205,7 +256,7 @@ describe('planlint lsp', () => {
     await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(config).href, type: FileChangeType.Changed }] });
     const relinted = await diagnosticsFor(uri, mark);
     expect(relinted.diagnostics.some((d) => d.code === 'service-user-voice-recorded')).toBe(true);
-    expect(relinted.diagnostics.map(essentials)).toEqual(cliDiagnostics(join(dir, 'team', 'plan.yaml'), dir));
+    expectSameAsCli(relinted.diagnostics, cliDiagnostics(join(dir, 'team', 'plan.yaml'), dir));
   });
 
   it('leaves YAML that is not a planlint document alone', async () => {
@@ -231,6 +282,34 @@ describe('planlint lsp', () => {
     const uri = pathToFileURL(join(dir, 'archive', 'old.yaml')).href;
     const { diagnostics } = await diagnosticsFor(uri, open(uri, 'kind: sentence-plan\nschemaVersion: 1\n'));
     expect(diagnostics).toEqual([]);
+  });
+
+  it('lints an opened document at once, and an edit after the pause in initializationOptions.lintDelayMs (a value that is not a number of ms is ignored)', async () => {
+    /** A second server, started with the given options; resolves with what it published for one edit within `waitMs`. */
+    async function editWith(initializationOptions: unknown, waitMs: number): Promise<number[]> {
+      const server = spawn(process.execPath, [bin, 'lsp', '--stdio'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+      const client = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+      const versions: number[] = [];
+      client.onNotification(PublishDiagnosticsNotification.type, (p) => void (p.version !== undefined && versions.push(p.version)));
+      client.listen();
+      try {
+        await client.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: null, initializationOptions });
+        await client.sendNotification(InitializedNotification.type, {});
+        await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: lisaUri, languageId: 'yaml', version: 1, text: lisaText } });
+        for (let waited = 0; !versions.includes(1) && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50)); // opening lints at once, whatever the pause
+        expect(versions).toEqual([1]);
+        await client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: lisaUri, version: 2 }, contentChanges: [{ text: `${lisaText}\n` }] });
+        await new Promise((r) => setTimeout(r, waitMs));
+        return versions;
+      } finally {
+        client.dispose();
+        server.kill();
+      }
+    }
+    // A minute's pause: the edit is not linted within two seconds (at the default 200 ms it would be).
+    expect(await editWith({ lintDelayMs: 60_000 }, 2_000)).toEqual([1]);
+    // Not a number of milliseconds: the default pause.
+    expect(await editWith({ lintDelayMs: 'soon' }, 5_000)).toEqual([1, 2]);
   });
 
   it('shuts down and exits 0 when the editor says so', async () => {
