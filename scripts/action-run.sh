@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The planlint GitHub Action's lint step: action.yml runs this file, and the tests run it the same
-# way (tests/e2e/integrations.test.ts from this checkout, tests/e2e/package.test.ts from the packed
-# package installed in an empty project). It runs the copy of planlint the action was checked out
-# from ($GITHUB_ACTION_PATH), never a package looked up by name:
+# way (tests/helpers/action.ts): from this checkout, from the packed package installed in an empty
+# project, and from a plain copy of the sources (tests/e2e/integrations.test.ts, package.test.ts,
+# install-from-source.test.ts). It runs the copy of planlint the action was checked out from
+# ($GITHUB_ACTION_PATH), never a package looked up by name:
 #
 # 1. Unless that copy is built already, it is installed and built in its own folder: `npm ci` exactly
 #    as package-lock.json says, with no dependency's install script, then the build (TypeScript and

@@ -145,6 +145,29 @@ describe('the GitHub Action, from the repository as GitHub unpacks it', () => {
   );
 });
 
+describe('the GitHub Action, from a copy that holds the built files', () => {
+  it(
+    'installs only the production dependencies, then lints',
+    () => {
+      const actionPath = join(work, 'built-action');
+      cpSync(sources, actionPath, { recursive: true });
+      cpSync(join(root, 'dist'), join(actionPath, 'dist'), { recursive: true });
+      const workspace = join(work, 'built-action-workspace');
+      mkdirSync(workspace);
+      writeFileSync(join(workspace, 'lisa-poor.yaml'), example('lisa-poor.yaml'));
+      const env = Object.fromEntries(Object.entries(baseEnv()).filter((entry): entry is [string, string] => entry[1] !== undefined));
+      const { lint, outputs } = runAction({ workspace, actionPath, env, timeout: INSTALL_TIMEOUT });
+      expect(lint.stdout).toContain("::group::Install planlint's production dependencies");
+      expect(lint.stdout).not.toContain('Install and build');
+      expect(outputs, lint.stderr).toEqual({ 'exit-code': '1', 'sarif-file': 'planlint.sarif' });
+      expect(lint.stdout).toMatch(/^::error file=lisa-poor\.yaml,line=40,col=12,/m);
+      expect(existsSync(join(actionPath, 'node_modules', 'yaml'))).toBe(true);
+      expect(existsSync(join(actionPath, 'node_modules', 'typescript'))).toBe(false);
+    },
+    INSTALL_TIMEOUT,
+  );
+});
+
 describe('installs from git', () => {
   let repo: string;
   beforeAll(() => {
