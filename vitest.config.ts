@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { SkipNotice } from './tests/helpers/skip-notice.js';
 
 /**
  * Two projects:
@@ -14,9 +15,13 @@ import { defineConfig } from 'vitest/config';
  * file one after another): the main process only collects results, and an e2e file mostly waits
  * on its child process. Forks, not threads: runCli changes the working folder (process.chdir),
  * which worker threads may not.
+ *
+ * Tests skipped for want of something on the machine (the browser tests without a Chromium: see
+ * tests/helpers/chromium.ts) are summed up in one line at the end of the run, which says how to run them.
  */
 export default defineConfig({
   test: {
+    reporters: ['default', new SkipNotice()],
     pool: 'forks',
     maxWorkers: Math.max(availableParallelism(), 1),
     projects: [

@@ -1,19 +1,24 @@
 /**
- * The HTML report in a real browser: headless Chromium (Debian's, at /usr/bin/chromium; CI installs
- * it) driven by playwright-core. Opens the report from a file as a person would and checks what they
- * see: the timeline, the findings, a finding's link to its line, and that hostile text in a case file
- * stays text and runs nothing.
+ * The HTML report in a real browser: headless Chromium driven by playwright-core. Opens the report
+ * from a file as a person would and checks what they see: the timeline, the findings, a finding's
+ * link to its line, and that hostile text in a case file stays text and runs nothing.
+ *
+ * The Chromium is the one tests/helpers/chromium.ts finds (PLANLINT_CHROMIUM, then PATH, then
+ * /usr/bin/chromium). Without one, every test here is skipped with a note that the run's last line
+ * repeats; under CI they fail instead (.ci/run installs Debian's chromium).
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CHROMIUM_SKIP_NOTE, HOW_TO_GET_CHROMIUM, chromiumRequiredMessage, findChromium, isCi } from '../helpers/chromium.js';
 import { root, runBuiltCli as planlint } from '../helpers/cli.js';
 
-const CHROMIUM = process.env.PLANLINT_CHROMIUM ?? '/usr/bin/chromium';
+const chromiumSearch = findChromium();
+const CHROMIUM = chromiumSearch.path;
 
 /** Flags for a headless Chromium on a machine with no network: nothing phones home. */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -57,11 +62,10 @@ async function open(reportPath: string, hash = ''): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    // Not skipped: a report nobody has opened in a browser is not tested. CI's .ci/run installs it.
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}, and the HTML report tests need it. Install it with "apt-get update && apt-get install -y chromium" (as .ci/run does), or set PLANLINT_CHROMIUM to its path.`,
-    );
+  if (!CHROMIUM) {
+    // Under CI a report nobody has opened in a browser is not tested: fail. Elsewhere each test skips.
+    if (isCi()) throw new Error(chromiumRequiredMessage(chromiumSearch));
+    return;
   }
   dir = mkdtempSync(join(tmpdir(), 'planlint-html-'));
   writeFileSync(join(dir, 'hostile.yaml'), HOSTILE);
@@ -79,6 +83,10 @@ beforeAll(async () => {
     void d.dismiss();
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+});
+
+beforeEach(({ skip }) => {
+  if (!CHROMIUM) skip(`${CHROMIUM_SKIP_NOTE}, and ${chromiumSearch.missing}; to run them, ${HOW_TO_GET_CHROMIUM} (with CI set they are required)`);
 });
 
 afterAll(async () => {

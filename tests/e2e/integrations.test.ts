@@ -3,42 +3,22 @@
  * GitHub Actions needs GitHub), so each is simulated from its own definition file:
  * - pre-commit: the hook's files/exclude regexes pick from a list of staged files (re.search, as
  *   pre-commit does), and its entry runs with the picked names appended, with `planlint` on PATH
- *   as pre-commit's node environment puts it there (tests/e2e/package.test.ts covers installing the
- *   packed package, which is what pre-commit does with this repository);
- * - the composite action: each `run:` step runs in `bash --noprofile --norc -eo pipefail`, as
- *   `shell: bash` does on a runner, with `${{ inputs.* }}` and `${{ steps.*.outputs.* }}`
- *   substituted into its env, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and an `npx` on PATH
- *   that runs this checkout's bin/planlint.js instead of fetching the package.
+ *   as pre-commit's node environment puts it there (tests/e2e/install-from-source.test.ts installs
+ *   this repository the way pre-commit does);
+ * - the composite action: its steps run as a runner runs them (tests/helpers/action.ts), with
+ *   GITHUB_ACTION_PATH this checkout, which is built, so the action's install has nothing to do
+ *   (tests/e2e/package.test.ts and tests/e2e/install-from-source.test.ts run it where it does).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { loadAjv } from '../../src/validate/lazy-ajv.js';
+import { action, actionStep, cleanEnv, fakeBin, runAction as runActionAt } from '../helpers/action.js';
 import { bin, runBuiltCli as planlint, root, scratch } from '../helpers/cli.js';
 
 const example = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');
-
-/** A folder on PATH holding executables that stand in for what the host would install. */
-function fakeBin(scripts: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'planlint-bin-'));
-  for (const [name, body] of Object.entries(scripts)) {
-    writeFileSync(join(dir, name), `#!/usr/bin/env bash\n${body}\n`);
-    chmodSync(join(dir, name), 0o755);
-  }
-  return dir;
-}
-
-const cleanEnv = (): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  delete env.GITHUB_ACTIONS;
-  delete env.GITHUB_OUTPUT;
-  delete env.GITHUB_STEP_SUMMARY;
-  return env;
-};
 
 describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
   interface Hook {
@@ -50,6 +30,7 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
     exclude?: string;
     args?: string[];
     pass_filenames?: boolean;
+    minimum_pre_commit_version?: string;
   }
   const hooks = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
   const hook = hooks.find((h) => h.id === 'planlint')!;
@@ -73,6 +54,8 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
 
   it('declares a node hook whose entry is planlint, for YAML and JSON files', () => {
     expect(hook).toMatchObject({ id: 'planlint', name: 'planlint', language: 'node', entry: 'planlint' });
+    // The first pre-commit that installs a node hook from git, which builds it (install-from-source.test.ts).
+    expect(hook.minimum_pre_commit_version).toBe('4.6.1');
     expect(new RegExp(hook.files).test('case-files/lisa.yaml')).toBe(true);
     expect(new RegExp(hook.files).test('exports/dan.json')).toBe(true);
     expect(new RegExp(hook.files).test('plans/tom.yml')).toBe(true);
@@ -117,62 +100,8 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
 });
 
 describe('GitHub Action (action.yml)', () => {
-  interface Step {
-    name: string;
-    id?: string;
-    if?: string;
-    shell?: string;
-    run?: string;
-    uses?: string;
-    env?: Record<string, string>;
-    with?: Record<string, string>;
-  }
-  interface Action {
-    name: string;
-    inputs: Record<string, { description: string; required?: boolean; default?: string }>;
-    outputs: Record<string, { value: string }>;
-    runs: { using: string; steps: Step[] };
-  }
-  const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as Action;
-  const step = (name: RegExp) => action.runs.steps.find((s) => name.test(s.name))!;
-
-  /** Runs the action's steps on a workspace the way a runner would, up to the upload. */
-  function runAction(workspace: string, given: Record<string, string>) {
-    const inputs = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, given[name] ?? input.default ?? '']));
-    const runner = mkdtempSync(join(tmpdir(), 'planlint-runner-'));
-    const outputFile = join(runner, 'output');
-    const summaryFile = join(runner, 'summary.md');
-    const npxLog = join(runner, 'npx-args');
-    writeFileSync(outputFile, '');
-    writeFileSync(summaryFile, '');
-    // npx replaced by the local bin: its options are recorded, then planlint runs from this checkout.
-    const path = fakeBin({
-      npx: `printf '%s\\n' "$@" > "${npxLog}"\nwhile [ "$1" != "--" ]; do shift; done\nshift 2\nexec "${process.execPath}" "${bin}" "$@"`,
-    });
-    const outputs: Record<string, string> = {};
-    const substitute = (text: string) => text.replace(/\$\{\{\s*(inputs|steps\.lint\.outputs)\.([\w-]+)\s*\}\}/g, (_, scope: string, name: string) => (scope === 'inputs' ? inputs[name] : outputs[name]) ?? '');
-
-    const runStep = (s: Step) => {
-      expect(s.shell).toBe('bash');
-      const script = join(runner, `${s.id ?? 'step'}.sh`);
-      writeFileSync(script, s.run!);
-      const env = Object.fromEntries(Object.entries(s.env ?? {}).map(([k, v]) => [k, substitute(v)]));
-      const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
-        cwd: workspace,
-        encoding: 'utf8',
-        env: { ...cleanEnv(), ...env, PATH: `${path}${delimiter}${process.env.PATH}`, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: runner, GITHUB_WORKSPACE: workspace },
-        timeout: 120_000,
-      });
-      for (const line of readFileSync(outputFile, 'utf8').split('\n')) {
-        const at = line.indexOf('=');
-        if (at > 0) outputs[line.slice(0, at)] = line.slice(at + 1);
-      }
-      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-    };
-
-    const lint = runStep(step(/^Run planlint$/));
-    return { lint, outputs, inputs, runStep, substitute, summary: readFileSync(summaryFile, 'utf8'), npxArgs: existsSync(npxLog) ? readFileSync(npxLog, 'utf8').trim().split('\n') : [] };
-  }
+  const step = actionStep;
+  const runAction = (workspace: string, inputs: Record<string, string>) => runActionAt({ workspace, actionPath: root, inputs });
 
   const workspace = () =>
     scratch({
@@ -197,8 +126,9 @@ describe('GitHub Action (action.yml)', () => {
     expect(lint.stderr).toBe('');
     expect(lint.code).toBe(0);
     expect(outputs).toEqual({ 'exit-code': '1', 'sarif-file': 'planlint.sarif' });
-    // Not installed in the repository: npx fetches the package (the stand-in records how it was asked).
-    expect(npxArgs.slice(0, 4)).toEqual(['--yes', '--package=planlint', '--', 'planlint']);
+    // The action's own copy ran: nothing was fetched, and the log has no install step (it is built).
+    expect(npxArgs).toEqual([]);
+    expect(lint.stdout).not.toContain('::group::');
 
     // Annotations on the pull request's lines, in the job log.
     expect(lint.stdout).toMatch(/^::error file=case-files\/lisa-poor\.yaml,line=40,col=12,/m);
@@ -228,15 +158,16 @@ describe('GitHub Action (action.yml)', () => {
     expect(failed.stdout).toContain('planlint found errors');
   });
 
-  it("passes config, format, args and glob patterns through, and uses the repository's own planlint", () => {
+  it("passes config, format, args and glob patterns through, and runs the action's own planlint even where the repository installs another", () => {
     const dir = workspace();
     writeFileSync(join(dir, 'team.config.yaml'), 'rules:\n  plan-completed-on-time: off\n');
+    // A planlint of the repository's own, which the action leaves alone.
     mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
-    writeFileSync(join(dir, 'node_modules', '.bin', 'planlint'), '');
+    writeFileSync(join(dir, 'node_modules', '.bin', 'planlint'), '#!/bin/sh\necho "the repository\'s planlint ran" >&2\nexit 3\n');
     chmodSync(join(dir, 'node_modules', '.bin', 'planlint'), 0o755);
     const { lint, outputs, npxArgs } = runAction(dir, { paths: 'good/*.yaml case-files/lisa-good.yaml', format: 'stylish', config: 'team.config.yaml', args: '--max-warnings 0 --preset strict' });
-    expect(npxArgs.slice(0, 3)).toEqual(['--no-install', '--', 'planlint']);
-    expect(npxArgs).toEqual(expect.arrayContaining(['good/*.yaml', '--config', 'team.config.yaml', '--max-warnings', '0', '--preset', 'strict']));
+    expect(npxArgs).toEqual([]);
+    expect(lint.stderr).toBe('');
     expect(lint.stdout).toBe('✔ No problems found (2 files checked).\n');
     expect(outputs['exit-code']).toBe('0');
     const sarif = JSON.parse(readFileSync(join(dir, 'planlint.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAction } from '../helpers/action.js';
 import { runBuiltCli as planlint, root } from '../helpers/cli.js';
 
 const SETUP_TIMEOUT = 300_000; // npm pack and an offline install; a busy machine stretches both
@@ -79,6 +80,7 @@ describe('the npm package', () => {
       'dist/src/testing/index.js',
       'dist/src/testing/index.d.ts',
       'dist/generated/validators.js',
+      'scripts/action-run.sh', // the GitHub Action's step, so an installed copy can run it too
       'README.md',
       'package.json',
     ]) {
@@ -92,7 +94,7 @@ describe('the npm package', () => {
     }
     const rulePages = readdirSync(join(root, 'rules')).filter((f) => f.endsWith('.md'));
     for (const page of rulePages) expect(packed).toContain(`rules/${page}`);
-    expect(packed.filter((p) => /^(tests|examples|scripts|src|node_modules|coverage|\.ci|docs)\//.test(p))).toEqual([]);
+    expect(packed.filter((p) => /^(tests|examples|scripts|src|node_modules|coverage|\.ci|docs)\//.test(p))).toEqual(['scripts/action-run.sh']);
     expect(packed.filter((p) => /(^|\/)(fixtures|node_modules)\//.test(p) || /\.test\.[jt]s$/.test(p))).toEqual([]);
     // TypeScript sources stay out; declarations ship beside the compiled code.
     expect(packed.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
@@ -190,6 +192,28 @@ describe('the npm package', () => {
     const init = replies.find((r) => r.id === 1)!;
     expect(init.result!.serverInfo!.name).toBe('planlint');
     expect(init.result!.capabilities).toMatchObject({ codeActionProvider: { codeActionKinds: ['quickfix'] } });
+  });
+
+  it("runs the GitHub Action's lint step there: the installed copy lints the project, with nothing installed or fetched", () => {
+    // The project as the action's workspace, and the installed package as the folder the action
+    // was checked out to: built, so the step goes straight to linting.
+    const actionPath = join(project, 'node_modules', 'planlint');
+    const { lint, outputs, summary, npxArgs } = runAction({ workspace: project, actionPath, inputs: { paths: 'lisa-poor.yaml lisa-good.yaml', 'sarif-file': 'reports/planlint.sarif' } });
+    expect(lint.stderr).toBe('');
+    expect(lint.stdout).not.toContain('::group::');
+    expect(npxArgs).toEqual([]);
+    expect(lint.code).toBe(0); // the findings fail the action's last step, after the upload
+    expect(outputs).toEqual({ 'exit-code': '1', 'sarif-file': 'reports/planlint.sarif' });
+    expect(lint.stdout).toMatch(/^::error file=lisa-poor\.yaml,line=40,col=12,/m);
+    expect(lint.stdout).not.toContain('lisa-good.yaml');
+    expect(summary).toMatch(/^## planlint\n/);
+    const sarif = JSON.parse(readFileSync(join(project, 'reports', 'planlint.sarif'), 'utf8')) as { runs: { tool: { driver: { name: string; version?: string } }; results: unknown[] }[] };
+    expect(sarif.runs[0]!.tool.driver.name).toBe('planlint');
+    const json = JSON.parse(planlint(['lisa-poor.yaml', '--format', 'json'], { cwd: project }).stdout) as { messages: unknown[] }[];
+    expect(sarif.runs[0]!.results).toHaveLength(json[0]!.messages.length);
+    // The step ran the installed copy: nothing was added to it or to the project.
+    expect(existsSync(join(actionPath, 'node_modules'))).toBe(false);
+    expect(existsSync(join(project, 'package-lock.json'))).toBe(true);
   });
 
   it('writes starters whose schema line an editor can follow inside node_modules', () => {
