@@ -39,7 +39,7 @@ export function registerCompareCommand(program: Command, setExit: (code: number)
     .option('-o, --output-file <path>', 'write the comparison to a file instead of the terminal')
     .option('-c, --config <path>', 'use this config file instead of looking for planlint.config.* near each file')
     .addOption(new Option('--preset <name>', `apply a preset over the config: ${PRESET_NAMES.join(', ')}`))
-    .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--rule <setting>', 'set a rule: "id: warn" (off, warn or error) or JSON with options, {"id": ["error", {...}]} (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--color', 'force colour output')
     .option('--no-color', 'never colour the output')
     .action(async (first: string, second: string, flags: CompareFlags) => setExit(await compare([first, second], flags)));
