@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { FileResult } from '../core/findings.js';
+import { READ_LIMITS, readRegularFile } from '../input/read-source.js';
 import { SettingsError } from './rule-settings.js';
 
 /**
@@ -39,9 +40,11 @@ export class Baseline {
       if (mustExist) throw new SettingsError(`--baseline: ${path} does not exist. Create it with --update-baseline.`);
       return new Baseline(absolute, []);
     }
+    // Read as inputs are: a committed symlink to /dev/zero or a named pipe is refused at once.
+    const text = readRegularFile(absolute, { maxBytes: READ_LIMITS.record, what: '--baseline' });
     let data: BaselineFile;
     try {
-      data = JSON.parse(readFileSync(absolute, 'utf8')) as BaselineFile;
+      data = JSON.parse(text) as BaselineFile;
     } catch {
       throw new SettingsError(`--baseline: ${path} is not a planlint baseline (it is not valid JSON).`);
     }

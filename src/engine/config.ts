@@ -8,9 +8,11 @@ import { loadAjv } from '../validate/lazy-ajv.js';
 import type createIgnoreType from 'ignore';
 import type picomatchType from 'picomatch';
 import { parse as parseYaml } from 'yaml';
+import { checkRegularFile, READ_LIMITS, readRegularFile } from '../input/read-source.js';
 import { loadPlugin } from './load-plugins.js';
 import type { AnyRule } from './load-rules.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
+import { UsageError } from '../core/errors.js';
 import { displayPath } from '../core/paths.js';
 import { didYouMean } from '../core/text.js';
 import { isPresetName, presetSettings } from './presets.js';
@@ -147,14 +149,16 @@ async function readConfigFile(file: string): Promise<RawConfig> {
   let data: unknown;
   try {
     if (/\.[cm]?js$/.test(file)) {
+      // Node's loader would read a device or named pipe for ever: checked first, as other configs are.
+      checkRegularFile(file, { maxBytes: READ_LIMITS.config, what: 'the configuration' });
       // import() reads all three: a .cjs file's module.exports (or a .js one's, in a CommonJS package) is its default export.
       data = ((await importModule(pathToFileURL(file).href)) as { default?: unknown }).default;
     } else {
-      const text = readFileSync(file, 'utf8');
+      const text = readRegularFile(file, { maxBytes: READ_LIMITS.config, what: 'the configuration' });
       data = file.endsWith('.jsonc') ? parseJsonc(text) : file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
     }
   } catch (error) {
-    if (error instanceof SettingsError) throw error;
+    if (error instanceof SettingsError || error instanceof UsageError) throw error;
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new SettingsError(`${file}: the configuration cannot be read (${reason}).`);
   }
@@ -373,7 +377,7 @@ export class ConfigResolver {
   private ignoreFileMatcher(path: string): IgnoreMatcher {
     let matcher = this.ignoreMatchers.get(path);
     if (!matcher) {
-      matcher = createIgnore().add(readFileSync(path, 'utf8'));
+      matcher = createIgnore().add(readRegularFile(path, { maxBytes: READ_LIMITS.config, what: 'the ignore file' }));
       this.ignoreMatchers.set(path, matcher);
     }
     return matcher;

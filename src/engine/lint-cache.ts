@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FileResult } from '../core/findings.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
+import { READ_LIMITS, readRegularFile } from '../input/read-source.js';
 
 interface CacheEntry {
   content: string;
@@ -46,8 +47,11 @@ export class LintCache {
 
   constructor(private readonly location: string) {
     let data: CacheFile | undefined;
+    // A device, named pipe or oversized file is refused (exit 2) rather than rebuilt: the cache is
+    // written back at the end of the run, and it is not planlint's to replace.
+    const text = existsSync(location) ? readRegularFile(location, { maxBytes: READ_LIMITS.record, what: '--cache-location' }) : undefined;
     try {
-      data = existsSync(location) ? (JSON.parse(readFileSync(location, 'utf8')) as CacheFile) : undefined;
+      data = text === undefined ? undefined : (JSON.parse(text) as CacheFile);
     } catch {
       data = undefined; // a damaged cache is simply rebuilt
     }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { importModule } from '../runtime/import-module.js';
 import { docsProblem, isRule } from './load-rules.js';
 import type { AnyRule } from './load-rules.js';
+import { checkRegularFile, READ_LIMITS, readRegularFile } from '../input/read-source.js';
 import { SettingsError } from './rule-settings.js';
 
 /**
@@ -14,6 +15,8 @@ import { SettingsError } from './rule-settings.js';
  */
 export async function loadPlugin(name: string, fromDir: string, configFile: string): Promise<AnyRule[]> {
   const path = resolvePlugin(name, fromDir, configFile);
+  // Node's loader would read a device or named pipe for ever: refused before it is imported.
+  checkRegularFile(path, { maxBytes: READ_LIMITS.plugin, what: 'the plugin' });
   let exported: unknown;
   try {
     const module = (await importModule(pathToFileURL(path.endsWith('.ts') ? await transpileTypeScript(path, fromDir) : path).href)) as { default?: unknown; rules?: unknown };
@@ -74,7 +77,7 @@ async function transpileTypeScript(path: string, fromDir: string): Promise<strin
   } catch {
     throw new SettingsError(`${path}: a TypeScript plugin needs the "typescript" package installed in your project, or compile it to .js first.`);
   }
-  const output = ts.transpileModule(readFileSync(path, 'utf8'), {
+  const output = ts.transpileModule(readRegularFile(path, { maxBytes: READ_LIMITS.plugin, what: 'the plugin' }), {
     compilerOptions: { module: 99 /* ESNext */, target: 9 /* ES2022 */ },
     fileName: path,
   }).outputText;

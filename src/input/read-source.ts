@@ -2,6 +2,9 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'n
 import type { Stats } from 'node:fs';
 import type { Finding } from '../core/findings.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
+import { UsageError } from '../core/errors.js';
+import { displayPath } from '../core/paths.js';
+import { printable } from '../core/text.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -44,58 +47,127 @@ function decodeSource(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): Sou
   }
 }
 
+/**
+ * A file's bytes, read only if it is a regular file of at most `maxBytes`: a device (/dev/zero)
+ * or a named pipe is refused before any read, so it can neither block nor fill memory. Throws
+ * the system's error (ENOENT, EACCES …) for the caller to word.
+ */
+function readBounded(path: string, maxBytes: number): { bytes: Buffer } | { notFile: Stats } | { tooLarge: number } {
+  const info = statSync(path);
+  // A named pipe or device could block a read for ever, or never end.
+  if (!info.isFile()) return { notFile: info };
+  if (info.size > maxBytes) return { tooLarge: info.size };
+  // Opened without blocking in case a pipe has replaced the file since; read no more than one
+  // byte past the limit in case the file has grown.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) return { notFile: opened };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // A file is read in one go at the size it reports (plus a byte, to notice it grew); anything
+      // more (a /proc file reporting no size, or one that grew) goes through a scratch buffer,
+      // so the final read that finds the end allocates nothing.
+      const first = total === 0 && opened.size > 0;
+      const chunk = first ? Buffer.allocUnsafe(Math.min(opened.size + 1, maxBytes + 1)) : SCRATCH;
+      const bytesRead = readSync(fd, chunk, 0, Math.min(chunk.length, maxBytes + 1 - total), null);
+      if (bytesRead === 0) break;
+      chunks.push(first ? chunk.subarray(0, bytesRead) : Buffer.from(chunk.subarray(0, bytesRead)));
+      total += bytesRead;
+      if (total > maxBytes) return { tooLarge: Math.max(total, opened.size) };
+      // A regular file reads short only at its end: no second call just to be told so.
+      if (first && bytesRead < chunk.length) break;
+    }
+    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Why a file could not be opened or read, from the system's error code, in words. */
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT'
+    ? 'the file no longer exists'
+    : code === 'EACCES' || code === 'EPERM'
+      ? 'permission was denied'
+      : code === 'ELOOP'
+        ? 'it is a symbolic link loop'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'ENOTDIR'
+            ? 'part of its path is a file, not a directory'
+            : `the system said ${code ?? 'it could not be read'}`;
+}
+
 // eslint-disable-next-line @typescript-eslint/require-await -- synchronous on purpose (below); callers get a promise all the same
 export async function readSource(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<SourceText> {
   // Synchronous calls on purpose: a file is read whole before anything else happens to it, and
   // awaiting four thread-pool round trips per file left a worker idle for a third of a large run.
   try {
-    const info = statSync(path);
-    if (info.isDirectory()) return inputProblem('This path is a directory, not a file.');
-    // A named pipe or device could block a read for ever, or never end.
-    if (!info.isFile()) return notAFile(info);
-    if (info.size > maxBytes) return tooLarge(info.size, maxBytes);
-    // Opened without blocking in case a pipe has replaced the file since; read no more than one
-    // byte past the limit in case the file has grown.
-    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      const opened = fstatSync(fd);
-      if (!opened.isFile()) return notAFile(opened);
-      const chunks: Buffer[] = [];
-      let total = 0;
-      for (;;) {
-        // A file is read in one go at the size it reports (plus a byte, to notice it grew); anything
-        // more (a /proc file reporting no size, or one that grew) goes through a scratch buffer,
-        // so the final read that finds the end allocates nothing.
-        const first = total === 0 && opened.size > 0;
-        const chunk = first ? Buffer.allocUnsafe(Math.min(opened.size + 1, maxBytes + 1)) : SCRATCH;
-        const bytesRead = readSync(fd, chunk, 0, Math.min(chunk.length, maxBytes + 1 - total), null);
-        if (bytesRead === 0) break;
-        chunks.push(first ? chunk.subarray(0, bytesRead) : Buffer.from(chunk.subarray(0, bytesRead)));
-        total += bytesRead;
-        if (total > maxBytes) return tooLarge(Math.max(total, opened.size), maxBytes);
-        // A regular file reads short only at its end: no second call just to be told so.
-        if (first && bytesRead < chunk.length) break;
-      }
-      return decodeSource(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total), maxBytes);
-    } finally {
-      closeSync(fd);
+    const read = readBounded(path, maxBytes);
+    if ('notFile' in read) return read.notFile.isDirectory() ? inputProblem('This path is a directory, not a file.') : notAFile(read.notFile);
+    if ('tooLarge' in read) return tooLarge(read.tooLarge, maxBytes);
+    return decodeSource(read.bytes, maxBytes);
+  } catch (error) {
+    return inputProblem(`The file could not be read: ${readFailure(error)}.`);
+  }
+}
+
+/** Limits for the files planlint reads besides inputs (see readRegularFile). */
+export const READ_LIMITS = {
+  /** Config and ignore files are written by hand: a megabyte is far beyond any real one. */
+  config: 1024 * 1024,
+  /**
+   * A baseline or cache grows with the findings it records (a million findings is a few hundred
+   * MB), so its limit is the largest text a JavaScript string can hold, as for --max-file-size.
+   */
+  record: 500 * 1024 * 1024,
+  /** A plugin is code; bundled ones with their dependencies can be a few MB, never this. */
+  plugin: 64 * 1024 * 1024,
+} as const;
+
+/**
+ * Reads a file planlint uses (a config, ignore file, baseline or cache) as text, as inputs are
+ * read: only a regular file, at most `maxBytes`, never blocking. Anything else is a usage error
+ * of one line naming the file (`what` says what it is for: "the baseline") and what is wrong.
+ */
+export function readRegularFile(path: string, { maxBytes, what }: { maxBytes: number; what: string }): string {
+  const read = checkedRead(path, maxBytes, what, true);
+  return read.toString('utf8');
+}
+
+/**
+ * Checks that a file planlint will hand to Node to run (a plugin, a JavaScript config) is a
+ * regular file within `maxBytes`, without reading it: Node's own loader would read a device for ever.
+ */
+export function checkRegularFile(path: string, { maxBytes, what }: { maxBytes: number; what: string }): void {
+  checkedRead(path, maxBytes, what, false);
+}
+
+function checkedRead(path: string, maxBytes: number, what: string, read: true): Buffer;
+function checkedRead(path: string, maxBytes: number, what: string, read: false): void;
+function checkedRead(path: string, maxBytes: number, what: string, read: boolean): Buffer | void {
+  const name = `${what} ${printable(displayPath(path))}`;
+  let result: ReturnType<typeof readBounded>;
+  try {
+    if (!read) {
+      const info = statSync(path);
+      result = !info.isFile() ? { notFile: info } : info.size > maxBytes ? { tooLarge: info.size } : { bytes: Buffer.alloc(0) };
+    } else {
+      result = readBounded(path, maxBytes);
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'the file no longer exists'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission was denied'
-          : code === 'ELOOP'
-            ? 'it is a symbolic link loop'
-            : code === 'EISDIR'
-              ? 'it is a directory'
-              : code === 'ENOTDIR'
-                ? 'part of its path is a file, not a directory'
-                : `the system said ${code ?? 'it could not be read'}`;
-    return inputProblem(`The file could not be read: ${reason}.`);
+    throw new UsageError(`${name} could not be read: ${readFailure(error)}.`);
   }
+  if ('notFile' in result) throw new UsageError(`${name} is ${describeNonFile(result.notFile)}, not a regular file; planlint reads only regular files, so it was not read.`);
+  if ('tooLarge' in result) throw new UsageError(`${name} is ${formatBytes(result.tooLarge)}, over the ${formatBytes(maxBytes)} limit; it was not read.`);
+  return read ? result.bytes : undefined;
+}
+
+function describeNonFile(info: Stats): string {
+  return info.isDirectory() ? 'a directory' : info.isFIFO() ? 'a named pipe' : info.isSocket() ? 'a socket' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a regular file';
 }
 
 function tooLarge(size: number, maxBytes: number): { problem: Finding } {
@@ -121,7 +193,7 @@ export async function readStreamSource(stream: AsyncIterable<Uint8Array | string
 }
 
 function notAFile(info: Stats): { problem: Finding } {
-  const what = info.isFIFO() ? 'a named pipe' : info.isSocket() ? 'a socket' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a regular file';
+  const what = describeNonFile(info);
   return inputProblem(`This path is ${what}, not a file; it was not read. To lint piped text, use --stdin.`);
 }
 
