@@ -1,7 +1,13 @@
 import { relative } from 'node:path';
+import { printable } from './text.js';
 
-/** A path as shown to people: relative to the working directory when it is inside it. */
+/**
+ * A path as shown to people: relative to the working directory when it is inside it. A file name
+ * can hold any byte but '/' and NUL, so it passes the filter field text does: an escape sequence
+ * or newline in a name must not act on a terminal or forge a line of output. Anything that needs
+ * the real path (JSON output, SARIF URIs, baseline keys) uses the path itself, not this.
+ */
 export function displayPath(path: string, cwd = process.cwd()): string {
   const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel : path;
+  return printable(rel && !rel.startsWith('..') ? rel : path);
 }

@@ -4,7 +4,6 @@ import type { Finding } from '../core/findings.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
 import { UsageError } from '../core/errors.js';
 import { displayPath } from '../core/paths.js';
-import { printable } from '../core/text.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -149,7 +148,7 @@ export function checkRegularFile(path: string, { maxBytes, what }: { maxBytes: n
 function checkedRead(path: string, maxBytes: number, what: string, read: true): Buffer;
 function checkedRead(path: string, maxBytes: number, what: string, read: false): void;
 function checkedRead(path: string, maxBytes: number, what: string, read: boolean): Buffer | void {
-  const name = `${what} ${printable(displayPath(path))}`;
+  const name = `${what} ${displayPath(path)}`;
   let result: ReturnType<typeof readBounded>;
   try {
     if (!read) {

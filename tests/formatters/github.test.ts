@@ -17,9 +17,9 @@ describe('github format', () => {
     );
   });
 
-  it('escapes %, CR, LF, ":" and "," in properties, so a file name cannot end one early', () => {
+  it('escapes %, ":" and "," in properties, and shows CR and LF as the replacement character, so a file name cannot end one early', () => {
     const out = formatGithub([{ filePath: join(cwd, 'a:b,c%d\ne.yaml'), findings: [{ ruleId: 'demo-rule', severity: 'error', message: 'a:b,c', line: 1, column: 1, endLine: 1, endColumn: 2 }] }], context);
-    expect(out).toBe('::error file=a%3Ab%2Cc%25d%0Ae.yaml,line=1,col=1,endLine=1,endColumn=2,title=demo-rule::a:b,c\n');
+    expect(out).toBe('::error file=a%3Ab%2Cc%25d\ufffde.yaml,line=1,col=1,endLine=1,endColumn=2,title=demo-rule::a:b,c\n');
   });
 
   it('prints nothing when there are no findings', () => {
