@@ -40,6 +40,24 @@ describe.each(READS)('reading $file', ({ file, args, named }) => {
   });
 });
 
+it('a folder given as the baseline or cache is named as a folder, not an internal error', async () => {
+  const dir = scratch({ 'plans/a.yaml': PLAN_WITHOUT_VOICE, 'folder/x': '' });
+  const baseline = await runCli(['plans', '--baseline', 'folder'], { cwd: dir });
+  expect(baseline.stderr).toBe('planlint: --baseline folder is a directory, not a regular file; planlint reads only regular files, so it was not read.\n');
+  expect(baseline.code).toBe(2);
+  const cache = await runCli(['plans', '--cache', '--cache-location', 'folder'], { cwd: dir });
+  expect(cache.stderr).toBe('planlint: --cache-location folder is a directory, not a regular file; planlint reads only regular files, so it was not read.\n');
+  expect(cache.code).toBe(2);
+});
+
+it('a config named in extends that is a named pipe is refused without waiting', async () => {
+  const dir = scratch({ 'plans/a.yaml': PLAN_WITHOUT_VOICE, 'planlint.config.yaml': 'extends: ./shared.yaml\n' });
+  mkfifo(join(dir, 'shared.yaml'));
+  const run = await runCli(['plans'], { cwd: dir });
+  expect(run.stderr).toBe('planlint: the configuration shared.yaml is a named pipe, not a regular file; planlint reads only regular files, so it was not read.\n');
+  expect(run.code).toBe(2);
+});
+
 describe('size limits', () => {
   it('refuses a config file over 1 MB', async () => {
     const dir = scratch({ 'plans/a.yaml': PLAN_WITHOUT_VOICE, 'planlint.config.yaml': `# ${'x'.repeat(1024 * 1024)}\nrules: {}\n` });
