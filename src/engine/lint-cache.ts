@@ -1,8 +1,9 @@
 import { sha256 } from '../core/hash.js';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FileResult } from '../core/findings.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
+import { checkFolderFor, writeFileWhole } from '../core/write-whole.js';
 
 interface CacheEntry {
   content: string;
@@ -45,6 +46,7 @@ export class LintCache {
   private dirty = false;
 
   constructor(private readonly location: string) {
+    checkFolderFor(location, 'the cache'); // write side: said before linting, not after a long run
     let data: CacheFile | undefined;
     try {
       data = existsSync(location) ? (JSON.parse(readFileSync(location, 'utf8')) as CacheFile) : undefined;
@@ -70,6 +72,6 @@ export class LintCache {
 
   save(): void {
     if (!this.dirty) return;
-    writeFileSync(this.location, JSON.stringify({ planlintCache: 1, engine: this.engine, entries: this.entries } satisfies CacheFile));
+    writeFileWhole(this.location, JSON.stringify({ planlintCache: 1, engine: this.engine, entries: this.entries } satisfies CacheFile), 'the cache');
   }
 }
