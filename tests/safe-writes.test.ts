@@ -3,7 +3,7 @@
  * a write that cannot happen is one line and exit 2, with the previous file left as it was and no
  * temporary file behind. Signals and standard output to /dev/full are in tests/e2e/safe-writes.test.ts.
  */
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWholeFile, writeFileWhole } from '../src/core/write-whole.js';
@@ -25,6 +25,13 @@ describe('writeFileWhole and openWholeFile', () => {
     await file.commit();
     expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('newer, part 1, part 2');
     expect(temps(dir)).toEqual([]);
+  });
+
+  it('keep a private file private', () => {
+    const dir = scratch({ 'baseline.json': 'old' });
+    chmodSync(join(dir, 'baseline.json'), 0o600);
+    writeFileWhole(join(dir, 'baseline.json'), 'new');
+    expect(statSync(join(dir, 'baseline.json')).mode & 0o777).toBe(0o600);
   });
 
   it('abort() leaves the previous file and removes the temporary one', async () => {

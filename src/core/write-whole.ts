@@ -83,7 +83,7 @@ function folderExists(folder: string): boolean {
 }
 
 /** Where the bytes for `path` really go, and whether that is a regular file to replace whole. */
-function resolveTarget(path: string): { target: string; whole: boolean } {
+function resolveTarget(path: string): { target: string; whole: boolean; mode?: number } {
   let info;
   try {
     info = statSync(path, { throwIfNoEntry: false });
@@ -96,7 +96,8 @@ function resolveTarget(path: string): { target: string; whole: boolean } {
   // it would replace the device, not write to it.
   if (!info.isFile()) return { target: path, whole: false };
   // A symbolic link keeps pointing where it did: the file it names is replaced, not the link.
-  return { target: realpathSync(path), whole: true };
+  // The replacement keeps the old file's permissions (within the umask), so a private baseline stays private.
+  return { target: realpathSync(path), whole: true, mode: info.mode & 0o7777 };
 }
 
 function tempBeside(target: string): string {
@@ -111,10 +112,10 @@ function tempBeside(target: string): string {
 export function writeFileWhole(path: string, data: string | Uint8Array, what = 'the file', { exclusive = false } = {}): void {
   let temp: string | undefined;
   try {
-    const { target, whole } = resolveTarget(path);
+    const { target, whole, mode } = resolveTarget(path);
     if (exclusive && statSync(target, { throwIfNoEntry: false })) throw Object.assign(new Error(`${path} exists`), { code: 'EEXIST' });
     temp = whole ? tempBeside(target) : undefined;
-    const fd = openSync(temp ?? target, temp ? 'wx' : 'w');
+    const fd = openSync(temp ?? target, temp ? 'wx' : 'w', mode);
     if (temp) openTemps.add(temp);
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data) : data;
@@ -150,10 +151,10 @@ export async function openWholeFile(path: string, what = 'the file'): Promise<Wh
   let temp: string | undefined;
   let stream: WriteStream;
   try {
-    const { target, whole } = resolveTarget(path);
+    const { target, whole, mode } = resolveTarget(path);
     temp = whole ? tempBeside(target) : undefined;
     if (temp) openTemps.add(temp);
-    stream = createWriteStream(temp ?? target, { flags: temp ? 'wx' : 'w' });
+    stream = createWriteStream(temp ?? target, { flags: temp ? 'wx' : 'w', ...(mode !== undefined ? { mode } : {}) });
     await new Promise<void>((done, fail) => stream.once('open', () => done()).once('error', fail));
     const finalTarget = target;
     // A write fault (a full disk) arrives as an event; kept here so it is never an uncaught error
