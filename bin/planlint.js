@@ -10,6 +10,8 @@ if (!main) {
 // A reader that stops early (planlint rules | head) closes the pipe: that is not an error.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  // Standard output that cannot be written (/dev/full, a full disk) is one line and exit 2.
+  if (!error.reported) process.stderr.write(`planlint: could not write to standard output: ${error.code === 'ENOSPC' ? 'the disk is full' : error.message}.\n`);
+  process.exit(2);
 });
 process.exitCode = await main(process.argv);

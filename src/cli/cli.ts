@@ -11,6 +11,7 @@ import { registerRulesCommand } from './commands/rules-command.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 import { SettingsError } from '../engine/rule-settings.js';
+import { removeUnfinishedFiles } from '../core/write-whole.js';
 
 export { EXIT } from '../core/errors.js';
 
@@ -37,6 +38,15 @@ export async function main(argv: string[]): Promise<number> {
   registerInitCommand(program, setExit);
   registerLspCommand(program, setExit);
 
+  // An interrupted run removes the temporary files of what it was writing (the previous reports,
+  // baseline and cache stay as they were) and exits as a shell reports a signal: 130, 143. A
+  // command with its own handler (--watch) still runs it: then only the clean-up is done here.
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeUnfinishedFiles();
+    if (process.listenerCount(signal) <= 1) process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     await program.parseAsync(argv);
     return exitCode;
@@ -53,5 +63,10 @@ export async function main(argv: string[]): Promise<number> {
     const reason = error instanceof Error ? error.message : String(error);
     process.stderr.write(`planlint: internal error: ${reason}\nThis is a fault in planlint, not in your files; please report it.\n`);
     return EXIT.usage;
+  } finally {
+    // A run that failed part-way leaves no temporary file behind.
+    removeUnfinishedFiles();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }

@@ -1,6 +1,7 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { FileResult } from '../core/findings.js';
+import { checkFolderFor, writeFileWhole } from '../core/write-whole.js';
 import { READ_LIMITS, readRegularFile } from '../input/read-source.js';
 import { SettingsError } from './rule-settings.js';
 
@@ -92,7 +93,7 @@ export class Baseline {
       removed += e.count - matched;
       if (matched > 0) entries.push({ ...e, count: matched });
     }
-    writeFileSync(this.path, `${JSON.stringify({ planlintBaseline: 1, entries } satisfies BaselineFile, null, 2)}\n`);
+    writeFileWhole(this.path, `${JSON.stringify({ planlintBaseline: 1, entries } satisfies BaselineFile, null, 2)}\n`, 'the baseline');
     return { kept: entries.reduce((n, e) => n + e.count, 0), removed };
   }
 }
@@ -103,6 +104,8 @@ export class BaselineRecorder {
   private readonly counts = new Map<string, BaselineEntry>();
 
   constructor(path: string) {
+    // Said before linting, not after a long run whose baseline then has nowhere to go.
+    checkFolderFor(path, 'the baseline');
     this.path = resolve(path);
   }
 
@@ -120,7 +123,7 @@ export class BaselineRecorder {
   /** Writes the baseline and returns how many findings it records. */
   save(): number {
     const entries = [...this.counts.values()].sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
-    writeFileSync(this.path, `${JSON.stringify({ planlintBaseline: 1, entries } satisfies BaselineFile, null, 2)}\n`);
+    writeFileWhole(this.path, `${JSON.stringify({ planlintBaseline: 1, entries } satisfies BaselineFile, null, 2)}\n`, 'the baseline');
     return entries.reduce((n, e) => n + e.count, 0);
   }
 }

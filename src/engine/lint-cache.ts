@@ -1,8 +1,9 @@
 import { sha256 } from '../core/hash.js';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FileResult } from '../core/findings.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
+import { checkFolderFor, writeFileWhole } from '../core/write-whole.js';
 import { READ_LIMITS, readRegularFile } from '../input/read-source.js';
 
 interface CacheEntry {
@@ -46,6 +47,7 @@ export class LintCache {
   private dirty = false;
 
   constructor(private readonly location: string) {
+    checkFolderFor(location, 'the cache'); // write side: said before linting, not after a long run
     let data: CacheFile | undefined;
     // A device, named pipe or oversized file is refused (exit 2) rather than rebuilt: the cache is
     // written back at the end of the run, and it is not planlint's to replace.
@@ -74,6 +76,6 @@ export class LintCache {
 
   save(): void {
     if (!this.dirty) return;
-    writeFileSync(this.location, JSON.stringify({ planlintCache: 1, engine: this.engine, entries: this.entries } satisfies CacheFile));
+    writeFileWhole(this.location, JSON.stringify({ planlintCache: 1, engine: this.engine, entries: this.entries } satisfies CacheFile), 'the cache');
   }
 }

@@ -1,7 +1,8 @@
-import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { openWholeFile, writeFault } from '../core/write-whole.js';
+import type { WholeFile } from '../core/write-whole.js';
 import type { FileResult } from '../core/findings.js';
 import { FORMATTER_NAMES, loadFormatter, loadStreamingFormatter } from './index.js';
 import type { Formatter, FormatterContext } from './types.js';
@@ -74,97 +75,116 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
     if (path !== undefined && linted.has(resolve(path))) throw new UsageError(`--format ${format}: ${path} is one of the files being linted; planlint never writes to those.`);
   }
   const sinks: Sink[] = [];
-  for (const { format, formatter, path } of outputs) {
-    // Colour and the terminal's width are for the report on the terminal, not those written to files.
-    const { width, ...rest } = context;
-    const ctx: FormatterContext = { ...rest, color: path === undefined && context.color, ...(path === undefined && width !== undefined ? { width } : {}) };
-    const streaming = await loadStreamingFormatter(format);
-    let target: NodeJS.WritableStream = process.stdout;
-    if (path !== undefined) {
-      try {
-        await mkdir(dirname(resolve(path)), { recursive: true });
-        target = await openFile(path);
-      } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-        throw new UsageError(`Could not write the ${format} report to ${path} (${reason}).`);
+  const opened: WholeFile[] = [];
+  try {
+    for (const { format, formatter, path } of outputs) {
+      // Colour and the terminal's width are for the report on the terminal, not those written to files.
+      const { width, ...rest } = context;
+      const ctx: FormatterContext = { ...rest, color: path === undefined && context.color, ...(path === undefined && width !== undefined ? { width } : {}) };
+      const streaming = await loadStreamingFormatter(format);
+      let target: NodeJS.WritableStream = process.stdout;
+      // A report file is written beside its target and renamed into place at the end (commit), so
+      // an interrupted or failed run leaves the previous report, never part of one.
+      let file: WholeFile | undefined;
+      if (path !== undefined) {
+        try {
+          await mkdir(dirname(resolve(path)), { recursive: true });
+        } catch {
+          // a file in the way or no permission: opening the report says which, in one line
+        }
+        file = await openWholeFile(path, `the ${format} report`);
+        opened.push(file);
+        target = file.stream;
+      }
+      const fault = (error: Error) => {
+        // Marked, so bin/planlint.js does not say it a second time for standard output.
+        Object.assign(error, { reported: true });
+        return writeFault(`the ${format} report`, path ?? 'standard output', error);
+      };
+      const write = (parts: readonly (string | Uint8Array)[]) =>
+        new Promise<void>((done, fail) => {
+          // Several parts go out in one system call where the stream can (a file or a pipe).
+          const stream = target as NodeJS.WritableStream & { cork?: () => void; uncork?: () => void };
+          stream.cork?.();
+          let flowing = true;
+          for (const part of parts) if (part.length > 0) flowing = target.write(part);
+          stream.uncork?.();
+          // Wait for the stream to drain, so a slow reader cannot make output pile up in memory.
+          if (flowing) return done();
+          const onError = (error: Error) => {
+            target.off('drain', onDrain);
+            fail(fault(error));
+          };
+          // A stream that already failed (a full disk) never drains: say why now.
+          const errored = (target as { errored?: Error | null }).errored;
+          if (errored) return fail(fault(errored));
+          const onDrain = () => {
+            target.off('error', onError);
+            done();
+          };
+          target.once('drain', onDrain).once('error', onError);
+        });
+      const finish = () => file?.commit() ?? Promise.resolve();
+      if (streaming) {
+        const report = streaming.open(ctx);
+        // A file or pipe gets the text in blocks of about 64 KB (one write per file cost the main
+        // thread more than formatting); a terminal gets each file's part as soon as it is linted.
+        const immediate = (target as { isTTY?: boolean }).isTTY === true;
+        // Text, and entries that come as UTF-8 from the workers (written as they are, never made text here).
+        let pending: (string | Uint8Array)[] = [];
+        let size = 0;
+        const take = (): (string | Uint8Array)[] => {
+          const parts = pending;
+          pending = [];
+          size = 0;
+          // Runs of text are joined: one write each, rather than one per file.
+          const joined: (string | Uint8Array)[] = [];
+          let text = '';
+          for (const part of parts) {
+            if (typeof part === 'string') text += part;
+            else {
+              if (text) joined.push(text);
+              text = '';
+              joined.push(part);
+            }
+          }
+          if (text) joined.push(text);
+          return joined;
+        };
+        const append = (part: string | Uint8Array) => {
+          pending.push(part);
+          size += part.length;
+          return !immediate && size < 65_536 ? Promise.resolve() : write(take());
+        };
+        const itemPrefix = report.itemPrefix?.bind(report);
+        sinks.push({
+          // A skipped file (not a planlint document) is not part of any report; a formatter may count it.
+          add: (r) => (r.skipped ? (report.skipped?.(r), Promise.resolve()) : append(report.file(r))),
+          ...(itemPrefix ? { addItem: (bytes: Uint8Array) => (pending.push(itemPrefix()), append(bytes)) } : {}),
+          close: async () => {
+            pending.push(report.end());
+            await write(take());
+            await finish();
+          },
+        });
+      } else {
+        const results: FileResult[] = [];
+        sinks.push({
+          add: (r) => {
+            if (!r.skipped) results.push(r);
+            return Promise.resolve();
+          },
+          close: async () => {
+            await write([formatter(results, ctx)]);
+            await finish();
+          },
+        });
       }
     }
-    const write = (parts: readonly (string | Uint8Array)[]) =>
-      new Promise<void>((done, fail) => {
-        // Several parts go out in one system call where the stream can (a file or a pipe).
-        const stream = target as NodeJS.WritableStream & { cork?: () => void; uncork?: () => void };
-        stream.cork?.();
-        let flowing = true;
-        for (const part of parts) if (part.length > 0) flowing = target.write(part);
-        stream.uncork?.();
-        // Wait for the stream to drain, so a slow reader cannot make output pile up in memory.
-        if (flowing) return done();
-        const onError = (error: Error) => {
-          target.off('drain', onDrain);
-          fail(error);
-        };
-        const onDrain = () => {
-          target.off('error', onError);
-          done();
-        };
-        target.once('drain', onDrain).once('error', onError);
-      });
-    const finish = () => (path === undefined ? Promise.resolve() : new Promise<void>((done) => target.end(done)));
-    if (streaming) {
-      const report = streaming.open(ctx);
-      // A file or pipe gets the text in blocks of about 64 KB (one write per file cost the main
-      // thread more than formatting); a terminal gets each file's part as soon as it is linted.
-      const immediate = (target as { isTTY?: boolean }).isTTY === true;
-      // Text, and entries that come as UTF-8 from the workers (written as they are, never made text here).
-      let pending: (string | Uint8Array)[] = [];
-      let size = 0;
-      const take = (): (string | Uint8Array)[] => {
-        const parts = pending;
-        pending = [];
-        size = 0;
-        // Runs of text are joined: one write each, rather than one per file.
-        const joined: (string | Uint8Array)[] = [];
-        let text = '';
-        for (const part of parts) {
-          if (typeof part === 'string') text += part;
-          else {
-            if (text) joined.push(text);
-            text = '';
-            joined.push(part);
-          }
-        }
-        if (text) joined.push(text);
-        return joined;
-      };
-      const append = (part: string | Uint8Array) => {
-        pending.push(part);
-        size += part.length;
-        return !immediate && size < 65_536 ? Promise.resolve() : write(take());
-      };
-      const itemPrefix = report.itemPrefix?.bind(report);
-      sinks.push({
-        // A skipped file (not a planlint document) is not part of any report; a formatter may count it.
-        add: (r) => (r.skipped ? (report.skipped?.(r), Promise.resolve()) : append(report.file(r))),
-        ...(itemPrefix ? { addItem: (bytes: Uint8Array) => (pending.push(itemPrefix()), append(bytes)) } : {}),
-        close: async () => {
-          pending.push(report.end());
-          await write(take());
-          await finish();
-        },
-      });
-    } else {
-      const results: FileResult[] = [];
-      sinks.push({
-        add: (r) => {
-          if (!r.skipped) results.push(r);
-          return Promise.resolve();
-        },
-        close: async () => {
-          await write([formatter(results, ctx)]);
-          await finish();
-        },
-      });
-    }
+  } catch (error) {
+    // One report could not be opened: the others opened before it leave nothing behind.
+    for (const file of opened) file.abort();
+    throw error;
   }
   return {
     add: async (result) => {
@@ -178,11 +198,4 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
       for (const sink of sinks) await sink.close();
     },
   };
-}
-
-function openFile(path: string): Promise<NodeJS.WritableStream> {
-  return new Promise((done, fail) => {
-    const stream = createWriteStream(path);
-    stream.once('open', () => done(stream)).once('error', fail);
-  });
 }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { Chalk } from 'chalk';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../core/errors.js';
+import { writeFileWhole } from '../../core/write-whole.js';
 import type { FileResult, Finding } from '../../core/findings.js';
 import { findFiles } from '../../input/find-files.js';
 import { buildFileReport, firstSentence, renderExplanations, renderFileSection, renderPage } from '../../formatters/html.js';
@@ -80,7 +80,7 @@ async function compare(paths: string[], flags: CompareFlags): Promise<number> {
     flags.format === 'html'
       ? compareHtml(reports, rows, reportContext({ cwd, color: false, rules, formats: ['html'] }))
       : compareText(reports, rows, { color: flags.outputFile ? false : wantsColor(flags, process.stdout), width: Math.max(60, Math.min(process.stdout.columns ?? 100, 140)) });
-  if (flags.outputFile) await writeFile(flags.outputFile, output);
+  if (flags.outputFile) writeFileWhole(flags.outputFile, output, 'the comparison');
   else process.stdout.write(output);
   // A comparison is for learning from: a poor plan failing rules is the point, not a failed run.
   return results.some((r) => r.internalError) ? EXIT.usage : EXIT.ok;

@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../core/errors.js';
+import { writeFileWhole } from '../../core/write-whole.js';
 import { displayPath } from '../../core/paths.js';
 import type { Finding } from '../../core/findings.js';
 import { mapExport } from '../../hmpps/map-export.js';
@@ -14,6 +14,7 @@ import { DEFAULT_MAX_FILE_BYTES, readSource } from '../../input/read-source.js';
 
 interface ConvertFlags {
   output?: string;
+  force?: boolean;
 }
 
 /** `planlint convert <export.json>`: an HMPPS export as a case file for the officer to complete. */
@@ -23,12 +24,17 @@ export function registerConvertCommand(program: Command, setExit: (code: number)
     .description('write an HMPPS sentence plan export as a planlint case file (YAML) to complete')
     .argument('<export>', 'the JSON the HMPPS sentence plan service exported (a plan version or a list of plans)')
     .option('-o, --output <file>', 'write the case file here instead of to standard output (never over the export)')
+    .option('--force', 'replace the -o file if it exists (by default planlint convert never replaces a file)')
     .action(async (input: string, flags: ConvertFlags) => setExit(await convert(input, flags)));
 }
 
 async function convert(input: string, flags: ConvertFlags): Promise<number> {
   if (flags.output !== undefined && isSameFile(input, flags.output)) {
     throw new UsageError(`Refusing to write to ${flags.output}: it is the export being converted. Give another file with -o.`);
+  }
+  // Said before the export is read: a finished case file is never replaced by accident.
+  if (flags.output !== undefined && !flags.force && existsSync(flags.output) && statSync(flags.output).isFile()) {
+    throw new UsageError(`${flags.output} already exists; planlint convert never overwrites a file. Choose a new name, move the old file first, or give --force to replace it.`);
   }
   const source = await readSource(input, DEFAULT_MAX_FILE_BYTES);
   if ('problem' in source) throw new UsageError(`${input}: ${source.problem.message}`);
@@ -48,7 +54,15 @@ async function convert(input: string, flags: ConvertFlags): Promise<number> {
   if (problems.length > 0) throw new Error(`the case file written for ${input} does not pass schema validation (${problems[0]!.message})`);
 
   if (flags.output !== undefined) {
-    await writeFile(flags.output, text);
+    // Whole or not at all: with --force the old file is replaced only once the new one is complete.
+    try {
+      writeFileWhole(flags.output, text, 'the case file', { exclusive: !flags.force });
+    } catch (error) {
+      // A file saved there while the export was read.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new UsageError(`${flags.output} already exists; planlint convert never overwrites a file. Choose a new name, move the old file first, or give --force to replace it.`);
+      throw error;
+    }
     const plans = read.cases.reduce((n, c) => n + c.plans.length, 0);
     process.stderr.write(`planlint: wrote ${flags.output} (${read.cases.length} case${read.cases.length === 1 ? '' : 's'}, ${plans} plan version${plans === 1 ? '' : 's'}).\n`);
   } else {

@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { PACKAGE_ROOT } from '../../core/package-root.js';
+import { writeFileWhole } from '../../core/write-whole.js';
 
 const KINDS = ['sentence-plan', 'review', 'case-file'] as const;
 type StarterKind = (typeof KINDS)[number];
@@ -16,10 +16,10 @@ export function registerInitCommand(program: Command, setExit: (code: number) =>
     .description('write a starter plan, review or case file to fill in, with notes on each section and what inspectors look for')
     .argument('[path]', 'the file to create (it must not exist yet); without it the starter is printed')
     .addOption(new Option('-k, --kind <kind>', 'what to start').choices([...KINDS]).default('sentence-plan'))
-    .action(async (path: string | undefined, flags: { kind: StarterKind }) => setExit(await init(path, flags.kind)));
+    .action((path: string | undefined, flags: { kind: StarterKind }) => setExit(init(path, flags.kind)));
 }
 
-async function init(path: string | undefined, kind: StarterKind): Promise<number> {
+function init(path: string | undefined, kind: StarterKind): number {
   const today = new Date().toISOString().slice(0, 10);
   if (path === undefined) {
     process.stdout.write(starterDocument(kind, { schemaRef: schemaReference(kind, process.cwd()), today }));
@@ -29,11 +29,11 @@ async function init(path: string | undefined, kind: StarterKind): Promise<number
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`Cannot write ${path}: the folder ${dirname(path)} does not exist.`);
   const text = starterDocument(kind, { schemaRef: schemaReference(kind, folder), today });
   try {
-    // 'wx' fails if the file exists: a starter must never replace someone's work.
-    await writeFile(path, text, { flag: 'wx' });
+    // Exclusive: a starter must never replace someone's work, even one saved meanwhile.
+    writeFileWhole(path, text, 'the starter', { exclusive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${path} already exists; planlint init never overwrites a file. Choose a new name, or move the old file first.`);
-    throw new UsageError(`Cannot write ${path}: ${(error as Error).message}`);
+    throw error;
   }
   process.stdout.write(`Wrote a starter ${KIND_NAMES[kind]} to ${path}.\nReplace each "TBC" with what is true for the person, then run: npx planlint ${path}\n`);
   return EXIT.ok;
