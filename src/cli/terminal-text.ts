@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { wrapWords as wrap } from '../core/text.js';
+import { tableCells } from '../formatters/markdown-html.js';
 
 // Commands that lay out text for a terminal (compare) wrap with the same helper.
 export { wrap };
@@ -65,15 +66,8 @@ export function renderForTerminal(markdown: string, width: number, color: boolea
       blank();
     } else if (/^\s*\|/.test(raw)) {
       if (block) flush();
-      // The row under the header (|---|---|) only marks the header: it is not shown.
-      if (!/^\s*\|?\s*:?-+[\s:|-]*\|?\s*$/.test(raw))
-        table.push(
-          raw
-            .trim()
-            .replace(/^\||\|$/g, '')
-            .split('|')
-            .map((c) => plain(c.trim())),
-        );
+      const cells = tableCells(raw); // the row under the header is not shown
+      if (cells) table.push(cells.map(plain));
     } else if (block && /^\s+\S/.test(raw)) {
       block.text.push(raw.trim()); // a list item or quote continued on the next line
     } else {

@@ -6,6 +6,19 @@
  */
 
 /** Escapes text for use in HTML content and in quoted attribute values. */
+/**
+ * The cells of a markdown table row, trimmed; undefined for the row under the header (|---|---|),
+ * which only marks the header. Shared with the terminal renderer of rule pages.
+ */
+export function tableCells(raw: string): string[] | undefined {
+  if (/^\s*\|?\s*:?-+[\s:|-]*\|?\s*$/.test(raw)) return undefined;
+  return raw
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.trim());
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -92,15 +105,8 @@ export function markdownToHtml(markdown: string, options: { headingOffset?: numb
       flush();
     } else if (/^\s*\|/.test(raw)) {
       if (!table.length) flush();
-      // The row under the header (|---|---|) only marks the header.
-      if (!/^\s*\|?\s*:?-+[\s:|-]*\|?\s*$/.test(raw))
-        table.push(
-          raw
-            .trim()
-            .replace(/^\||\|$/g, '')
-            .split('|')
-            .map((c) => c.trim()),
-        );
+      const cells = tableCells(raw);
+      if (cells) table.push(cells);
     } else if (list && /^\s+\S/.test(raw)) {
       list.items[list.items.length - 1] += ` ${raw.trim()}`; // a list item continued on the next line
     } else {
