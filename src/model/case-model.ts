@@ -59,6 +59,68 @@ export interface Requirement {
   hours?: number;
   sessions?: number;
   description?: string;
+  /** How delivery has gone so far: the actual start, the tally delivered, a court's extension, why it has not started. */
+  progress?: RequirementProgress;
+}
+
+export interface RequirementProgress {
+  startedOn?: IsoDate;
+  /** Days (RAR), hours (unpaid work) or sessions delivered, as of asOf. */
+  delivered?: number;
+  asOf?: IsoDate;
+  notStartedReason?: string;
+  extendedTo?: IsoDate;
+}
+
+/** A dated period when contact could not happen (hospital, custody, an agreed holiday); no end while it continues. */
+export interface UnavailablePeriod {
+  kind: 'hospital' | 'custody' | 'holiday' | 'other';
+  start: IsoDate;
+  end?: IsoDate;
+  note?: string;
+}
+
+export interface Mappa {
+  category?: 1 | 2 | 3 | 4;
+  level?: 1 | 2 | 3;
+  arrangements?: string;
+  from?: IsoDate;
+  nextReview?: IsoDate;
+}
+
+export interface SexOffenderRegistration {
+  registered: boolean;
+  from?: IsoDate;
+  until?: IsoDate;
+  note?: string;
+}
+
+export interface HouseholdMember {
+  relationship: string;
+  age?: number;
+  child?: boolean;
+  childPlan?: 'child-protection' | 'child-in-need' | 'looked-after' | 'none';
+  note?: string;
+}
+
+export interface Household {
+  asOf?: IsoDate;
+  members?: HouseholdMember[];
+  safeguardingConcerns?: { concern: string; date?: IsoDate; agency?: string }[];
+}
+
+/** A strength or protective factor with an id that objectives can refer to in buildsOn. */
+export interface Strength {
+  id?: string;
+  strength: string;
+  kind?: 'strength' | 'protective-factor';
+}
+
+/** How risk is managed between contacts: who monitors what, and what would lead to more contact. */
+export interface RiskManagement {
+  summary?: string;
+  monitoring?: { by: string; what: string; how?: string }[];
+  triggers?: { sign: string; response?: string }[];
 }
 
 export interface Sentence {
@@ -84,7 +146,8 @@ export interface Assessment {
   participation?: Participation;
   motivation?: { analysis?: string; readiness?: string };
   circumstances?: Circumstance[];
-  strengths?: string[];
+  /** Words alone, or with an id (see Strength). */
+  strengths?: (string | Strength)[];
   personView?: PersonView;
   agenciesConsulted?: { agency: string; date?: IsoDate; information?: string }[];
 }
@@ -105,6 +168,8 @@ export interface Objective {
   targetDate?: IsoDate;
   status?: 'active' | 'future' | 'achieved' | 'removed';
   dependsOn?: string[];
+  /** Ids of strengths in assessment.strengths this objective builds on. */
+  buildsOn?: string[];
   actions?: Action[];
   /** Dated notes: progress, and why it was achieved, removed or re-added (goal notes in the HMPPS service). */
   notes?: ObjectiveNote[];
@@ -147,11 +212,26 @@ export interface Plan {
   /** Why the plan was completed after the expected timescale (or, on licence, after release). */
   lateReason?: string;
   revisit?: { when: 'after-first-attendance' | 'by-date' | 'not-needed'; by?: IsoDate; reason: string };
+  riskManagement?: RiskManagement;
 }
 
 export type ContactOutcome = 'attended' | 'failed-to-attend' | 'acceptable-absence' | 'rescheduled' | 'cancelled-by-service' | 'planned';
 
+export interface Enforcement {
+  decision: 'acceptable' | 'unacceptable';
+  action?: 'none' | 'warning' | 'breach' | 'recall';
+  rationale?: string;
+  date?: IsoDate;
+  /** What the person said about the absence and when it was sought, or why no account could be had. */
+  personAccount?: { words?: string; soughtOn?: IsoDate; notGivenReason?: string };
+  /** For a breach: the warnings it relies on, by contact id or date. */
+  reliesOn?: string[];
+  sequenceDeparture?: string;
+  breachOutcome?: { result: 'pending' | 'order-continued' | 'requirements-varied' | 'fine' | 'order-revoked' | 'custody' | 'not-proven' | 'withdrawn'; date?: IsoDate; note?: string };
+}
+
 export interface Contact {
+  id?: string;
   date: IsoDate;
   time?: string;
   type?: ContactType;
@@ -159,7 +239,9 @@ export interface Contact {
   requirement?: string;
   officer?: string;
   outcome: ContactOutcome;
-  enforcement?: { decision: 'acceptable' | 'unacceptable'; action?: 'none' | 'warning' | 'breach' | 'recall'; rationale?: string; date?: IsoDate };
+  enforcement?: Enforcement;
+  /** Hours of a requirement delivered at this contact (unpaid work). */
+  hours?: number;
   rationale?: string;
   note?: string;
 }
@@ -175,6 +257,10 @@ export interface Review {
   contactChange?: { from: Frequency; to: Frequency; effectiveFrom?: IsoDate; rationale?: string };
   recordedIn?: string[];
   nextReview?: IsoDate;
+  requirementProgress?: { requirement: string; startedOn?: IsoDate; delivered?: number; note?: string }[];
+  /** The person's agreement to the plan as the review revised it. */
+  agreement?: Plan['agreement'];
+  riskReassessment?: { summary: string; riskOfSeriousHarm?: 'low' | 'medium' | 'high' | 'very-high' };
 }
 
 export interface CaseEvent {
@@ -182,6 +268,8 @@ export interface CaseEvent {
   type: 'change-of-circumstances' | 'compliance-concern' | 'other';
   detail: string;
   reviewNotNeeded?: string;
+  change?: 'new-offence' | 'address' | 'household' | 'relationship' | 'employment' | 'health' | 'bereavement' | 'other';
+  reassessmentNotNeeded?: string;
 }
 
 /** Everything known about one case from the documents of one file that share its reference. */
@@ -204,6 +292,11 @@ export interface CaseModel {
   reviews: Review[];
   /** Changes of circumstances, compliance concerns and other dated events, in date order. */
   events: CaseEvent[];
+  /** Dated periods when contact could not happen, in start order. */
+  unavailablePeriods: UnavailablePeriod[];
+  mappa?: Mappa;
+  sexOffenderRegistration?: SexOffenderRegistration;
+  household?: Household;
 }
 
 type Raw = Record<string, unknown>;
@@ -222,7 +315,7 @@ export function buildCases(documents: ValidDocument[], sourceMap: SourceMap): Ca
   const caseFor = (ref: string, root: object) => {
     let model = cases.get(ref);
     if (!model) {
-      model = { ref, kinds: new Set(), root, officers: [], agencies: [], plans: [], contacts: [], reviews: [], events: [] };
+      model = { ref, kinds: new Set(), root, officers: [], agencies: [], plans: [], contacts: [], reviews: [], events: [], unavailablePeriods: [] };
       cases.set(ref, model);
     }
     return model;
@@ -242,6 +335,10 @@ export function buildCases(documents: ValidDocument[], sourceMap: SourceMap): Ca
       model.contacts.push(...((value.contacts as Contact[] | undefined) ?? []));
       model.reviews.push(...((value.reviews as Review[] | undefined) ?? []));
       model.events.push(...((value.events as CaseEvent[] | undefined) ?? []));
+      model.unavailablePeriods.push(...((value.unavailablePeriods as UnavailablePeriod[] | undefined) ?? []));
+      model.mappa ??= value.mappa as Mappa | undefined;
+      model.sexOffenderRegistration ??= value.sexOffenderRegistration as SexOffenderRegistration | undefined;
+      model.household ??= value.household as Household | undefined;
     } else {
       const model = caseFor(String(value.caseRef), value);
       model.kinds.add(kind);
@@ -257,6 +354,7 @@ export function buildCases(documents: ValidDocument[], sourceMap: SourceMap): Ca
     model.plans.sort((a, b) => compareText(a.date, b.date));
     model.reviews.sort((a, b) => compareText(a.date, b.date));
     model.events.sort((a, b) => compareText(a.date, b.date));
+    model.unavailablePeriods.sort((a, b) => compareText(a.start, b.start));
     model.contacts.sort((a, b) => compareText(a.date, b.date) || compareText(a.time ?? '', b.time ?? ''));
   }
   return [...cases.values()];
