@@ -7,6 +7,7 @@ export * from './case-facts.js';
 export * from './plan-facts.js';
 export * from './compliance-facts.js';
 export * from './bank-holidays.js';
+export * from './delivery-facts.js';
 export * from '../core/dates.js';
 export * from '../core/text.js';
 export type * from '../model/case-model.js';
