@@ -3,8 +3,8 @@
  * with what the record shows (contact-delivered-as-planned, requirements-started, enforcement-fair):
  * the contact level in force on each day, and the days when contact could not happen.
  */
-import type { CaseModel, Contact, Frequency } from '../model/case-model.js';
-import { dayNumber, formatDate, fromDayNumber } from '../core/dates.js';
+import type { CaseModel, Contact, Frequency, Plan, Unavailability, UnavailablePeriod } from '../model/case-model.js';
+import { dayNumber, formatDate, fromDayNumber, weekdayOf } from '../core/dates.js';
 import { compareText } from '../core/text.js';
 import { bankHolidaysOf } from './bank-holidays.js';
 
@@ -92,4 +92,33 @@ export function durationWords(days: number): string {
   if (days < 14) return `${countWords(days)} day${days === 1 ? '' : 's'}`;
   const weeks = Math.floor(days / 7);
   return `${days % 7 === 0 ? '' : 'over '}${countWords(weeks)} weeks`;
+}
+
+/** The recorded period, if any, during which contact could not happen on this day. */
+export function unavailablePeriodOn(model: CaseModel, date: string): UnavailablePeriod | undefined {
+  return model.unavailablePeriods.find((p) => p.start <= date && (p.end === undefined || date <= p.end));
+}
+
+/** The plan in force on a date: the latest one completed on or before it. */
+export function planInForce(plans: readonly Plan[], date: string): Plan | undefined {
+  let current: Plan | undefined;
+  for (const plan of plans) if (plan.date <= date) current = plan;
+  return current;
+}
+
+const WORKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday']);
+
+/**
+ * Whether a contact falls inside a window the plan says the person cannot attend. (The same test
+ * as contact-pattern-fits-circumstances makes, which keeps its own copy for now.)
+ */
+export function inUnavailableWindow(window: Unavailability, contact: Contact): boolean {
+  if (window.startDate && contact.date < window.startDate) return false;
+  if (window.endDate && contact.date > window.endDate) return false;
+  const day = weekdayOf(contact.date);
+  const coversDay = window.days.some((d) => d === day || d === 'every-day' || (d === 'weekdays' && WORKDAYS.has(day)) || (d === 'weekends' && !WORKDAYS.has(day)));
+  if (!coversDay) return false;
+  if (!window.from && !window.to) return true; // the whole day
+  if (!contact.time) return false; // no time recorded: cannot tell
+  return contact.time >= (window.from ?? '00:00') && contact.time < (window.to ?? '24:00');
 }
