@@ -144,11 +144,14 @@ export default defineRule<Options>()({
     for (const [i, level] of levels.entries()) {
       const segmentEnd = levels[i + 1]?.from ?? end;
       const interval = FREQUENCY_DAYS[level.frequency];
-      for (const first of offered) {
+      let next = 0; // the first contact after the window: it only moves forward, so long logs stay linear
+      for (const [index, first] of offered.entries()) {
         if (first.date < level.from || first.date < start) continue;
         const windowEnd = addDays(first.date, windowDays);
         if (windowEnd > segmentEnd || windowEnd > end) break;
-        const inWindow = offered.filter((c) => c.date >= first.date && c.date < windowEnd);
+        next = Math.max(next, index);
+        while (next < offered.length && offered[next]!.date < windowEnd) next++;
+        const inWindow = offered.slice(index, next);
         const expected = (windowDays - excusedDaysBetween(model, addDays(first.date, -1), windowEnd)) / interval;
         if (expected < 3 || inWindow.length > expected / 2) continue;
         if (gaps.some((g) => g.to > first.date && g.from < windowEnd)) continue; // already reported as a gap
