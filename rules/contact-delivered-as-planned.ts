@@ -50,6 +50,9 @@ function practiceWords(days: number): string {
 
 const isHomeVisit = (c: Contact) => c.type === 'home-visit' || c.purpose === 'home-visit';
 
+/** Recall, or an order revoked or replaced by custody at breach: community contact stops, so the gap after it is not a failure to deliver. */
+const endsContact = (c: Contact | undefined) => c?.enforcement?.action === 'recall' || c?.enforcement?.breachOutcome?.result === 'order-revoked' || c?.enforcement?.breachOutcome?.result === 'custody';
+
 export default defineRule<Options>()({
   meta: {
     id: 'contact-delivered-as-planned',
@@ -109,7 +112,7 @@ export default defineRule<Options>()({
       if (level) {
         const excused = excusedDaysBetween(model, from, contact.date);
         const length = daysBetween(from, contact.date) - excused;
-        if (length > FREQUENCY_DAYS[level.frequency] + graceDays && !isRecordedReason(contact.rationale)) {
+        if (length > FREQUENCY_DAYS[level.frequency] + graceDays && !isRecordedReason(contact.rationale) && !endsContact(fromContact)) {
           gaps.push({ from, to: contact.date });
           context.report({
             node: contact,
@@ -124,7 +127,7 @@ export default defineRule<Options>()({
     }
     // The open gap at the end of the record.
     const tailLevel = longestInterval(levels, from, end);
-    if (tailLevel && fromContact) {
+    if (tailLevel && fromContact && !endsContact(fromContact)) {
       const excused = excusedDaysBetween(model, from, addDays(end, 1));
       if (daysBetween(from, end) - excused > FREQUENCY_DAYS[tailLevel.frequency] + graceDays) {
         gaps.push({ from, to: end });
@@ -155,7 +158,7 @@ export default defineRule<Options>()({
         const expected = (windowDays - excusedDaysBetween(model, addDays(first.date, -1), windowEnd)) / interval;
         if (expected < 3 || inWindow.length > expected / 2) continue;
         if (gaps.some((g) => g.to > first.date && g.from < windowEnd)) continue; // already reported as a gap
-        if (inWindow.some((c) => isRecordedReason(c.rationale))) continue;
+        if (inWindow.some((c) => isRecordedReason(c.rationale) || endsContact(c))) continue;
         context.report({
           node: first,
           property: 'date',

@@ -79,6 +79,26 @@ testRule(rule, {
             contactChange: { from: fortnightly, to: four-weekly, rationale: Settled at home and in work; no concerns from children's services. }
       `,
     },
+    {
+      name: 'no contact after recall to prison: supervision in the community stopped',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Ana } }
+        sentence: { type: licence, startDate: 2024-01-08, lengthMonths: 24 }
+        plan:
+          date: 2024-01-08
+          contact: { frequency: weekly }
+        contacts:
+          - { date: 2024-01-08, outcome: attended }
+          - { date: 2024-01-15, outcome: attended }
+          - date: 2024-01-22
+            outcome: failed-to-attend
+            enforcement: { decision: unacceptable, action: recall, rationale: Arrested for a new offence against her former partner; recall to protect her. }
+        reviews:
+          - { date: 2024-06-03 }
+      `,
+    },
   ],
   invalid: [
     {
