@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { printable } from './text.js';
 
 /**
@@ -10,4 +10,14 @@ import { printable } from './text.js';
 export function displayPath(path: string, cwd = process.cwd()): string {
   const rel = relative(cwd, path);
   return printable(rel && !rel.startsWith('..') ? rel : path);
+}
+
+/**
+ * A path relative to where planlint ran, `..` included, with `/` between its parts: for a report
+ * read where it was made (the HTML report), where an absolute path is long and says nothing new.
+ * Absolute only when no relative path exists (another drive) or for a name that is not a path.
+ */
+export function relativeDisplayPath(path: string, cwd = process.cwd()): string {
+  const rel = isAbsolute(path) ? relative(cwd, path) : path;
+  return printable(rel && !isAbsolute(rel) ? rel.split(sep).join('/') : path);
 }
