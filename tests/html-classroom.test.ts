@@ -87,6 +87,8 @@ describe('the HTML report, for a classroom', () => {
     expect(relativeDisplayPath('/a/b/c.yaml', '/a/d')).toBe('../b/c.yaml');
     expect(relativeDisplayPath('/a/b/c.yaml', '/a')).toBe('b/c.yaml');
     expect(relativeDisplayPath('<stdin>', '/a')).toBe('<stdin>');
+    // Through the root, a relative path says less than the absolute one.
+    expect(relativeDisplayPath('/tmp/x.yaml', '/home/me/work')).toBe('/tmp/x.yaml');
     expect(pathHtml('../cases/lisa-poor.yaml')).toBe('<span class="nowrap">../</span><wbr><span class="nowrap">cases/</span><wbr><span class="nowrap">lisa-poor.yaml</span>');
     expect(pathHtml('a<b>.yaml')).toBe('<span class="nowrap">a&lt;b&gt;.yaml</span>');
   });

@@ -325,7 +325,7 @@ function renderRulesChecked(report: FileReport, rules: readonly RuleSummary[] | 
     const explained = failed && !isEngineId(o.id);
     const id = explained ? `<a href="#${ruleAnchor(o.id)}">${e(o.id)}</a>` : e(o.id);
     const desc = explained ? '' : `<span class="rule-desc">${e(describe(o.id))}</span>`;
-    return `<li class="rule-row ${o.status}">${mark}<span class="rule-id">${id}${counts ? ` <span class="muted">(${e(counts)})</span>` : ''}</span>${desc}</li>`;
+    return `<li class="rule-row ${o.status}">${mark}<span class="rule-id">${id}${counts ? ` <span class="muted nowrap">(${e(counts)})</span>` : ''}</span>${desc}</li>`;
   });
   return `<ul class="rules-checked">${rows.join('\n')}</ul>`;
 }
