@@ -404,7 +404,7 @@ export function renderExplanations(reports: FileReport[], { rules, ruleDocs }: P
   });
   return `<section class="explanations" id="explanations" aria-labelledby="explanations-title">
 <h2 id="explanations-title">What the rules ask for</h2>
-<p class="muted">Each rule that found something in this report: open one for why it matters, what poor and good look like, and how to record a professional judgement. <span class="screen-only">Developers: <code>planlint explain &lt;rule&gt;</code> shows a rule's options.</span></p>
+<p class="muted">Each rule that found something in this report<span class="screen-only">: open one for why it matters, what poor and good look like, and how to record a professional judgement. Developers: <code>planlint explain &lt;rule&gt;</code> shows a rule's options.</span><span class="print-only">, and what it asks for. <code>planlint explain &lt;rule&gt;</code> says why it matters, what poor and good look like, and how to record a professional judgement.</span></p>
 ${articles.join('\n')}
 </section>`;
 }
@@ -671,7 +671,7 @@ summary:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; b
   .finding-source > summary::-webkit-details-marker { display: none; }
   .source-details, .explanation > summary::marker { display: none; }
   .explanation > summary { list-style: none; }
-  .explanation { padding: .3rem .8rem; margin: .3rem 0; }
+  .explanation { border: 0; border-bottom: 1px solid #ccc; border-radius: 0; padding: .25rem 0; margin: 0; }
   .explanations { margin: 1rem 0; }
   .compare-grid { gap: .8rem; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
