@@ -3,6 +3,7 @@
  * the case file. (Rules keep quotes short themselves, with quote(); tests/privacy.test.ts checks.)
  */
 import type { Report } from '../rule-kit/rule-api.js';
+import { NEUTRAL_PRONOUN_DATA } from '../rule-kit/pronouns.js';
 import { SCHEMA_KINDS, loadSchema } from '../validate/schemas.js';
 const PERSON_PLACEHOLDER = 'the person on probation';
 const REDACTED = '[redacted]';
@@ -54,6 +55,8 @@ export function redactData(data: Report['data'], personName: string): Report['da
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(data)) {
     if (typeof value !== 'string') out[key] = value;
+    // Pronouns become "they": with the name left out, a shared report says nothing of the person's gender.
+    else if (key in NEUTRAL_PRONOUN_DATA) out[key] = NEUTRAL_PRONOUN_DATA[key]!;
     else if (value === personName || value === PERSON_PLACEHOLDER) out[key] = PERSON_PLACEHOLDER;
     else out[key] = keepsWhenRedacted(value) ? value : REDACTED;
   }

@@ -98,8 +98,16 @@ export function defineRule(rule?: unknown): unknown {
   return rule === undefined ? (definition: unknown) => definition : rule;
 }
 
+/** Data about the person ({{name}} falls back to "the person", pronouns are lower case): capitalised where they begin a sentence. */
+const SENTENCE_CASE_KEYS = new Set(['name', 'they', 'them', 'their', 'themselves', 'theyAre', 'theyHave', 'theyWere']);
+
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string, offset: number) => {
+    if (!(key in data)) return whole;
+    const value = String(data[key]);
+    const startsSentence = offset === 0 || /[.!?]\s+$/.test(template.slice(Math.max(0, offset - 3), offset));
+    return startsSentence && SENTENCE_CASE_KEYS.has(key) ? value.charAt(0).toUpperCase() + value.slice(1) : value;
+  });
 }
 
 /**
