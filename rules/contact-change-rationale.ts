@@ -1,4 +1,4 @@
-import { defineRule, formatDate, isPlaceholder, normaliseText, personName, type Frequency, type Sentence } from '../src/rule-kit/index.js';
+import { defineRule, formatDate, isPlaceholder, normaliseText, personData, type Frequency, type Sentence } from '../src/rule-kit/index.js';
 
 type RiskLevel = NonNullable<Sentence['riskOfSeriousHarm']>;
 
@@ -31,7 +31,7 @@ export default defineRule<Options>()({
     appliesTo: ['case-file', 'review'],
     needs: ['reviews'],
     messages: {
-      noRationale: 'The review of {{date}} changes contact from {{from}} to {{to}}, but not why. Record in contactChange.rationale why this level is right for {{name}} now, with reference to their progress and risk.',
+      noRationale: 'The review of {{date}} changes contact from {{from}} to {{to}}, but not why. Record in contactChange.rationale why this level is right for {{name}} now, with reference to {{their}} progress and risk.',
       riskNotConsidered:
         'The review of {{date}} reduces contact from {{from}} to {{to}} for {{name}}, assessed as {{risk}} risk of serious harm, but the rationale does not say how risk was considered. Record how risk was reviewed and how it will still be managed at the lower level.',
     },
@@ -51,7 +51,7 @@ export default defineRule<Options>()({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     const risk = model.sentence?.riskOfSeriousHarm;
     const terms = [...RISK_TERMS, ...context.options.riskTerms].map(normaliseText).filter(Boolean);
     const mentionsRisk = (text: string) => {
@@ -62,7 +62,7 @@ export default defineRule<Options>()({
     for (const review of model.reviews) {
       const change = review.contactChange;
       if (!change) continue;
-      const data = { name, date: formatDate(review.date), from: change.from, to: change.to };
+      const data = { ...person, date: formatDate(review.date), from: change.from, to: change.to };
       if (isPlaceholder(change.rationale)) {
         context.report({ node: change, property: 'rationale', messageId: 'noRationale', data });
         continue;

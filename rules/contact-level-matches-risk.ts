@@ -1,4 +1,4 @@
-import { defineRule, formatDate, isRecordedReason, personName, quote, type Frequency, type Sentence } from '../src/rule-kit/index.js';
+import { defineRule, formatDate, isRecordedReason, personData, quote, type Frequency, type Sentence } from '../src/rule-kit/index.js';
 
 type Risk = NonNullable<Sentence['riskOfSeriousHarm']>;
 type Minimum = Frequency | 'any';
@@ -30,7 +30,7 @@ export default defineRule<Options>()({
     needs: ['sentence'],
     messages: {
       belowRisk:
-        'Contact is set at {{frequency}}, less often than the {{minimum}} contact expected at {{risk}} risk of serious harm. See {{name}} more often, or record in contact.rationale why this level is right for them and how risk is managed between contacts.',
+        'Contact is set at {{frequency}}, less often than the {{minimum}} contact expected at {{risk}} risk of serious harm. See {{name}} more often, or record in contact.rationale why this level is right for {{them}} and how risk is managed between contacts.',
       changeBelowRisk:
         'The review of {{date}} reduces contact to {{frequency}}, less often than the {{minimum}} contact expected at {{risk}} risk of serious harm, and records no reason. Record in contactChange.rationale why this level is right for {{name}} and how risk is managed between contacts.',
       weakRationale:
@@ -63,7 +63,7 @@ export default defineRule<Options>()({
     const minimum = { ...DEFAULT_MINIMUM, ...context.options.minimumFrequency }[risk];
     if (minimum === 'any') return;
     const tooLow = (frequency: Frequency) => INTENSITY[frequency] < INTENSITY[minimum];
-    const data = (frequency: Frequency) => ({ name: personName(model), frequency, minimum, risk: risk.replace(/-/g, ' ') });
+    const data = (frequency: Frequency) => ({ ...personData(model), frequency, minimum, risk: risk.replace(/-/g, ' ') });
 
     for (const plan of model.plans) {
       const contact = plan.contact;

@@ -1,4 +1,4 @@
-import { addDays, defineRule, formatDate, isPlaceholder, latestRecordedDate, personName, type Contact } from '../src/rule-kit/index.js';
+import { addDays, defineRule, formatDate, isPlaceholder, latestRecordedDate, personData, type Contact } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Days after a missed appointment before a missing decision is reported, once the record reaches that far. */
@@ -32,7 +32,7 @@ export default defineRule<Options>()({
     needs: ['contacts'],
     messages: {
       noDecision:
-        'The appointment on {{date}} was missed, and no decision on the absence is recorded. Record under enforcement whether it was acceptable, what was done and why, taking account of what {{name}} said and what is going on in their life.',
+        'The appointment on {{date}} was missed, and no decision on the absence is recorded. Record under enforcement whether it was acceptable, what was done and why, taking account of what {{name}} said and what is going on in {{their}} life.',
       noRationale:
         'The absence on {{date}} was judged {{decision}}{{action}}, but not why. Record in enforcement.rationale what {{name}} said, what you took into account, and why this response is fair and proportionate.',
       immediateEscalation:
@@ -61,7 +61,7 @@ export default defineRule<Options>()({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     const lastRecorded = latestRecordedDate(model);
 
     for (const contact of model.contacts) {
@@ -73,7 +73,7 @@ export default defineRule<Options>()({
           context.report({
             ...(enforcement ? { node: enforcement, property: 'rationale' } : { node: contact, property: 'enforcement' }),
             messageId: 'acceptableNoRationale',
-            data: { name, date },
+            data: { ...person, date },
           });
         }
         continue;
@@ -83,7 +83,7 @@ export default defineRule<Options>()({
       if (!enforcement) {
         // Judge only from the record: a decision is not overdue until the record runs past the time allowed for it.
         if (lastRecorded === undefined || lastRecorded <= addDays(contact.date, context.options.decisionWithinDays)) continue;
-        context.report({ node: contact, property: 'enforcement', messageId: 'noDecision', data: { name, date } });
+        context.report({ node: contact, property: 'enforcement', messageId: 'noDecision', data: { ...person, date } });
         continue;
       }
       if (!isPlaceholder(enforcement.rationale)) continue;
@@ -92,12 +92,12 @@ export default defineRule<Options>()({
       const action = enforcement.action;
       if (action === 'breach' || action === 'recall') {
         const messageId = hasEarlierWarning(model.contacts, contact) ? 'escalationNoRationale' : 'immediateEscalation';
-        context.report({ ...where, messageId, data: { name, date, action: ACTION_WORDS[action] } });
+        context.report({ ...where, messageId, data: { ...person, date, action: ACTION_WORDS[action] } });
       } else {
         context.report({
           ...where,
           messageId: 'noRationale',
-          data: { name, date, decision: enforcement.decision, action: action ? ` with ${ACTION_WORDS[action]}` : '' },
+          data: { ...person, date, decision: enforcement.decision, action: action ? ` with ${ACTION_WORDS[action]}` : '' },
         });
       }
     }

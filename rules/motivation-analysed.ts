@@ -1,4 +1,4 @@
-import { defineRule, isPlaceholder, personName, quote, wordCount } from '../src/rule-kit/index.js';
+import { defineRule, isPlaceholder, personData, quote, wordCount } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Fewer words than this cannot analyse what motivates a person and what holds them back. */
@@ -16,10 +16,10 @@ export default defineRule<Options>()({
     needs: ['assessment'],
     messages: {
       missing:
-        "The assessment does not analyse {{name}}'s motivation and readiness to change. In motivation.analysis, say what matters to {{name}}, what gets in the way and how ready they are to engage, so the plan can build on it.",
-      stageOnly: 'The assessment gives a stage of readiness ({{stage}}) but no analysis behind it. In motivation.analysis, say what matters to {{name}}, what gets in the way and why you judge them to be at this stage.',
-      placeholder: '"{{text}}" is a placeholder, not an analysis of {{name}}\'s motivation. Say what matters to {{name}}, what gets in the way and how ready they are to change.',
-      tooShort: '"{{text}}" is too brief to analyse {{name}}\'s motivation ({{count}} words; at least {{min}} expected). Say what matters to {{name}}, what gets in the way and how ready they are to change.',
+        "The assessment does not analyse {{name}}'s motivation and readiness to change. In motivation.analysis, say what matters to {{name}}, what gets in the way and how ready {{theyAre}} to engage, so the plan can build on it.",
+      stageOnly: 'The assessment gives a stage of readiness ({{stage}}) but no analysis behind it. In motivation.analysis, say what matters to {{name}}, what gets in the way and why you judge {{them}} to be at this stage.',
+      placeholder: '"{{text}}" is a placeholder, not an analysis of {{name}}\'s motivation. Say what matters to {{name}}, what gets in the way and how ready {{theyAre}} to change.',
+      tooShort: '"{{text}}" is too brief to analyse {{name}}\'s motivation ({{count}} words; at least {{min}} expected). Say what matters to {{name}}, what gets in the way and how ready {{theyAre}} to change.',
     },
     optionsSchema: {
       type: 'object',
@@ -34,24 +34,24 @@ export default defineRule<Options>()({
   check(model, context) {
     const assessment = model.assessment;
     if (!assessment) return; // only an assessment that exists is judged
-    const name = personName(model);
+    const person = personData(model);
     const motivation = assessment.motivation;
     const analysis = motivation?.analysis;
 
     if (!motivation) {
-      context.report({ node: assessment, property: 'motivation', messageId: 'missing', data: { name } });
+      context.report({ node: assessment, property: 'motivation', messageId: 'missing', data: { ...person } });
       return;
     }
     if (analysis === undefined || analysis.trim() === '') {
       // A stage on its own is a label; the analysis is what the plan can use.
       if (motivation.readiness) {
-        context.report({ node: motivation, property: 'readiness', messageId: 'stageOnly', data: { name, stage: motivation.readiness.replace(/-/g, ' ') } });
+        context.report({ node: motivation, property: 'readiness', messageId: 'stageOnly', data: { ...person, stage: motivation.readiness.replace(/-/g, ' ') } });
       } else {
-        context.report({ node: motivation, property: 'analysis', messageId: 'missing', data: { name } });
+        context.report({ node: motivation, property: 'analysis', messageId: 'missing', data: { ...person } });
       }
       return;
     }
-    const data = { name, text: quote(analysis) };
+    const data = { ...person, text: quote(analysis) };
     const min = context.options.minWords;
     if (isPlaceholder(analysis)) context.report({ node: motivation, property: 'analysis', messageId: 'placeholder', data });
     else if (wordCount(analysis) < min) context.report({ node: motivation, property: 'analysis', messageId: 'tooShort', data: { ...data, count: wordCount(analysis), min } });

@@ -1,4 +1,4 @@
-import { defineRule, formatDate, isPlaceholder, personName, quote, sentenceEndDate } from '../src/rule-kit/index.js';
+import { defineRule, formatDate, isPlaceholder, personData, quote, sentenceEndDate } from '../src/rule-kit/index.js';
 
 /** An objective's title for quoting in a message, without a closing full stop. */
 function titleOf(title: string): string {
@@ -30,7 +30,7 @@ export default defineRule<Options>()({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     const sentence = model.sentence;
     const end = sentenceEndDate(sentence);
     const onLicence = sentence?.type === 'licence' || sentence?.type === 'post-sentence-supervision';
@@ -46,7 +46,7 @@ export default defineRule<Options>()({
 
       for (const objective of objectives) {
         if (objective.status === 'removed' || objective.status === 'achieved') continue;
-        const data = { name, title: titleOf(objective.title), what };
+        const data = { ...person, title: titleOf(objective.title), what };
 
         const measure = objective.measure;
         if (measure === undefined || measure.trim() === '') context.report({ node: objective, property: 'measure', messageId: 'noMeasure', data });

@@ -1,4 +1,4 @@
-import { defineRule, formatDate, isPlaceholder, personName, quote, sentenceEndDate } from '../src/rule-kit/index.js';
+import { defineRule, formatDate, isPlaceholder, personData, quote, sentenceEndDate } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Changes of responsible officer during the sentence beyond which each further change needs a recorded reason. */
@@ -17,7 +17,7 @@ export default defineRule<Options>()({
       tooMany:
         'The case moved to {{officer}} on {{date}}: change {{count}} of responsible officer during the sentence (more than {{max}}), with no reason recorded. Each change asks {{name}} to build trust again with someone new. Keep the case with one officer where possible; where a change cannot be avoided, record in reason why, and how continuity was protected.',
       noHandover:
-        'The case moved to {{officer}} on {{date}} with no recorded handover. Record in handover how the case was passed on (ideally a three-way meeting with {{name}}, or at least a written summary), so {{name}} does not have to tell their story again to a stranger.',
+        'The case moved to {{officer}} on {{date}} with no recorded handover. Record in handover how the case was passed on (ideally a three-way meeting with {{name}}, or at least a written summary), so {{name}} does not have to tell {{their}} story again to a stranger.',
     },
     optionsSchema: {
       type: 'object',
@@ -30,14 +30,14 @@ export default defineRule<Options>()({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     const start = model.sentence?.startDate;
     const end = sentenceEndDate(model.sentence);
     let changes = 0;
 
     // The first allocation is not a change; every later one is, in the order recorded.
     for (const officer of model.officers.slice(1)) {
-      const data = { name, officer: quote(officer.name), date: formatDate(officer.from) };
+      const data = { ...person, officer: quote(officer.name), date: formatDate(officer.from) };
       // Changes before the sentence (the report writer, custody) do not count towards the limit, but still need a handover.
       const duringSentence = (start === undefined || officer.from >= start) && (end === undefined || officer.from <= end);
       if (duringSentence) {

@@ -1,4 +1,4 @@
-import { concernRuns, defineRule, describeConcerns, formatDate, isPlaceholder, normaliseText, personName } from '../src/rule-kit/index.js';
+import { concernRuns, defineRule, describeConcerns, formatDate, isPlaceholder, normaliseText, personData } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Compliance concerns, with no review between them, after which the next review should adjust the plan. */
@@ -38,7 +38,7 @@ export default defineRule<Options>()({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     for (const run of concernRuns(model, context.options.concernThreshold)) {
       // Whether and when a review was held is review-when-triggered's question; this rule judges the review itself.
       const review = model.reviews.find((r) => r.date >= run.trigger.date);
@@ -49,7 +49,7 @@ export default defineRule<Options>()({
       // A recorded decision that no change is needed, with its reason, is a professional judgement and is respected.
       if (keeps.some((c) => !isPlaceholder(c.rationale))) continue;
       // Name every concern the review had before it, not only those that reached the threshold.
-      const data = { name, date: formatDate(review.date), list: describeConcerns(run.concerns.filter((c) => c.date <= review.date)) };
+      const data = { ...person, date: formatDate(review.date), list: describeConcerns(run.concerns.filter((c) => c.date <= review.date)) };
       if (keeps[0]) context.report({ node: keeps[0], property: 'rationale', messageId: 'noChangeUnexplained', data });
       else context.report({ node: review, property: 'planChanges', messageId: 'notAdjusted', data });
     }

@@ -1,4 +1,4 @@
-import { addWorkingDays, defineRule, formatDate, isRecordedReason, personName, quote, workingDaysBetween, type Plan } from '../src/rule-kit/index.js';
+import { addWorkingDays, defineRule, formatDate, isRecordedReason, personData, quote, workingDaysBetween, type Plan } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Working days after sentence (or release) within which the initial plan is expected. */
@@ -45,7 +45,7 @@ export default defineRule<Options>()({
 
     const onLicence = sentence.type === 'licence' || sentence.type === 'post-sentence-supervision';
     const data = {
-      name: personName(model),
+      ...personData(model),
       count,
       limit,
       event: onLicence ? 'release' : 'sentence',

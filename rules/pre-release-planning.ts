@@ -1,4 +1,4 @@
-import { daysBetween, defineRule, formatDate, isRecordedReason, personName } from '../src/rule-kit/index.js';
+import { daysBetween, defineRule, formatDate, isRecordedReason, personData } from '../src/rule-kit/index.js';
 
 type Options = Record<string, never>;
 
@@ -16,11 +16,11 @@ export default defineRule<Options>()({
     appliesTo: ['case-file'],
     needs: ['sentence', 'contacts'],
     messages: {
-      noPlan: 'No plan is recorded for {{name}}, who was released on {{release}}. Complete the plan before release, with {{name}} and the prison, so the first days out follow a plan they already know.',
+      noPlan: 'No plan is recorded for {{name}}, who was released on {{release}}. Complete the plan before release, with {{name}} and the prison, so the first days out follow a plan {{they}} already know.',
       planAfterRelease:
-        'The first plan was completed on {{planDate}}, {{days}} days after {{name}} was released on {{release}}. Plan before release, with {{name}} and the prison, so the first days out follow a plan they already know; or record in lateReason why that was not possible.',
+        'The first plan was completed on {{planDate}}, {{days}} days after {{name}} was released on {{release}}. Plan before release, with {{name}} and the prison, so the first days out follow a plan {{they}} already know; or record in lateReason why that was not possible.',
       noContact:
-        'No contact with {{name}} before release on {{release}} is recorded. Meet them before release (a prison visit, video or phone call), so the working relationship starts before the first day out; if it could not happen, record the attempt in the contact log with the reason.',
+        'No contact with {{name}} before release on {{release}} is recorded. Meet {{them}} before release (a prison visit, video or phone call), so the working relationship starts before the first day out; if it could not happen, record the attempt in the contact log with the reason.',
     },
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
@@ -33,8 +33,8 @@ export default defineRule<Options>()({
     // Judge only from what is recorded: a record that stops before release is still pre-release.
     const recorded = [...model.plans.map((p) => p.date), ...model.reviews.map((r) => r.date), ...model.contacts.filter((c) => c.outcome !== 'planned').map((c) => c.date)];
     if (!recorded.some((date) => date >= release)) return;
-    const name = personName(model);
-    const data = { name, release: formatDate(release) };
+    const person = personData(model);
+    const data = { ...person, release: formatDate(release) };
 
     const first = model.plans[0];
     if (!first) {

@@ -1,4 +1,4 @@
-import { defineRule, formatDate, isPlaceholder, normaliseText, personName, quote, wordCount, type PersonView } from '../src/rule-kit/index.js';
+import { defineRule, formatDate, isPlaceholder, normaliseText, personData, quote, wordCount, type PersonView } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Fewer words than this cannot be a view in the person's own words. */
@@ -54,11 +54,11 @@ export default defineRule<Options>()({
     appliesTo: ['case-file', 'sentence-plan', 'review', 'hmpps-sentence-plan'],
     needs: ['plan'],
     messages: {
-      missing: "The {{what}} does not record {{name}}'s view. Quote what {{name}} said about it in personView.words, in their own words, or record in personView.reasonNotRecorded why no view could be given.",
-      placeholder: '"{{text}}" is a placeholder, not {{name}}\'s view. Quote what {{name}} said about the {{what}}, in their own words.',
-      generic: '"{{text}}" records agreement, not {{name}}\'s view. Quote what {{name}} said: what they want from the {{what}}, what worries them, what would help.',
-      tooShort: '"{{text}}" is too short to show {{name}}\'s view ({{count}} words; at least {{min}} expected). Quote what they said about the {{what}} in their own words.',
-      thirdPerson: 'This reads as a summary about {{name}}, not their own words. Quote {{name}} directly ("I want …"), so the {{what}} shows their voice.',
+      missing: "The {{what}} does not record {{name}}'s view. Quote what {{name}} said about it in personView.words, in {{their}} own words, or record in personView.reasonNotRecorded why no view could be given.",
+      placeholder: '"{{text}}" is a placeholder, not {{name}}\'s view. Quote what {{name}} said about the {{what}}, in {{their}} own words.',
+      generic: '"{{text}}" records agreement, not {{name}}\'s view. Quote what {{name}} said: what {{they}} want{{s}} from the {{what}}, what worries {{them}}, what would help.',
+      tooShort: '"{{text}}" is too short to show {{name}}\'s view ({{count}} words; at least {{min}} expected). Quote what {{they}} said about the {{what}} in {{their}} own words.',
+      thirdPerson: 'This reads as a summary about {{name}}, not {{their}} own words. Quote {{name}} directly ("I want …"), so the {{what}} shows {{their}} voice.',
     },
     optionsSchema: {
       type: 'object',
@@ -72,7 +72,7 @@ export default defineRule<Options>()({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     const generic = new Set([...GENERIC_PHRASES, ...context.options.genericPhrases].map(normaliseText));
     const subject = model.person?.name ? new RegExp(`^${normaliseText(model.person.name)}\\s+`) : undefined;
 
@@ -80,11 +80,11 @@ export default defineRule<Options>()({
       const view = holder.personView;
       const words = view?.words?.trim();
       if (!view || (!words && (view.reasonNotRecorded === undefined || isPlaceholder(view.reasonNotRecorded)))) {
-        context.report({ node: holder, property: 'personView', messageId: 'missing', data: { name, what } });
+        context.report({ node: holder, property: 'personView', messageId: 'missing', data: { ...person, what } });
         return;
       }
       if (!words) return; // a recorded reason why no view could be given is a professional judgement
-      const data = { name, what, text: quote(words) };
+      const data = { ...person, what, text: quote(words) };
       const normal = normaliseText(words);
       // "Lisa agrees with plan" and "She is happy with the plan" are the same tick.
       const withoutSubject = normal.replace(subject ?? /^$/, '').replace(/^(he|she|they|su|pop|service user)\s+/, '');

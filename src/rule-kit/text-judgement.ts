@@ -5,7 +5,7 @@
  * same way. "Hospital admission." is a reason; "Did not attend, no reason." is not, however many
  * words it has.
  */
-import { isPlaceholder, normaliseText } from '../core/text.js';
+import { isPlaceholder, normaliseText, wordCount } from '../core/text.js';
 
 /** Why text does or does not count. `ok` is the only passing code. */
 export type TextVerdictCode =
@@ -316,4 +316,12 @@ function escape(text: string): string {
 /** The words of recorded pronouns, "xe/xem" → ["xe", "xem"]: "I" and "my" never count. */
 function pronounWords(pronouns: string | undefined): string[] {
   return pronouns ? words(pronouns.replace(/\//g, ' ')).filter((w) => !FIRST_PERSON.test(w) && w.length > 1) : [];
+}
+
+/**
+ * Whether text records a reason: it says something (judgeReason) and, where a team sets a floor,
+ * has at least `minWords` words. For rules that need only yes or no.
+ */
+export function isRecordedReason(text: string | undefined, minWords = 1, options: ReasonOptions = {}): boolean {
+  return text !== undefined && judgeReason(text, options).ok && (minWords <= 1 || wordCount(text) >= minWords);
 }

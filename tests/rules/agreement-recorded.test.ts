@@ -40,7 +40,7 @@ testRule(rule, {
           line: 1,
           column: 1,
           message:
-            'The plan of 15 Mar 2024 does not record whether the person on probation agreed to it. After going through it with the person on probation, add agreement with the status (agreed, did-not-agree or could-not-answer) and the date.',
+            'The plan of 15 Mar 2024 does not record whether the person agreed to it. After going through it with the person, add agreement with the status (agreed, did-not-agree or could-not-answer) and the date.',
         },
       ],
     },
@@ -53,7 +53,7 @@ testRule(rule, {
           line: 5,
           column: 12,
           message:
-            'The plan of 15 Mar 2024 records that the person on probation did not agree to it, but not why. Say in agreement.reason what the person on probation disagreed with or why they could not answer, and when you will go through the plan with them again.',
+            'The plan of 15 Mar 2024 records that the person did not agree to it, but not why. Say in agreement.reason what the person disagreed with or why they could not answer, and when you will go through the plan with them again.',
         },
       ],
     },
@@ -65,7 +65,7 @@ testRule(rule, {
           messageId: 'weakReason',
           line: 5,
           column: 48,
-          message: '"TBC" does not explain why the person on probation could not answer. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.',
+          message: '"TBC" does not explain why the person could not answer. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.',
         },
       ],
     },
@@ -73,7 +73,7 @@ testRule(rule, {
       name: 'a reason too short, with a stricter option',
       yaml: plan('agreement: { status: did-not-agree, reason: Disputes the alcohol objective. }'),
       options: { minReasonWords: 6 },
-      errors: [{ messageId: 'weakReason', line: 5, column: 45, message: /^"Disputes the alcohol objective\." does not explain why the person on probation did not agree to it\./ }],
+      errors: [{ messageId: 'weakReason', line: 5, column: 45, message: /^"Disputes the alcohol objective\." does not explain why the person did not agree to it\./ }],
     },
     {
       name: 'uses the recorded name in a case file',

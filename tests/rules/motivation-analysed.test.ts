@@ -98,7 +98,7 @@ testRule(rule, {
           date: 2024-03-13
           motivation: {}
       `,
-      errors: [{ messageId: 'missing', line: 6, column: 15, message: /the person on probation's motivation/ }],
+      errors: [{ messageId: 'missing', line: 6, column: 15, message: /the person's motivation/ }],
     },
   ],
 });

@@ -60,7 +60,7 @@ plan:
           line: 1,
           column: 1,
           message:
-            'The plan of 22 Jan 2024 does not record whether the person on probation took part in making it. Add participation: how the person on probation took part (in-person, phone, video, written) or, if they could not, absent with the reason.',
+            'The plan of 22 Jan 2024 does not record whether the person took part in making it. Add participation: how the person took part (in-person, phone, video, written) or, if they could not, absent with the reason.',
         },
       ],
     },
@@ -74,13 +74,13 @@ plan:
           line: 1,
           column: 1,
           message:
-            'The plan of 22 Jan 2024 was made without the person on probation and records no intention to go through it with them. Add revisit (for example when: after-first-attendance, with the reason), so the person on probation can shape the plan once they attend.',
+            'The plan of 22 Jan 2024 was made without the person and records no intention to go through it with them. Add revisit (for example when: after-first-attendance, with the reason), so the person can shape the plan once they attend.',
         },
         {
           messageId: 'noReason',
           line: 6,
           column: 3,
-          message: 'The plan of 22 Jan 2024 was made without the person on probation and does not say why. Record in participation.absenceReason why the person on probation could not take part and what was tried.',
+          message: 'The plan of 22 Jan 2024 was made without the person and does not say why. Record in participation.absenceReason why the person could not take part and what was tried.',
         },
       ],
     },
@@ -88,13 +88,13 @@ plan:
       name: 'absent with a reason that explains nothing, followed up',
       yaml: plan(`participation: { person: absent, absenceReason: DNA }
 revisit: { when: after-first-attendance, reason: To go through it with him at his first appointment. }`),
-      errors: [{ messageId: 'weakReason', line: 5, column: 49, message: /^"DNA" does not explain why the plan was made without the person on probation\./ }],
+      errors: [{ messageId: 'weakReason', line: 5, column: 49, message: /^"DNA" does not explain why the plan was made without the person\./ }],
     },
     {
       name: 'absent with a reason, follow-up reason a placeholder',
       yaml: plan(`participation: { person: absent, absenceReason: In hospital after a fall; could not be visited. }
 revisit: { when: after-first-attendance, reason: TBC }`),
-      errors: [{ messageId: 'weakFollowUp', line: 6, column: 50, message: /^"TBC" does not say how the plan made without the person on probation will be followed up\./ }],
+      errors: [{ messageId: 'weakFollowUp', line: 6, column: 50, message: /^"TBC" does not say how the plan made without the person will be followed up\./ }],
     },
     {
       name: 'uses the recorded name, and judges every plan of the case',

@@ -116,7 +116,7 @@ testRule(rule, {
           - { date: 2024-01-29, outcome: attended }
           - { date: 2024-03-29, outcome: attended }
       `,
-      errors: [{ messageId: 'notRevisited', line: 6, column: 18, message: /completed on 22 Jan 2024 before the person on probation first attended/ }],
+      errors: [{ messageId: 'notRevisited', line: 6, column: 18, message: /completed on 22 Jan 2024 before the person first attended/ }],
     },
     {
       name: 'a plan with no record of who took part',
@@ -130,7 +130,7 @@ testRule(rule, {
           - { date: 2024-01-29, outcome: attended }
           - { date: 2024-03-29, outcome: attended }
       `,
-      errors: [{ messageId: 'notRevisited', line: 5, column: 9, message: /with no record of the person on probation taking part/ }],
+      errors: [{ messageId: 'notRevisited', line: 5, column: 9, message: /with no record of the person taking part/ }],
     },
   ],
 });

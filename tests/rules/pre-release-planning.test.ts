@@ -110,7 +110,7 @@ contacts:
         plan: { date: 2024-05-08, lateReason: TBC }
         contacts: [{ date: 2024-05-01, type: phone, outcome: attended }]
       `,
-      errors: [{ messageId: 'planAfterRelease', line: 5, column: 15, message: /^The first plan was completed on 8 May 2024, 2 days after the person on probation was released/ }],
+      errors: [{ messageId: 'planAfterRelease', line: 5, column: 15, message: /^The first plan was completed on 8 May 2024, 2 days after the person was released/ }],
     },
   ],
 });

@@ -61,7 +61,7 @@ testRule(rule, {
           line: 1,
           column: 1,
           message:
-            "The plan does not record the person on probation's view. Quote what the person on probation said about it in personView.words, in their own words, or record in personView.reasonNotRecorded why no view could be given.",
+            "The plan does not record the person's view. Quote what the person said about it in personView.words, in their own words, or record in personView.reasonNotRecorded why no view could be given.",
         },
       ],
     },
@@ -98,7 +98,7 @@ testRule(rule, {
     {
       name: 'a summary written about the person',
       yaml: planWithView('She says she wants to find work and get her own flat.'),
-      errors: [{ messageId: 'thirdPerson', line: 5, column: 13, message: /reads as a summary about the person on probation/ }],
+      errors: [{ messageId: 'thirdPerson', line: 5, column: 13, message: /reads as a summary about the person/ }],
     },
     {
       name: 'each review is checked as well as the plan',
