@@ -207,7 +207,8 @@ export function judgeReason(text: string | undefined, options: ReasonOptions = {
   const left = remainingWords(text, drop, phrases);
   if (left.length === 0) return fail('no-reason');
   const restates = new Set((options.restates ?? []).flatMap((w) => words(w)));
-  if (left.every((w) => restates.has(w))) return fail('restates');
+  // "Did not attend, no reason." repeats the event, but what it says is that no reason was given.
+  if (left.every((w) => restates.has(w))) return fail(/\b(reasons?|unknown|not known|explanation|discussed|see above|as above)\b/.test(normal) ? 'no-reason' : 'restates');
   return OK;
 }
 
