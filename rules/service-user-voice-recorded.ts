@@ -1,48 +1,11 @@
-import { defineRule, formatDate, isPlaceholder, normaliseText, personData, quote, wordCount, type PersonView } from '../src/rule-kit/index.js';
+import { defineRule, formatDate, isPlaceholder, judgeOwnWords, personData, quote, wordCount, type PersonView } from '../src/rule-kit/index.js';
 
 interface Options {
-  /** Fewer words than this cannot be a view in the person's own words. */
+  /** A team's floor on length: fewer words than this are not taken as a view (1: none; a view is judged by what it says). */
   minWords: number;
   /** More stock phrases, beyond the built-in ones, that record agreement rather than a view. */
   genericPhrases: string[];
 }
-
-/** Stock phrases that record a tick, not what the person said. Compared after normaliseText. */
-const GENERIC_PHRASES = [
-  'agrees with plan',
-  'agrees with the plan',
-  'agreed with plan',
-  'agreed with the plan',
-  'agreed',
-  'agrees',
-  'happy with plan',
-  'happy with the plan',
-  'is happy with the plan',
-  'in agreement',
-  'plan agreed',
-  'plan discussed',
-  'plan discussed and agreed',
-  'no comments',
-  'no comment',
-  'nothing to add',
-  'accepts the plan',
-  'accepts plan',
-  'understands the plan',
-  'understands plan',
-  'signed',
-  'plan signed',
-  'content with plan',
-  'content with the plan',
-  'engaged well',
-  'compliant',
-  'views taken into account',
-  'views considered',
-];
-
-/** Words that show the text is someone speaking for themselves. */
-const FIRST_PERSON = /\b(i|im|ive|id|ill|me|my|mine|myself|we|us|our)\b/;
-/** Words that show the text is written about the person, not by them. */
-const THIRD_PERSON = /\b(he|she|they|him|her|them|his|hers|their|su|pop|service user|person on probation|the person)\b/;
 
 export default defineRule<Options>()({
   meta: {
@@ -63,18 +26,16 @@ export default defineRule<Options>()({
     optionsSchema: {
       type: 'object',
       properties: {
-        minWords: { type: 'integer', minimum: 1, description: 'Fewest words that can count as a view.' },
+        minWords: { type: 'integer', minimum: 1, description: 'Fewest words that can count as a view, on top of being the person\'s own words (1: no floor).' },
         genericPhrases: { type: 'array', items: { type: 'string' }, description: 'Extra stock phrases that do not count as a view.' },
       },
       additionalProperties: false,
     },
-    defaultOptions: { minWords: 4, genericPhrases: [] },
+    defaultOptions: { minWords: 1, genericPhrases: [] },
   },
 
   check(model, context) {
     const person = personData(model);
-    const generic = new Set([...GENERIC_PHRASES, ...context.options.genericPhrases].map(normaliseText));
-    const subject = model.person?.name ? new RegExp(`^${normaliseText(model.person.name)}\\s+`) : undefined;
 
     const judge = (holder: { personView?: PersonView }, what: string) => {
       const view = holder.personView;
@@ -85,13 +46,12 @@ export default defineRule<Options>()({
       }
       if (!words) return; // a recorded reason why no view could be given is a professional judgement
       const data = { ...person, what, text: quote(words) };
-      const normal = normaliseText(words);
-      // "Lisa agrees with plan" and "She is happy with the plan" are the same tick.
-      const withoutSubject = normal.replace(subject ?? /^$/, '').replace(/^(he|she|they|su|pop|service user)\s+/, '');
-      if (isPlaceholder(words)) context.report({ node: view, property: 'words', messageId: 'placeholder', data });
-      else if (generic.has(normal) || generic.has(withoutSubject)) context.report({ node: view, property: 'words', messageId: 'generic', data });
+      // First person or a direct quotation is the person's voice; "Wants to stay out of trouble." or "Lisa says she is ok" is a summary.
+      const verdict = judgeOwnWords(words, { name: model.person?.name, pronouns: model.person?.pronouns, stockPhrases: context.options.genericPhrases });
+      if (verdict.code === 'placeholder') context.report({ node: view, property: 'words', messageId: 'placeholder', data });
+      else if (verdict.code === 'stock-phrase') context.report({ node: view, property: 'words', messageId: 'generic', data });
+      else if (verdict.code === 'third-person') context.report({ node: view, property: 'words', messageId: 'thirdPerson', data });
       else if (wordCount(words) < context.options.minWords) context.report({ node: view, property: 'words', messageId: 'tooShort', data: { ...data, count: wordCount(words), min: context.options.minWords } });
-      else if (!FIRST_PERSON.test(normal) && (THIRD_PERSON.test(normal) || (subject?.test(normal) ?? false))) context.report({ node: view, property: 'words', messageId: 'thirdPerson', data });
     };
 
     for (const plan of model.plans) judge(plan, 'plan');

@@ -154,6 +154,19 @@ const STOCK_PHRASES = [
   'compliant',
   'views taken into account',
   'views considered',
+  'fine by me',
+  'thats fine',
+  'thats fine by me',
+  'ok with me',
+  'okay with me',
+  'sounds good',
+  'i agree',
+  'i agree with the plan',
+  'im happy with the plan',
+  'im happy with that',
+  'happy with that',
+  'no problem',
+  'no problems',
 ];
 
 /** Phrases that give no reason, compared after normaliseText: beyond what the word lists catch. */
