@@ -83,7 +83,7 @@ const ACTIVITY_VERBS = (
   'participate participates participating participation cooperate cooperates co-operate continue continues keep keeps maintain try tries ' +
   'address addresses addressing explore explores discuss discusses consider considers access accesses accessing liaise liaises ' +
   'meet meets meeting contact contacts follow follows seek seeks look looks focus focuses think thinks learn learns understand ' +
-  'use uses receive receives get gets take takes part support supports supported be being'
+  'use uses receive receives get gets take takes part support supports supported'
 ).split(' ');
 
 /** Generic objects and needs an activity is done with: "services", "sessions", "drug use". */
@@ -101,15 +101,15 @@ const ACTIVITY_OBJECTS = (
  */
 const RESULT_WORDS = new Set(
   (
-    'one two three four five six seven eight nine ten eleven twelve twenty half each every all no none zero fewer less least most more ' +
-    'negative positive test tests tested testing result results score scores diary log record records recorded evidence evidenced ' +
-    'certificate qualification qualified pass passes passed tenancy tenant lease flat house home job employed employment interview ' +
+    'one two three four five six seven eight nine ten eleven twelve twenty half each every all no none zero fewer less least ' +
+    'negative positive test tests tested testing result results score scores diary log evidence evidenced ' +
+    'certificate qualification qualified pass passes passed tenancy tenant lease flat house job employed interview ' +
     'interviews offer contract payslip wage account bank id benefit benefits claim budget debt debts repaid paid payment payments ' +
     'complete completes completed completing completion achieve achieves achieved obtain obtains obtained gain gains gained secure secures ' +
-    'secured sign signs signed register registers registered enrol enrols enrolled start starts started moves moved stop stops stopped ' +
-    'reduce reduces reduced abstinent abstinence sober free clean has have holds hold living lives own confirmed confirms letter report ' +
-    'reports workbook plan written agreed by before within until daily weekly fortnightly monthly week weeks month months review reviews ' +
-    'january february march april may june july august september october november december'
+    'secured sign signs signed register registers registered enrol enrols enrolled moves moved stop stops stopped ' +
+    'reduce reduces reduced abstinent abstinence sober free clean has have holds hold living lives confirmed confirms letter ' +
+    'workbook by before within ' +
+    'january february march april june july august september october november december'
   ).split(' '),
 );
 
