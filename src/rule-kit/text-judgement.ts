@@ -25,7 +25,9 @@ export type TextVerdictCode =
   /** A stock phrase recording a tick rather than what the person said: "Agrees with the plan." */
   | 'stock-phrase'
   /** A summary about the person rather than their own words: "Wants to stay out of trouble." */
-  | 'third-person';
+  | 'third-person'
+  /** Text that mentions risk but names nothing that manages it between contacts: "Risk considered." */
+  | 'risk-not-managed';
 
 export interface TextVerdict {
   ok: boolean;
@@ -46,7 +48,7 @@ const EMPTY_WORDS = new Set(
     'reason reasons why because given give gave provided stated recorded known unknown explanation explained ' +
     'say said says tell told any none nil n/a na tbc tba other various same usual see above below previous ' +
     'per note notes discussed agreed as-discussed mentioned confirmed noted ' +
-    'mr mrs ms mx miss'
+    'mr mrs ms mx miss spo manager supervisor senior'
   ).split(' '),
 );
 
@@ -338,4 +340,91 @@ function pronounWords(pronouns: string | undefined): string[] {
  */
 export function isRecordedReason(text: string | undefined, minWords = 1, options: ReasonOptions = {}): boolean {
   return text !== undefined && judgeReason(text, options).ok && (minWords <= 1 || wordCount(text) >= minWords);
+}
+
+/**
+ * What manages risk between contacts: other agencies and their checks, visits, monitoring,
+ * conditions, and what would bring contact back up. Compared as whole words after normaliseText.
+ */
+const RISK_MANAGEMENT_TERMS = [
+  'mappa',
+  'mappa level',
+  'police',
+  'ppu',
+  'offender manager police',
+  'home visit',
+  'home visits',
+  'unannounced',
+  'monitoring',
+  'monitored',
+  'tag',
+  'tagged',
+  'electronic monitoring',
+  'gps',
+  'curfew',
+  'approved premises',
+  'licence condition',
+  'licence conditions',
+  'exclusion zone',
+  'non contact',
+  'no contact condition',
+  'drug test',
+  'drug tests',
+  'drug testing',
+  'alcohol monitoring',
+  'polygraph',
+  'multi agency',
+  'multiagency',
+  'marac',
+  'social care',
+  'social worker',
+  'childrens services',
+  'child protection',
+  'safeguarding',
+  'mental health team',
+  'cmht',
+  'care coordinator',
+  'victim liaison',
+  'vlo',
+  'safety plan',
+  'risk management plan',
+  'contingency',
+  'contingency plan',
+  'increase contact',
+  'increased contact',
+  'contact will increase',
+  'return to weekly',
+  'back to weekly',
+  'escalate',
+  'escalation',
+  'early warning',
+  'warning signs',
+  'triggers',
+  'partner',
+  'partner agency',
+  'keyworker',
+  'key worker',
+  'hostel',
+  'sex offender register',
+  'viso',
+  'ndelius alert',
+  'disclosure',
+];
+
+export interface RiskManagementOptions {
+  /** More words or phrases that name how risk is managed (a local scheme, a team's own measures). */
+  terms?: readonly string[];
+}
+
+/**
+ * Whether text says how risk of serious harm will be managed between contacts: it names something
+ * that manages it (MAPPA, police checks, home visits, monitoring, a condition, what would bring
+ * contact back up). The word "risk" alone ("Risk reviewed, no concerns.") is not enough.
+ */
+export function judgeRiskManagement(text: string | undefined, options: RiskManagementOptions = {}): TextVerdict {
+  if (text === undefined || text.trim() === '') return fail('missing');
+  if (isPlaceholder(text)) return fail('placeholder');
+  const padded = ` ${normaliseText(text)} `;
+  const terms = [...RISK_MANAGEMENT_TERMS, ...(options.terms ?? [])].map(normaliseText).filter(Boolean);
+  return terms.some((term) => padded.includes(` ${term} `)) ? OK : fail('risk-not-managed');
 }
