@@ -1,9 +1,9 @@
-import { REASON_WORDS_OPTIONS, defineRule, formatDate, isRecordedReason, personData, quote } from '../src/rule-kit/index.js';
+import { REASON_OPTIONS, defineRule, formatDate, isRecordedReason, personData, quote, type ReasonRuleOptions } from '../src/rule-kit/index.js';
 
-interface Options {
-  /** Fewer words than this cannot explain why the person did not agree or could not answer. */
-  minReasonWords: number;
-}
+type Options = ReasonRuleOptions;
+
+/** Words of the agreement itself: a reason made only of these repeats the status. */
+const AGREEMENT_WORDS = ['agree', 'agreed', 'agrees', 'disagree', 'disagreed', 'disagrees', 'could', 'answer', 'answered', 'plan', 'sign', 'signed', 'refused', 'declined'];
 
 const STATUS_WORDS = { 'did-not-agree': 'did not agree to it', 'could-not-answer': 'could not answer' } as const;
 
@@ -22,7 +22,7 @@ export default defineRule<Options>()({
         'The plan of {{date}} records that {{name}} {{status}}, but not why. Say in agreement.reason what {{name}} disagreed with or why {{they}} could not answer, and when you will go through the plan with {{them}} again.',
       weakReason: '"{{text}}" does not explain why {{name}} {{status}}. Say what {{they}} disagreed with or why {{they}} could not answer, and when you will go through the plan with {{them}} again.',
     },
-    ...REASON_WORDS_OPTIONS,
+    ...REASON_OPTIONS,
   },
 
   check(model, context) {
@@ -39,7 +39,7 @@ export default defineRule<Options>()({
       const reason = agreement.reason;
       if (reason === undefined || reason.trim() === '') {
         context.report({ node: agreement, property: 'reason', messageId: 'noReason', data: { ...person, date, status } });
-      } else if (!isRecordedReason(reason, context.options.minReasonWords)) {
+      } else if (!isRecordedReason(reason, context.options.minReasonWords, { name: model.person?.name, restates: AGREEMENT_WORDS, filler: context.options.fillerPhrases })) {
         context.report({ node: agreement, property: 'reason', messageId: 'weakReason', data: { ...person, date, status, text: quote(reason) } });
       }
     }

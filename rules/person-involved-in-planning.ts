@@ -1,9 +1,9 @@
-import { REASON_WORDS_OPTIONS, defineRule, formatDate, isRecordedReason, personData, quote } from '../src/rule-kit/index.js';
+import { ABSENCE_WORDS, REASON_OPTIONS, defineRule, formatDate, isRecordedReason, personData, quote, type ReasonRuleOptions } from '../src/rule-kit/index.js';
 
-interface Options {
-  /** Fewer words than this cannot explain an absence or a decision about revisiting. */
-  minReasonWords: number;
-}
+type Options = ReasonRuleOptions;
+
+/** Words of a revisit itself: "After first attendance." repeats revisit.when and says nothing of why. */
+const REVISIT_WORDS = ['revisit', 'revisited', 'review', 'reviewed', 'after', 'first', 'attendance', 'attends', 'when', 'plan', 'later', 'date'];
 
 export default defineRule<Options>()({
   meta: {
@@ -23,12 +23,14 @@ export default defineRule<Options>()({
         'The plan of {{date}} was made without {{name}} and records no intention to go through it with {{them}}. Add revisit (for example when: after-first-attendance, with the reason), so {{name}} can shape the plan once {{they}} attend{{s}}.',
       weakFollowUp: '"{{text}}" does not say how the plan made without {{name}} will be followed up. Say when it will be revisited with {{them}} and why.',
     },
-    ...REASON_WORDS_OPTIONS,
+    ...REASON_OPTIONS,
   },
 
   check(model, context) {
     const person = personData(model);
-    const isReason = (text: string) => isRecordedReason(text, context.options.minReasonWords);
+    const reasonOptions = { name: model.person?.name, filler: context.options.fillerPhrases };
+    // "Did not attend" repeats the absence; "After first attendance" repeats when the plan will be revisited.
+    const isReason = (text: string, restates: readonly string[]) => isRecordedReason(text, context.options.minReasonWords, { ...reasonOptions, restates });
 
     for (const plan of model.plans) {
       const date = formatDate(plan.date);
@@ -42,7 +44,7 @@ export default defineRule<Options>()({
       const reason = participation.absenceReason;
       if (reason === undefined || reason.trim() === '') {
         context.report({ node: participation, property: 'absenceReason', messageId: 'noReason', data: { ...person, date } });
-      } else if (!isReason(reason)) {
+      } else if (!isReason(reason, [...ABSENCE_WORDS, 'plan', 'planning'])) {
         context.report({ node: participation, property: 'absenceReason', messageId: 'weakReason', data: { ...person, date, text: quote(reason) } });
       }
 
@@ -53,7 +55,7 @@ export default defineRule<Options>()({
       if (!revisit && model.kinds.has('case-file')) continue;
       if (!revisit) {
         context.report({ node: plan, property: 'revisit', messageId: 'noFollowUp', data: { ...person, date } });
-      } else if (!isReason(revisit.reason)) {
+      } else if (!isReason(revisit.reason, REVISIT_WORDS)) {
         context.report({ node: revisit, property: 'reason', messageId: 'weakFollowUp', data: { ...person, date, text: quote(revisit.reason) } });
       }
     }

@@ -29,6 +29,7 @@ testRule(rule, {
   status: could-not-answer
   reason: Too unwell to discuss the plan; I will go through it with her at the next home visit.`),
     },
+    { name: 'a short real reason', yaml: plan('agreement: { status: could-not-answer, reason: In hospital. }') },
   ],
   invalid: [
     {
@@ -85,6 +86,24 @@ testRule(rule, {
           date: 2024-04-29
       `,
       errors: [{ messageId: 'missing', line: 5, column: 3, message: /whether Tom agreed to it\. After going through it with Tom,/ }],
+    },
+    {
+      name: 'a reason that repeats the status',
+      yaml: yaml`
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        person: { name: Sam, pronouns: they/them }
+        date: 2024-03-15
+        agreement: { status: did-not-agree, reason: Did not agree with the plan. }
+      `,
+      errors: [{ messageId: 'weakReason', line: 6, column: 45, message: '"Did not agree with the plan." does not explain why Sam did not agree to it. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.' }],
+    },
+    {
+      name: "a team's own filler phrase (option fillerPhrases)",
+      options: { fillerPhrases: ['see contact log'] },
+      yaml: plan('agreement: { status: could-not-answer, reason: See contact log }'),
+      errors: [{ messageId: 'weakReason', line: 5, column: 48 }],
     },
   ],
 });

@@ -49,6 +49,11 @@ plan:
     absenceReason: Unwell for the first three appointments; we spoke twice by phone.
 `,
     },
+    {
+      name: 'short real reasons',
+      yaml: plan(`participation: { person: absent, absenceReason: Hospital admission. }
+revisit: { when: after-first-attendance, reason: So she shapes her goals herself. }`),
+    },
   ],
   invalid: [
     {
@@ -113,6 +118,36 @@ revisit: { when: after-first-attendance, reason: TBC }`),
         version: review
       `,
       errors: [{ messageId: 'notRecorded', line: 8, column: 1, message: /^The plan of 22 Apr 2024 does not record whether Lisa took part/ }],
+    },
+    {
+      name: 'reasons that repeat the absence and the revisit, with her pronouns',
+      yaml: yaml`
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        person: { name: Ana, pronouns: she/her }
+        date: 2024-01-22
+        participation: { person: absent, absenceReason: Did not attend the planning appointment. }
+        revisit: { when: after-first-attendance, reason: After first attendance. }
+      `,
+      errors: [
+        { messageId: 'weakReason', line: 6, column: 49, message: '"Did not attend the planning appointment." does not explain why the plan was made without Ana. Say why she could not take part and what was tried (calls, letters, a home visit).' },
+        { messageId: 'weakFollowUp', line: 7, column: 50, message: /^"After first attendance\." does not say how the plan made without Ana will be followed up\. Say when it will be revisited with her and why\./ },
+      ],
+    },
+    {
+      name: "a team's own filler phrase (option fillerPhrases)",
+      options: { fillerPhrases: ['per team leader'] },
+      yaml: plan(`participation: { person: absent, absenceReason: Per team leader }
+revisit: { when: after-first-attendance, reason: So she shapes her goals herself. }`),
+      errors: [{ messageId: 'weakReason', line: 5, column: 49 }],
+    },
+    {
+      name: "a team's floor on length (option minReasonWords)",
+      options: { minReasonWords: 3 },
+      yaml: plan(`participation: { person: absent, absenceReason: Hospital. }
+revisit: { when: after-first-attendance, reason: So she shapes her goals herself. }`),
+      errors: [{ messageId: 'weakReason', line: 5, column: 49 }],
     },
   ],
 });
