@@ -15,7 +15,7 @@ export default defineRule<Options>()({
     appliesTo: ['case-file'],
     messages: {
       tooMany:
-        'The case moved to {{officer}} on {{date}}: change {{count}} of responsible officer during the sentence (more than {{max}}), with no reason recorded. Each change asks {{name}} to build trust again with someone new. Keep the case with one officer where possible; where a change cannot be avoided, record in reason why, and how continuity was protected.',
+        'The case moved to {{officer}} on {{date}}: change {{count}} of responsible officer during the sentence, more than the {{max}} set for this check, with no reason recorded. Each change asks {{name}} to build trust again with someone new. Keep the case with one officer where possible; where a change cannot be avoided, record in reason why, and how continuity was protected.',
       noHandover:
         'The case moved to {{officer}} on {{date}} with no recorded handover. Record in handover how the case was passed on (ideally a three-way meeting with {{name}}, or at least a written summary), so {{name}} does not have to tell {{their}} story again to a stranger.',
     },

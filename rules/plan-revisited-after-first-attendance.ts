@@ -17,8 +17,8 @@ export default defineRule<Options>()({
     messages: {
       noIntention: 'The plan was completed on {{planDate}} {{how}}, and {{name}} has not attended yet. Record when and why it will be revisited with {{them}} (revisit: when: after-first-attendance, with a reason).',
       notRevisited:
-        'The plan was completed on {{planDate}} {{how}}. {{name}} first attended on {{firstDate}}, but no review or updated plan with {{name}} taking part follows. Revisit the plan with {{them}} within {{days}} days of that first attendance, so it reflects {{their}} view and circumstances.',
-      late: 'The plan was completed {{how}} and revisited with {{name}} on {{revisitDate}}, {{gap}} days after {{they}} first attended on {{firstDate}}; it should be revisited within {{days}} days.',
+        'The plan was completed on {{planDate}} {{how}}. {{name}} first attended on {{firstDate}}, but no review or updated plan with {{name}} taking part follows. Revisit the plan with {{them}} within the {{days}} days after that first attendance set for this check, so it reflects {{their}} view and circumstances.',
+      late: 'The plan was completed {{how}} and revisited with {{name}} on {{revisitDate}}, {{gap}} days after {{they}} first attended on {{firstDate}}, later than the {{days}} days set for this check.',
     },
     optionsSchema: {
       type: 'object',

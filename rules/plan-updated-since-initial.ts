@@ -16,7 +16,7 @@ export default defineRule<Options>()({
     needs: ['plan'],
     messages: {
       notUpdated:
-        'The plan of {{date}} is still the initial plan: no review or updated plan follows it, though the record runs to {{latest}}, more than {{months}} months on. Review the plan with {{name}}: what has changed in {{their}} life, what {{theyHave}} achieved, and what comes next.',
+        'The plan of {{date}} is still the initial plan: no review or updated plan follows it, though the record runs to {{latest}}, past the {{months}} months set for this check. Review the plan with {{name}}: what has changed in {{their}} life, what {{theyHave}} achieved, and what comes next.',
     },
     optionsSchema: {
       type: 'object',

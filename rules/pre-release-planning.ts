@@ -1,10 +1,9 @@
 import { daysBetween, defineRule, formatDate, isRecordedReason, personData } from '../src/rule-kit/index.js';
 
-type Options = Record<string, never>;
-
-/** Fewer words than this cannot explain why planning or contact could not happen before release. */
-
-const isReason = (text: string | undefined): boolean => isRecordedReason(text);
+interface Options {
+  /** More words or phrases that give no reason. */
+  fillerPhrases: string[];
+}
 
 export default defineRule<Options>()({
   meta: {
@@ -22,11 +21,16 @@ export default defineRule<Options>()({
       noContact:
         'No contact with {{name}} before release on {{release}} is recorded. Meet {{them}} before release (a prison visit, video or phone call), so the working relationship starts before the first day out; if it could not happen, record the attempt in the contact log with the reason.',
     },
-    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
-    defaultOptions: {},
+    optionsSchema: {
+      type: 'object',
+      properties: { fillerPhrases: { type: 'array', items: { type: 'string' }, description: 'More words or phrases that give no reason.' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { fillerPhrases: [] },
   },
 
   check(model, context) {
+    const isReason = (text: string | undefined): boolean => isRecordedReason(text, 1, { name: model.person?.name, filler: context.options.fillerPhrases });
     const sentence = model.sentence;
     if (!sentence || (sentence.type !== 'licence' && sentence.type !== 'post-sentence-supervision')) return;
     const release = sentence.startDate;

@@ -35,9 +35,9 @@ export default defineRule<Options>()({
     needs: ['contacts'],
     messages: {
       concerns:
-        "{{count}} compliance concerns were recorded by {{date}} ({{list}}), but no review followed within {{days}} days{{after}}. Review the plan with {{name}}: what is getting in the way, and what needs to change. If a review is not needed, record why in an event's reviewNotNeeded.",
+        "{{count}} compliance concerns were recorded by {{date}} ({{list}}), but no review followed within the {{days}} days set for this check{{after}}. Review the plan with {{name}}: what is getting in the way, and what needs to change. If a review is not needed, record why in an event's reviewNotNeeded.",
       circumstances:
-        'A change of circumstances was recorded on {{date}} ("{{detail}}"), but no review followed within {{days}} days{{after}}. Review the plan with {{name}} so that contact and objectives still fit {{their}} life, or record in reviewNotNeeded why no review is needed.',
+        'A change of circumstances was recorded on {{date}} ("{{detail}}"), but no review followed within the {{days}} days set for this check{{after}}. Review the plan with {{name}} so that contact and objectives still fit {{their}} life, or record in reviewNotNeeded why no review is needed.',
       contactWithoutReview:
         "The plan of {{date}} changes contact from {{from}} to {{to}}, but no review before it records that change. Agree a change in contact level at a review with {{name}}, and record it with its reason in the review's contactChange.",
       changedBeforeReview:

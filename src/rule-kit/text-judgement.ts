@@ -336,10 +336,13 @@ function pronounWords(pronouns: string | undefined): string[] {
 
 /**
  * Whether text records a reason: it says something (judgeReason) and, where a team sets a floor,
- * has at least `minWords` words. For rules that need only yes or no.
+ * has at least `minWords` words. For rules that need only yes or no. Words of an absence restate
+ * the event unless `options.restates` names others.
  */
 export function isRecordedReason(text: string | undefined, minWords = 1, options: ReasonOptions = {}): boolean {
-  return text !== undefined && judgeReason(text, options).ok && (minWords <= 1 || wordCount(text) >= minWords);
+  // Most reasons explain an absence or a gap: unless told otherwise, "Did not attend." restates one.
+  const judged = judgeReason(text, { ...options, restates: options.restates ?? ABSENCE_WORDS });
+  return text !== undefined && judged.ok && (minWords <= 1 || wordCount(text) >= minWords);
 }
 
 /**

@@ -78,7 +78,7 @@ testRule(rule, {
           line: 11,
           column: 30,
           message:
-            'The case moved to RO Dunn on 1 Sep 2024: change 3 of responsible officer during the sentence (more than 2), with no reason recorded. Each change asks Ana to build trust again with someone new. Keep the case with one officer where possible; where a change cannot be avoided, record in reason why, and how continuity was protected.',
+            'The case moved to RO Dunn on 1 Sep 2024: change 3 of responsible officer during the sentence, more than the 2 set for this check, with no reason recorded. Each change asks Ana to build trust again with someone new. Keep the case with one officer where possible; where a change cannot be avoided, record in reason why, and how continuity was protected.',
         },
       ],
     },
@@ -88,7 +88,7 @@ testRule(rule, {
       options: { maxChanges: 0 },
       errors: [
         { messageId: 'noHandover', line: 9, column: 7 },
-        { messageId: 'tooMany', line: 9, column: 30, message: /change 1 of responsible officer during the sentence \(more than 0\)/ },
+        { messageId: 'tooMany', line: 9, column: 30, message: /change 1 of responsible officer during the sentence, more than the 0 set for this check/ },
         { messageId: 'tooMany', line: 10, column: 30, message: /^The case moved to RO Cole on 1 Jun 2024: change 2/ },
       ],
     },
