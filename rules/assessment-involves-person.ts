@@ -15,7 +15,8 @@ export default defineRule<Options>()({
     appliesTo: ['case-file'],
     needs: ['assessment'],
     messages: {
-      participationNotRecorded: 'The assessment does not record whether {{name}} took part. Add participation: how {{name}} took part (in-person, phone, video, written) or, if {{they}} could not, absent with the reason.',
+      participationNotRecorded:
+        'The assessment does not record whether {{name}} took part. Add participation: how {{name}} took part (in-person, phone, video, written) or, if {{they}} could not, absent with the reason.',
       absentNoReason:
         'The assessment was completed without {{name}} and does not say why. Record in participation.absenceReason why {{name}} could not take part and what was tried, and complete the assessment with {{them}} once {{they}} attend{{s}}.',
       absentWeakReason: '"{{text}}" does not explain why the assessment was completed without {{name}}. Say why {{they}} could not take part, what was tried, and when it will be completed with {{them}}.',

@@ -30,7 +30,8 @@ export default defineRule<Options>()({
     appliesTo: ['case-file', 'review'],
     needs: ['reviews'],
     messages: {
-      noRationale: 'The review of {{date}} changes contact from {{from}} to {{to}}, but not why. Record in contactChange.rationale why this level is right for {{name}} now, with reference to {{their}} progress and risk.',
+      noRationale:
+        'The review of {{date}} changes contact from {{from}} to {{to}}, but not why. Record in contactChange.rationale why this level is right for {{name}} now, with reference to {{their}} progress and risk.',
       weakRationale:
         '"{{text}}" does not say why contact changes from {{from}} to {{to}} at the review of {{date}}: it {{fault}}. Record why this level is right for {{name}} now: what has changed in {{their}} progress, risk or circumstances.',
       notGrounded:

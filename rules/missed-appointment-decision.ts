@@ -80,7 +80,12 @@ export default defineRule<Options>()({
         if (!context.options.acceptableAbsenceRationale) continue;
         const verdict = judge(enforcement?.rationale);
         if (enforcement && weak(verdict)) {
-          context.report({ node: enforcement, property: 'rationale', messageId: 'weakRationale', data: { ...person, date, decision: 'acceptable', action: '', text: quote(enforcement.rationale ?? ''), fault: faultOf(verdict) } });
+          context.report({
+            node: enforcement,
+            property: 'rationale',
+            messageId: 'weakRationale',
+            data: { ...person, date, decision: 'acceptable', action: '', text: quote(enforcement.rationale ?? ''), fault: faultOf(verdict) },
+          });
         } else if (!verdict.ok) {
           context.report({
             ...(enforcement ? { node: enforcement, property: 'rationale' } : { node: contact, property: 'enforcement' }),

@@ -17,7 +17,8 @@ export default defineRule<Options>()({
     messages: {
       missing:
         "The assessment does not analyse {{name}}'s motivation and readiness to change. In motivation.analysis, say what matters to {{name}}, what gets in the way and how ready {{theyAre}} to engage, so the plan can build on it.",
-      stageOnly: 'The assessment gives a stage of readiness ({{stage}}) but no analysis behind it. In motivation.analysis, say what matters to {{name}}, what gets in the way and why you judge {{them}} to be at this stage.',
+      stageOnly:
+        'The assessment gives a stage of readiness ({{stage}}) but no analysis behind it. In motivation.analysis, say what matters to {{name}}, what gets in the way and why you judge {{them}} to be at this stage.',
       placeholder: '"{{text}}" is a placeholder, not an analysis of {{name}}\'s motivation. Say what matters to {{name}}, what gets in the way and how ready {{theyAre}} to change.',
       tooShort: '"{{text}}" is too brief to analyse {{name}}\'s motivation ({{count}} words; at least {{min}} expected). Say what matters to {{name}}, what gets in the way and how ready {{theyAre}} to change.',
     },

@@ -15,9 +15,9 @@ export default defineRule<Options>()({
     appliesTo: ['case-file'],
     needs: ['sentence', 'contacts'],
     messages: {
-      noPlan: 'No plan is recorded for {{name}}, who was released on {{release}}. Complete the plan before release, with {{name}} and the prison, so the first days out follow a plan {{they}} already know.',
+      noPlan: 'No plan is recorded for {{name}}, who was released on {{release}}. Complete the plan before release, with {{name}} and the prison, so the first days out follow a plan {{they}} already know{{s}}.',
       planAfterRelease:
-        'The first plan was completed on {{planDate}}, {{days}} days after {{name}} was released on {{release}}. Plan before release, with {{name}} and the prison, so the first days out follow a plan {{they}} already know; or record in lateReason why that was not possible.',
+        'The first plan was completed on {{planDate}}, {{days}} days after {{name}} was released on {{release}}. Plan before release, with {{name}} and the prison, so the first days out follow a plan {{they}} already know{{s}}; or record in lateReason why that was not possible.',
       noContact:
         'No contact with {{name}} before release on {{release}} is recorded. Meet {{them}} before release (a prison visit, video or phone call), so the working relationship starts before the first day out; if it could not happen, record the attempt in the contact log with the reason.',
     },

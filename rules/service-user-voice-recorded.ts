@@ -26,7 +26,7 @@ export default defineRule<Options>()({
     optionsSchema: {
       type: 'object',
       properties: {
-        minWords: { type: 'integer', minimum: 1, description: 'Fewest words that can count as a view, on top of being the person\'s own words (1: no floor).' },
+        minWords: { type: 'integer', minimum: 1, description: "Fewest words that can count as a view, on top of being the person's own words (1: no floor)." },
         genericPhrases: { type: 'array', items: { type: 'string' }, description: 'Extra stock phrases that do not count as a view.' },
       },
       additionalProperties: false,

@@ -257,7 +257,7 @@ export function judgeMeasure(text: string | undefined, options: MeasureOptions =
 /** Words written with a capital (not at the start of the text) or in capitals: names of services such as CGL or Turning Point. */
 function properNames(text: string): string[] {
   const found: string[] = [];
-  const tokens = text.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+  const tokens = text.split(/[^\p{L}\p{N}'\u2019-]+/u).filter(Boolean);
   tokens.forEach((token, i) => {
     if ((i > 0 && /^\p{Lu}/u.test(token)) || (token.length > 1 && token === token.toUpperCase() && /\p{L}/u.test(token))) found.push(...words(token));
   });
@@ -322,7 +322,7 @@ function stripSubject(normal: string, subjects: string[]): string {
 
 /** A quoted stretch of at least two words: "…", “…” or '…' around speech. */
 function hasQuotation(text: string): boolean {
-  return /["“”«]\s*[^"“”«»]*\s[^"“”«»]*["“”»]/.test(text) || /(^|\s)[‘'][^‘’']+\s[^‘’']+[’'](\s|[.,!?]|$)/.test(text);
+  return /["\u201c\u201d\u00ab]\s*[^"\u201c\u201d\u00ab\u00bb]*\s[^"\u201c\u201d\u00ab\u00bb]*["\u201c\u201d\u00bb]/.test(text) || /(^|\s)[\u2018'][^\u2018\u2019']+\s[^\u2018\u2019']+[\u2019'](\s|[.,!?]|$)/.test(text);
 }
 
 function escape(text: string): string {

@@ -97,7 +97,14 @@ testRule(rule, {
         date: 2024-03-15
         agreement: { status: did-not-agree, reason: Did not agree with the plan. }
       `,
-      errors: [{ messageId: 'weakReason', line: 6, column: 45, message: '"Did not agree with the plan." does not explain why Sam did not agree to it. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.' }],
+      errors: [
+        {
+          messageId: 'weakReason',
+          line: 6,
+          column: 45,
+          message: '"Did not agree with the plan." does not explain why Sam did not agree to it. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.',
+        },
+      ],
     },
     {
       name: "a team's own filler phrase (option fillerPhrases)",

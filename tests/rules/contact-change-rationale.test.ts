@@ -33,7 +33,7 @@ testRule(rule, {
       name: 'a high-risk reduction naming what will manage risk, without the word "risk"',
       yaml: withChange('high', '{ from: weekly, to: fortnightly, rationale: Six months in work and housed; police visit monthly under MAPPA level 2 and contact returns to weekly if he loses the job. }'),
     },
-    { name: 'an increase needs a reason, not a reduction\'s grounding', yaml: withChange('high', '{ from: fortnightly, to: weekly, rationale: Relapse. }') },
+    { name: "an increase needs a reason, not a reduction's grounding", yaml: withChange('high', '{ from: fortnightly, to: weekly, rationale: Relapse. }') },
     {
       name: 'a review on its own: no risk level to compare with',
       yaml: yaml`
@@ -95,7 +95,11 @@ testRule(rule, {
         },
       ],
     },
-    { name: '"as discussed" gives no reason', yaml: withChange('low', '{ from: weekly, to: fortnightly, rationale: As discussed with SPO }'), errors: [{ messageId: 'weakRationale', line: 7, column: 64, message: /it gives no reason/ }] },
+    {
+      name: '"as discussed" gives no reason',
+      yaml: withChange('low', '{ from: weekly, to: fortnightly, rationale: As discussed with SPO }'),
+      errors: [{ messageId: 'weakRationale', line: 7, column: 64, message: /it gives no reason/ }],
+    },
     {
       name: "a team's own filler phrase (option fillerPhrases)",
       options: { fillerPhrases: ['per policy'] },

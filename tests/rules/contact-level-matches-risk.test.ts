@@ -69,7 +69,8 @@ testRule(rule, {
           messageId: 'weakRationale',
           line: 7,
           column: 49,
-          message: '"TBC" does not explain why four-weekly contact is right at very high risk of serious harm, where this check sets weekly contact. Say why this level suits Sam and how risk is managed between contacts.',
+          message:
+            '"TBC" does not explain why four-weekly contact is right at very high risk of serious harm, where this check sets weekly contact. Say why this level suits Sam and how risk is managed between contacts.',
         },
       ],
     },

@@ -188,7 +188,12 @@ testRule(rule, {
           message:
             '"Did not attend, no reason." does not say why the absence on 8 Jan 2024 was judged unacceptable with a warning: it gives no reason. Record what Dev said, what you took into account, and why this response is fair (for example "Hospital admission, letter seen." or "Third absence without contact; he had been warned on 2 May.").',
         },
-        { messageId: 'weakRationale', line: 6, column: 119, message: /^"Unacceptable absence - warning issued\." does not say why the absence on 22 Jan 2024 was judged unacceptable with a warning: it only repeats what happened\./ },
+        {
+          messageId: 'weakRationale',
+          line: 6,
+          column: 119,
+          message: /^"Unacceptable absence - warning issued\." does not say why the absence on 22 Jan 2024 was judged unacceptable with a warning: it only repeats what happened\./,
+        },
         { messageId: 'weakRationale', line: 7, column: 102, message: /^"As discussed" does not say why the absence on 5 Feb 2024 was judged acceptable: it gives no reason\./ },
       ],
     },

@@ -131,7 +131,12 @@ revisit: { when: after-first-attendance, reason: TBC }`),
         revisit: { when: after-first-attendance, reason: After first attendance. }
       `,
       errors: [
-        { messageId: 'weakReason', line: 6, column: 49, message: '"Did not attend the planning appointment." does not explain why the plan was made without Ana. Say why she could not take part and what was tried (calls, letters, a home visit).' },
+        {
+          messageId: 'weakReason',
+          line: 6,
+          column: 49,
+          message: '"Did not attend the planning appointment." does not explain why the plan was made without Ana. Say why she could not take part and what was tried (calls, letters, a home visit).',
+        },
         { messageId: 'weakFollowUp', line: 7, column: 50, message: /^"After first attendance\." does not say how the plan made without Ana will be followed up\. Say when it will be revisited with her and why\./ },
       ],
     },

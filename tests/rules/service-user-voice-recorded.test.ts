@@ -45,7 +45,7 @@ testRule(rule, {
       yaml: planWithView('"I want work."'),
       options: { minWords: 3 },
     },
-    { name: 'short own words need no word count', yaml: planWithView("\"I'm scared of going back.\"") },
+    { name: 'short own words need no word count', yaml: planWithView('"I\'m scared of going back."') },
     { name: 'first person without quotation marks', yaml: planWithView('I want to keep my flat') },
     { name: 'a direct quotation inside a note', yaml: planWithView(`'Asked what would help, he said "Stay off the gear and see the girls."'`) },
     {
@@ -74,8 +74,7 @@ testRule(rule, {
           messageId: 'missing',
           line: 1,
           column: 1,
-          message:
-            "The plan does not record the person's view. Quote what the person said about it in personView.words, in their own words, or record in personView.reasonNotRecorded why no view could be given.",
+          message: "The plan does not record the person's view. Quote what the person said about it in personView.words, in their own words, or record in personView.reasonNotRecorded why no view could be given.",
         },
       ],
     },
@@ -149,7 +148,9 @@ testRule(rule, {
         date: 2024-03-01
         personView: Xe says the appointments clash with college.
       `,
-      errors: [{ messageId: 'thirdPerson', line: 6, column: 13, message: 'This reads as a summary about the person, not xyr own words. Quote the person directly ("I want …"), so the review of 1 Mar 2024 shows xyr voice.' }],
+      errors: [
+        { messageId: 'thirdPerson', line: 6, column: 13, message: 'This reads as a summary about the person, not xyr own words. Quote the person directly ("I want …"), so the review of 1 Mar 2024 shows xyr voice.' },
+      ],
     },
     {
       name: '"He says he is fine"',
