@@ -102,5 +102,23 @@ testRule(rule, {
         },
       ],
     },
+    {
+      name: 'a rationale that only restates the level',
+      yaml: riskAndContact('high', '{ frequency: fortnightly, rationale: Fortnightly contact as agreed. }'),
+      errors: [
+        {
+          messageId: 'weakRationale',
+          line: 7,
+          column: 49,
+          message: /^"Fortnightly contact as agreed\." does not explain why fortnightly contact is right at high risk of serious harm, where this check sets weekly contact\./,
+        },
+      ],
+    },
+    {
+      name: "a team's own filler phrase (option fillerPhrases)",
+      options: { fillerPhrases: ['capacity'] },
+      yaml: riskAndContact('high', '{ frequency: fortnightly, rationale: Capacity }'),
+      errors: [{ messageId: 'weakRationale', line: 7, column: 49 }],
+    },
   ],
 });

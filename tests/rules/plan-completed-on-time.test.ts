@@ -112,5 +112,24 @@ version: review`,
       options: { workingDays: 5 },
       errors: [{ messageId: 'late', line: 6, column: 9, message: /the 5 working days set for this check \(by 15 Jan 2024\)/ }],
     },
+    {
+      name: 'a reason that only repeats the lateness',
+      yaml: caseWith(
+        order,
+        `  date: 2024-02-12
+  lateReason: Plan completed late.`,
+      ),
+      errors: [{ messageId: 'weakReason', line: 7, column: 15, message: /^"Plan completed late\." does not explain why/ }],
+    },
+    {
+      name: "a team's own filler phrase (option fillerPhrases)",
+      options: { fillerPhrases: ['workload'] },
+      yaml: caseWith(
+        order,
+        `  date: 2024-02-12
+  lateReason: Workload`,
+      ),
+      errors: [{ messageId: 'weakReason', line: 7, column: 15 }],
+    },
   ],
 });
