@@ -62,7 +62,7 @@ export interface RuleContext<Options, MessageId extends string = string> {
   readonly filePath: string;
   /**
    * The report will be shared (--redact). Report data is redacted for you (text becomes
-   * "[redacted]", the person's name "the person on probation"); a rule need only avoid putting
+   * "[redacted]", the person's name "the person"); a rule need only avoid putting
    * input text into a message by other means.
    */
   readonly redact?: boolean;
