@@ -188,7 +188,7 @@ function phraseSet(phrases: Iterable<string>): Set<string> {
 }
 
 /** The words of text left once the given words and phrases are taken out. */
-function remainingWords(text: string, drop: Set<string>, dropPhrases: Set<string> = new Set()): string[] {
+function remainingWords(text: string, drop: Set<string>, dropPhrases = new Set<string>()): string[] {
   let normal = ` ${normaliseText(text)} `;
   for (const phrase of dropPhrases) if (phrase.includes(' ')) normal = normal.split(` ${phrase} `).join(' ');
   return normal.split(' ').filter((w) => w !== '' && !drop.has(w) && !dropPhrases.has(w));
