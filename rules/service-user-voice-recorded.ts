@@ -1,4 +1,4 @@
-import { defineRule, formatDate, isPlaceholder, judgeOwnWords, personData, quote, wordCount, type PersonView } from '../src/rule-kit/index.js';
+import { defineRule, formatDate, judgeOwnWords, judgeReason, personData, quote, wordCount, type PersonView } from '../src/rule-kit/index.js';
 
 interface Options {
   /** A team's floor on length: fewer words than this are not taken as a view (1: none; a view is judged by what it says). */
@@ -40,7 +40,8 @@ export default defineRule<Options>()({
     const judge = (holder: { personView?: PersonView }, what: string) => {
       const view = holder.personView;
       const words = view?.words?.trim();
-      if (!view || (!words && (view.reasonNotRecorded === undefined || isPlaceholder(view.reasonNotRecorded)))) {
+      // A reason no view could be given must give one: "Not recorded" does not.
+      if (!view || (!words && !judgeReason(view.reasonNotRecorded, { name: model.person?.name }).ok)) {
         context.report({ node: holder, property: 'personView', messageId: 'missing', data: { ...person, what } });
         return;
       }

@@ -45,6 +45,16 @@ testRule(rule, {
       yaml: planWithView('"I want work."'),
       options: { minWords: 3 },
     },
+    {
+      name: 'a short real reason no view could be given',
+      yaml: yaml`
+        kind: review
+        schemaVersion: 1
+        caseRef: C1
+        date: 2024-03-01
+        personView: { reasonNotRecorded: In crisis; will ask next week. }
+      `,
+    },
     { name: 'short own words need no word count', yaml: planWithView('"I\'m scared of going back."') },
     { name: 'first person without quotation marks', yaml: planWithView('I want to keep my flat') },
     { name: 'a direct quotation inside a note', yaml: planWithView(`'Asked what would help, he said "Stay off the gear and see the girls."'`) },
@@ -186,6 +196,18 @@ testRule(rule, {
         date: 2024-03-01
         personView:
           reasonNotRecorded: N/A
+      `,
+      errors: [{ messageId: 'missing', line: 6, column: 3 }],
+    },
+    {
+      name: 'a reason for no view that gives no reason',
+      yaml: yaml`
+        kind: review
+        schemaVersion: 1
+        caseRef: C1
+        date: 2024-03-01
+        personView:
+          reasonNotRecorded: Not recorded, no reason.
       `,
       errors: [{ messageId: 'missing', line: 6, column: 3 }],
     },
