@@ -267,7 +267,7 @@ describe('pronouns', () => {
 
   it('a redacted report uses "they", whatever the recorded pronouns', () => {
     const data = { name: 'Lisa', date: '1 Mar 2024', ...pronounData(parsePronouns('she/her')) };
-    expect(redactData(data, 'Lisa')).toMatchObject({ name: 'the person on probation', they: 'they', their: 'their', theyAre: 'they are', s: '' });
+    expect(redactData(data, 'Lisa')).toMatchObject({ name: 'the person', they: 'they', their: 'their', theyAre: 'they are', s: '' });
     expect(NEUTRAL_PRONOUN_DATA.them).toBe('them');
   });
 });
