@@ -172,6 +172,8 @@ describe('judgeOwnWords', () => {
     'My kids come first, so I need appointments after school.',
     'Asked what would help, he said "Stay off the gear and see the girls."',
     'We need to sort the rent arrears first.',
+    'I want them to see I have changed.',
+    'We want the kids back, they are our world.',
     'Keep the job, stay off the drink.',
   ])('accepts the person speaking: %s', (text) => {
     expect(judgeOwnWords(text, { name: 'Lisa', pronouns: 'she/her' })).toEqual({ ok: true, code: 'ok' });
@@ -187,6 +189,7 @@ describe('judgeOwnWords', () => {
     ['Is keen to find work.', 'third-person'],
     ['Keen to get on the course.', 'third-person'],
     ['PoP would like help with housing.', 'third-person'],
+    ['We went through the plan and she said it was fine.', 'third-person'],
     ['Agrees with the plan.', 'stock-phrase'],
     ['Lisa agrees with plan', 'stock-phrase'],
     ['She is happy with the plan', 'stock-phrase'],

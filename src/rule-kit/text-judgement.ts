@@ -117,6 +117,8 @@ const RESULT_WORDS = new Set(
 
 /** Words that show the text is someone speaking for themselves. */
 const FIRST_PERSON = /\b(i|im|ive|id|ill|me|my|mine|myself|we|us|our|ours)\b/;
+/** "I", "me", "my": the person speaking, even when they mention others ("I want them back"). */
+const FIRST_PERSON_SINGULAR = /\b(i|im|ive|id|ill|me|my|mine|myself)\b/;
 /** Pronouns and labels that show text is written about the person, not by them. */
 const THIRD_PERSON_WORDS = ['he', 'she', 'they', 'him', 'her', 'them', 'his', 'hers', 'their', 'su', 'pop', 'service user', 'person on probation', 'the person', 'client'];
 /**
@@ -309,8 +311,14 @@ export function judgeOwnWords(text: string | undefined, options: OwnWordsOptions
   // "Lisa agrees with plan" and "She is happy with the plan" are the same tick.
   const withoutSubject = stripSubject(normal, subjects);
   if (stock.has(normal) || stock.has(withoutSubject)) return fail('stock-phrase');
-  if (FIRST_PERSON.test(normal) || hasQuotation(text)) return OK;
   const third = new RegExp(`\\b(${subjects.map(escape).join('|')})\\b`);
+  if (hasQuotation(text) || FIRST_PERSON_SINGULAR.test(normal)) return OK;
+  // "We went through the plan and he agreed" is the officer writing, not the person speaking; but
+  // "We want the kids back, they are our world" is a family speaking, so "they" does not count here.
+  if (FIRST_PERSON.test(normal)) {
+    const singular = subjects.filter((w) => !['they', 'them', 'their'].includes(w));
+    return new RegExp(`\\b(${singular.map(escape).join('|')})\\b`).test(normal) ? fail('third-person') : OK;
+  }
   if (third.test(normal) || SUMMARY_OPENERS.test(normal)) return fail('third-person');
   return OK;
 }
