@@ -1,4 +1,4 @@
-import { addDays, defineRule, formatDate, latestRecordedDate, personName } from '../src/rule-kit/index.js';
+import { addDays, defineRule, formatDate, latestRecordedDate, personData } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Days after "could not answer" by which the question should have been put to the person again. */
@@ -16,7 +16,7 @@ export default defineRule<Options>()({
     needs: ['plan'],
     messages: {
       notFollowedUp:
-        '{{name}} could not answer whether they agree to the plan of {{date}}, and no later version records their answer, though the record runs to {{latest}}. Go through the plan with {{name}} when you next meet, and record whether they agree and, if not, why.',
+        '{{name}} could not answer whether {{they}} agree{{s}} to the plan of {{date}}, and no later version records {{their}} answer, though the record runs to {{latest}}. Go through the plan with {{name}} when you next meet, and record whether {{they}} agree{{s}} and, if not, why.',
     },
     optionsSchema: {
       type: 'object',
@@ -47,7 +47,7 @@ export default defineRule<Options>()({
       node: open.agreement,
       property: 'status',
       messageId: 'notFollowedUp',
-      data: { name: personName(model), date: formatDate(open.date), latest: formatDate(latest) },
+      data: { ...personData(model), date: formatDate(open.date), latest: formatDate(latest) },
     });
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, formatDate, isPlaceholder, personName, quote, sentenceEndDate, type CaseModel, type Plan } from '../src/rule-kit/index.js';
+import { defineRule, formatDate, isPlaceholder, personData, quote, sentenceEndDate, type CaseModel, type Plan } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Also judge objective targets and requirement completion dates against the end of the sentence. */
@@ -56,9 +56,9 @@ export default defineRule<Options>()({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     const findings = [...withinItself(model), ...againstSentence(model, context.options.planTargets)];
-    for (const finding of findings) context.report({ ...finding, data: { name, ...finding.data } });
+    for (const finding of findings) context.report({ ...finding, data: { ...person, ...finding.data } });
   },
 });
 
