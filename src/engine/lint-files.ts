@@ -19,6 +19,7 @@ import { Baseline, BaselineRecorder } from './baseline.js';
 import { ConfigResolver, describeExclusion } from './config.js';
 import type { FileSettings } from './config.js';
 import type { RuleOutcome } from './run-rules.js';
+import type { WorkerKeeper } from './parallel/lint-pool.js';
 import { LintCache, hashText } from './lint-cache.js';
 import { hasPluginRules, lintOneFile, reportedFile } from './lint-one-file.js';
 import type { LintInput, ReportedFile, RunSettings } from './lint-one-file.js';
@@ -62,6 +63,13 @@ export interface LintSetup {
   /** The ignore settings the resolver was made with, so a setup made again (a config changed) keeps them. */
   ignorePatterns?: string[];
   noIgnore?: boolean;
+  /** The worker that runs plugin rules, kept between runs made with this setup; closeLintSetup ends it. */
+  workers?: WorkerKeeper;
+}
+
+/** Ends what a setup keeps between runs (the worker for plugin rules), when it is replaced. */
+export function closeLintSetup(setup: LintSetup): void {
+  setup.workers?.close();
 }
 
 /** Loads the built-in rules and the schema validators, and makes a config resolver for these options. */
@@ -357,7 +365,13 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
           const settings = options.attach ? { ...run, attach: options.attach } : run;
           // Built-in rules run here; plugin rules, in one worker thread that works ahead of this one.
           const pluginJobs = workerUrl ? jobs.filter((_, i) => withPlugins[i]) : [];
-          const plugins = pluginJobs.length > 0 ? ((await import('./parallel/lint-pool.js')).lintInWorkers(pluginJobs, { ...pool, threads: 1, pluginRulesOnly: true }) as AsyncGenerator<RuleOutcome>) : undefined;
+          let plugins: AsyncGenerator<RuleOutcome> | undefined;
+          if (pluginJobs.length > 0) {
+            const { WorkerKeeper, lintInWorkers } = await import('./parallel/lint-pool.js');
+            // A setup given by the caller is used again (the language server, --watch): its worker is kept for the next run.
+            const keeper = options.setup ? (options.setup.workers ??= new WorkerKeeper()) : undefined;
+            plugins = lintInWorkers(pluginJobs, { ...pool, threads: 1, pluginRulesOnly: true, ...(keeper ? { keeper } : {}) }) as AsyncGenerator<RuleOutcome>;
+          }
           return (async function* () {
             try {
               for (const [i, job] of jobs.entries()) {

@@ -18,6 +18,8 @@ export interface PoolOptions extends Omit<WorkerSetup, 'progress'> {
   filesPerWorker?: number;
   /** Told of a rule's failure on a file whose result was already given (a timer that fired late): it cannot be added to the file. */
   onLateFault?: (filePath: string, ruleId: string, message: string) => void;
+  /** Takes a worker kept by an earlier run with the same setup, and keeps one when this run ends cleanly. */
+  keeper?: WorkerKeeper;
 }
 
 /** Results allowed to wait for an earlier, slower file: bounds memory whatever the corpus size. */
@@ -49,6 +51,47 @@ const WORKER_HEAP_MB = 160;
  */
 const WORKER_YOUNG_MB = 16;
 
+/**
+ * A worker kept between runs made with one LintSetup (the language server's documents, --watch's
+ * passes), so a run with plugin rules does not wait for a fresh worker each time. Only a worker
+ * whose run ended cleanly is kept; it does not keep the process alive. close() ends it.
+ */
+export class WorkerKeeper {
+  private kept: { key: string; worker: Worker; progress: SharedArrayBuffer; onExit: () => void } | undefined;
+
+  /** The kept worker, if it was started with the same setup (the key), taken out of the keeper. */
+  take(key: string): { worker: Worker; progress: SharedArrayBuffer } | undefined {
+    const kept = this.kept;
+    this.kept = undefined;
+    kept?.worker.off('exit', kept.onExit);
+    if (kept?.key === key && kept.worker.threadId !== -1) {
+      kept.worker.ref();
+      return kept;
+    }
+    if (kept) void kept.worker.terminate();
+    return undefined;
+  }
+
+  /** Keeps a worker the pool has let go of (its listeners removed). */
+  give(key: string, worker: Worker, progress: SharedArrayBuffer): void {
+    if (this.kept) void this.kept.worker.terminate();
+    worker.unref();
+    // A kept worker that ends by itself (a rule's late doing) is not handed out again.
+    const onExit = () => {
+      if (this.kept?.worker === worker) this.kept = undefined;
+    };
+    worker.once('exit', onExit);
+    this.kept = { key, worker, progress, onExit };
+  }
+
+  close(): void {
+    void this.kept?.worker.terminate();
+    this.kept = undefined;
+  }
+}
+
+let lastRunId = 0;
+
 /** What the pool yields for a file: a FileResult or JSON report entry, or with pluginRulesOnly the plugin rules' outcome. */
 export type PoolResult = FileResult | ReportedFile | RuleOutcome;
 
@@ -70,6 +113,8 @@ interface Slot {
   lastChange: number;
   /** Set when the pool ends the worker itself, so its exit is not taken for a rule's doing. */
   stopping: boolean;
+  /** Removes this run's listeners, before the worker is kept for another run. */
+  detach: () => void;
 }
 
 /**
@@ -85,7 +130,10 @@ interface Slot {
  */
 export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions): AsyncGenerator<PoolResult> {
   const filesPerWorker = options.filesPerWorker ?? DEFAULT_FILES_PER_WORKER;
+  const runId = ++lastRunId;
   const results = new Map<number, PoolResult>();
+  /** Whether a rule failed in this run: its workers are not kept, as one may still be busy with a file sent again. */
+  let faulted = false;
   let next = 0; // next input to hand out
   let emitted = 0; // next result to yield
   let failure: Error | undefined;
@@ -121,6 +169,7 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
       options.onLateFault?.(inputs[index]!.filePath, ruleId, message);
       return;
     }
+    faulted = true;
     const retry = retries.get(index) ?? { skip: [], faults: [] };
     if (retry.skip.includes(ruleId)) return;
     retry.skip.push(ruleId);
@@ -150,25 +199,34 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
       slot.queue.push(index);
       slot.sent++;
       const retry = retries.get(index);
-      slot.worker.postMessage({ index, attempt: retry?.skip.length ?? 0, input: inputs[index]!, ...(retry ? { skip: retry.skip, faults: retry.faults } : {}) } satisfies WorkerRequest);
+      slot.worker.postMessage({ runId, index, attempt: retry?.skip.length ?? 0, input: inputs[index]!, ...(retry ? { skip: retry.skip, faults: retry.faults } : {}) } satisfies WorkerRequest);
     }
   };
 
+  const settings: Omit<WorkerSetup, 'progress'> = {
+    ...(options.configPath ? { configPath: options.configPath } : {}),
+    ...(options.jsonReportCwd !== undefined ? { jsonReportCwd: options.jsonReportCwd } : {}),
+    ...(options.pluginRulesOnly ? { pluginRulesOnly: true } : {}),
+    cliRules: options.cliRules,
+    run: options.run,
+  };
+  const keeperKey = JSON.stringify([options.workerUrl.href, settings]);
+
   const spawn = (): Slot => {
-    const progress = createProgress();
-    const setup: WorkerSetup = {
-      ...(options.configPath ? { configPath: options.configPath } : {}),
-      ...(options.jsonReportCwd !== undefined ? { jsonReportCwd: options.jsonReportCwd } : {}),
-      ...(options.pluginRulesOnly ? { pluginRulesOnly: true } : {}),
-      cliRules: options.cliRules,
-      run: options.run,
-      progress,
-    };
+    const kept = options.keeper?.take(keeperKey);
+    const progress = kept?.progress ?? createProgress();
     // A modest heap per worker keeps a long run's memory flat: V8 otherwise lets each worker's heap
     // grow long before collecting. A file or rule too big for it is reported, not fatal (see 'error').
-    const worker = new Worker(options.workerUrl, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
-    const slot: Slot = { worker, progress, queue: [], sent: 0, lastStep: 0, lastChange: Date.now(), stopping: false };
-    worker.on('message', (reply: WorkerReply) => {
+    const worker =
+      kept?.worker ??
+      new Worker(options.workerUrl, {
+        workerData: { ...settings, progress } satisfies WorkerSetup,
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+      });
+    const slot: Slot = { worker, progress, queue: [], sent: 0, lastStep: readProgress(progress).step, lastChange: Date.now(), stopping: false, detach: () => undefined };
+    // A kept worker is ready: it is given files at once.
+    if (kept) queueMicrotask(() => start(slot));
+    const onMessage = (reply: WorkerReply) => {
       if (slot.stopping) return; // from a worker already replaced; its files were sent again
       if ('ready' in reply) {
         start(slot);
@@ -181,12 +239,14 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
       }
       if ('fault' in reply) {
         const { index, ruleId, reason } = reply.fault;
+        if (reply.fault.runId !== runId) return; // an earlier run's, given out already
         ruleFault(index, ruleId, `Rule "${ruleId}" failed after it returned, while checking this file (${reasonOf(reason)}), and was skipped. ${FAULT_OF_RULE}`);
         start(slot);
         signal();
         return;
       }
       for (const outcome of reply.outcomes) {
+        if (outcome.runId !== runId) continue;
         if (outcome.attempt !== (retries.get(outcome.index)?.skip.length ?? 0)) continue; // linted again since, without a failed rule
         const at = slot.queue.indexOf(outcome.index);
         if (at === -1) continue;
@@ -200,8 +260,8 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
       if (slot.sent >= filesPerWorker && slot.queue.length === 0 && slots.includes(slot)) replace(slot, undefined);
       else start(slot);
       signal();
-    });
-    worker.on('error', (error) => {
+    };
+    const onError = (error: Error) => {
       if (slot.stopping) return;
       const index = current(slot);
       if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' && index !== undefined) {
@@ -217,10 +277,10 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
       }
       failure ??= error instanceof Error ? error : new Error(describeThrown(error));
       signal();
-    });
+    };
     // A thread that ends by itself was ended by a rule (process.exit is a throw in rules, but a
     // rule may find another way): noticed at once, not when the time limit runs out.
-    worker.on('exit', (code) => {
+    const onExit = (code: number) => {
       if (slot.stopping || failure) return;
       const index = current(slot);
       if (index !== undefined) {
@@ -230,7 +290,15 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
       }
       replace(slot, index);
       signal();
-    });
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    slot.detach = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
     return slot;
   };
 
@@ -304,6 +372,12 @@ export async function* lintInWorkers(inputs: LintInput[], options: PoolOptions):
   } finally {
     clearInterval(watchdog);
     for (const slot of slots) slot.stopping = true;
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    // A worker idle after a clean run is kept for the next (only one: the language server and --watch lint a few files at a time).
+    const keep = options.keeper && !failure && !faulted && emitted === inputs.length ? slots.find((slot) => slot.queue.length === 0 && slot.sent > 0) : undefined;
+    if (keep) {
+      keep.detach();
+      options.keeper!.give(keeperKey, keep.worker, keep.progress);
+    }
+    await Promise.all(slots.filter((slot) => slot !== keep).map((s) => s.worker.terminate()));
   }
 }

@@ -32,6 +32,8 @@ export interface WorkerSetup {
 }
 
 export interface WorkerRequest {
+  /** The run the file belongs to: a worker kept between runs may report late on an earlier one. */
+  runId: number;
   index: number;
   /** Counts the times this file was sent: an outcome of an earlier attempt is not used. */
   attempt: number;
@@ -48,6 +50,7 @@ export interface WorkerRequest {
  * thread parses nothing.
  */
 export interface WorkerOutcome {
+  runId: number;
   index: number;
   attempt: number;
   result?: string;
@@ -60,7 +63,7 @@ export interface WorkerOutcome {
  * `fault` when a rule failed after it returned (a timer's throw, a rejected promise): the file is
  * linted again without it. `crash`: something not traced to a rule failed, and the worker ends.
  */
-export type WorkerReply = { ready: true } | { outcomes: WorkerOutcome[] } | { fault: { index: number; ruleId: string; reason: string } } | { crash: string };
+export type WorkerReply = { ready: true } | { outcomes: WorkerOutcome[] } | { fault: { runId: number; index: number; ruleId: string; reason: string } } | { crash: string };
 
 /**
  * Outcomes are sent back in groups: every message wakes the main thread, which on a machine with
@@ -73,15 +76,15 @@ const setup = workerData as WorkerSetup;
 const port = parentPort!;
 
 /** The rule a plugin's code runs for, and the file it was checking, kept through its timers and promises. */
-const ruleContext = new AsyncLocalStorage<{ index: number; ruleId: string }>();
+const ruleContext = new AsyncLocalStorage<{ runId: number; index: number; ruleId: string }>();
 const exitThread = process.exit.bind(process);
-let currentIndex = -1;
+let current = { runId: -1, index: -1 };
 
 /** A rule's fault after it returned (or outside any rule: the worker ends, as a fault of planlint's). */
 function onStrayError(error: unknown): void {
   const at = ruleContext.getStore();
   if (at) {
-    port.postMessage({ fault: { index: at.index, ruleId: at.ruleId, reason: describeThrown(error) } } satisfies WorkerReply);
+    port.postMessage({ fault: { ...at, reason: describeThrown(error) } } satisfies WorkerReply);
     return;
   }
   port.postMessage({ crash: describeThrown(error) } satisfies WorkerReply);
@@ -107,7 +110,7 @@ let pluginRan = false;
 const contain = (ruleId: string, check: () => unknown): unknown => {
   if (builtInIds.has(ruleId)) return check();
   pluginRan = true;
-  return ruleContext.run({ index: currentIndex, ruleId }, check);
+  return ruleContext.run({ ...current, ruleId }, check);
 };
 
 const queue: WorkerRequest[] = [];
@@ -118,8 +121,8 @@ let draining = false;
 async function drain(): Promise<void> {
   draining = true;
   while (queue.length > 0) {
-    const { index, attempt, input, skip, faults } = queue.shift()!;
-    currentIndex = index;
+    const { runId, index, attempt, input, skip, faults } = queue.shift()!;
+    current = { runId, index };
     // Loading the config and its plugins (once per folder) is not a rule's time: the watchdog waits.
     progress(PROGRESS.config, index);
     try {
@@ -127,13 +130,13 @@ async function drain(): Promise<void> {
       progress(PROGRESS.reading, index);
       const options: OneFileOptions = { onRuleStart: (ruleId) => progress(PROGRESS.rule, index, ruleId), contain, ...(skip ? { skip } : {}), ...(faults ? { faults } : {}) };
       if (setup.pluginRulesOnly) {
-        outcomes.push({ index, attempt, result: JSON.stringify(await checkPluginRules(input, resolver, builtIns, setup.run, options)) });
+        outcomes.push({ runId, index, attempt, result: JSON.stringify(await checkPluginRules(input, resolver, builtIns, setup.run, options)) });
       } else {
         const result = await lintOneFile(input, resolver, builtIns, setup.run, options);
-        outcomes.push(setup.jsonReportCwd === undefined ? { index, attempt, result: JSON.stringify(result) } : { index, attempt, reported: reportedFile(result, setup.jsonReportCwd) });
+        outcomes.push(setup.jsonReportCwd === undefined ? { runId, index, attempt, result: JSON.stringify(result) } : { runId, index, attempt, reported: reportedFile(result, setup.jsonReportCwd) });
       }
     } catch (error) {
-      outcomes.push({ index, attempt, error: describeThrown(error) });
+      outcomes.push({ runId, index, attempt, error: describeThrown(error) });
     }
     progress(PROGRESS.idle, index);
     if (outcomes.length >= OUTCOMES_PER_MESSAGE || queue.length === 0) {
