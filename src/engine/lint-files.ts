@@ -154,7 +154,7 @@ export interface LintFilesOptions extends LintSetupOptions {
   workerUrl?: URL;
   /** Files a worker lints before it is replaced by a fresh one, which keeps a long run's memory flat. Default 5,000. */
   filesPerWorker?: number;
-  /** How long one rule may run on one file, in worker threads, before it is stopped (default 10,000 ms). */
+  /** How long one rule may run on one file before it is stopped (default 10,000 ms): a plugin rule always, any rule in worker threads. */
   ruleTimeoutMs?: number;
   /** Files larger than this are reported, not linted (default 10 MB). */
   maxFileBytes?: number;
@@ -214,7 +214,7 @@ export interface LintRun<Result extends LintedFile = LintedFile> {
   summary: LintSummary;
 }
 
-/** How long one rule may run on one file in a worker before it is stopped (--rule-timeout). */
+/** How long one rule may run on one file in a worker before it is stopped (--rule-timeout): plugin rules always run in one. */
 export const DEFAULT_RULE_TIMEOUT_MS = 10_000;
 /** Below this many files, starting workers costs more than it saves. */
 const FILES_PER_WORKER_WORTHWHILE = 100;
