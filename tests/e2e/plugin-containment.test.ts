@@ -144,6 +144,29 @@ describe('plugin rules are contained on the command line', () => {
   });
 });
 
+describe('a rule that fails after its file was reported', () => {
+  it('is one line naming the file and the rule, and exit 2', () => {
+    // The timer set on a.yaml fires while z.yaml is being checked, after the results of a.yaml and the
+    // seven files after it were sent back together (workers answer in groups of 8) and given out.
+    const later = `const meta = (id) => ({ id, description: 'Late.', severity: 'error', standard: 'planning', guidance: '004_01d1a8430ceca47d.txt',
+  appliesTo: ['sentence-plan'], messages: {}, optionsSchema: { type: 'object' }, defaultOptions: {} });
+export default { rules: [{ meta: meta('acme/later'), check(m, c) {
+  if (c.filePath.endsWith('a.yaml')) setTimeout(() => { throw new Error('much later'); }, 500);
+  if (c.filePath.endsWith('z.yaml')) { const until = Date.now() + 2500; while (Date.now() < until); }
+} }] };
+`;
+    const files: Record<string, string> = { 'later.mjs': later, 'planlint.config.yaml': 'plugins: [./later.mjs]\n', 'a.yaml': PLAN_WITHOUT_VOICE, 'z.yaml': PLAN_WITHOUT_VOICE };
+    for (let i = 1; i <= 7; i++) files[`p${i}.yaml`] = PLAN_WITHOUT_VOICE;
+    const dir = scratch(files);
+    const { code, stdout, stderr } = planlint(['.', '-f', 'json', '--rule-timeout', '5000'], { cwd: dir });
+    expect(stderr).toBe('planlint: a.yaml: Rule "acme/later" failed after it returned, while checking this file (much later), and was skipped. This is a fault in the rule, not in the plan; please report it.\n');
+    expect(code).toBe(2);
+    const results = byFile(stdout, dir);
+    expect(Object.keys(results)).toHaveLength(9);
+    expect(results['a.yaml']).toEqual(results['z.yaml']);
+  });
+});
+
 describe('errors outside any rule', () => {
   it('a JavaScript config whose timer throws, or a plugin that leaves a promise rejected: one line, exit 2, no stack trace', () => {
     const good = `export default { meta: { id: 'acme/fine', description: 'Fine.', severity: 'error', standard: 'planning', guidance: '004_01d1a8430ceca47d.txt',
