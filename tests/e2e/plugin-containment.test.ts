@@ -144,6 +144,15 @@ describe('plugin rules are contained on the command line', () => {
   });
 });
 
+describe('a baseline recorded while a rule failed', () => {
+  it('is written, but the run exits 2: the record is not complete', () => {
+    const dir = corpus(['quits'], 1);
+    const { code, stderr } = planlint(['.', '--baseline', 'baseline.json', '--update-baseline'], { cwd: dir });
+    expect(stderr).toMatch(/^planlint: recorded \d+ findings in baseline\.json\.\n$/);
+    expect(code).toBe(2);
+  });
+});
+
 describe('a rule that fails after its file was reported', () => {
   it('is one line naming the file and the rule, and exit 2', () => {
     // The timer set on a.yaml fires while z.yaml is being checked, after the results of a.yaml and the

@@ -267,7 +267,8 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   const { errors, warnings, internalError, baseline } = run.summary;
   if (baseline && 'recorded' in baseline) {
     process.stderr.write(`planlint: recorded ${baseline.recorded} finding${baseline.recorded === 1 ? '' : 's'} in ${flags.baseline}.\n`);
-    return EXIT.ok;
+    // A rule that failed or was stopped leaves the baseline incomplete: CI must not take it for a clean record.
+    return internalError ? EXIT.usage : EXIT.ok;
   }
   if (baseline) {
     process.stderr.write(`planlint: removed ${baseline.removed} finding${baseline.removed === 1 ? '' : 's'} that no longer occur from ${flags.baseline}; ${baseline.kept} remain.\n`);
