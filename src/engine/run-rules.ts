@@ -15,18 +15,25 @@ export interface ActiveRule {
   options: unknown;
 }
 
+/** What rules found on one file: their findings, whether one failed, and which ran. */
+export interface RuleOutcome {
+  findings: Finding[];
+  internalError: boolean;
+  rulesChecked: string[];
+}
+
+/** How a caller watches rules run: told as each starts, and wrapping each check (a worker runs it in the rule's async context). */
+export interface RuleHooks {
+  onRuleStart?: (ruleId: string) => void;
+  /** Calls `check` for the rule; whatever the rule leaves behind (timers, promises) can then be traced to it. */
+  contain?: (ruleId: string, check: () => unknown) => unknown;
+}
+
 /**
  * Runs every active rule on every case it applies to. A rule that throws does not stop the
  * others: its failure becomes a finding naming the rule, and the run is marked as internally failed.
  */
-export function runRules(
-  cases: CaseModel[],
-  rules: ActiveRule[],
-  sourceMap: SourceMap,
-  filePath: string,
-  onRuleStart?: (ruleId: string) => void,
-  redact = false,
-): { findings: Finding[]; internalError: boolean; rulesChecked: string[] } {
+export function runRules(cases: CaseModel[], rules: ActiveRule[], sourceMap: SourceMap, filePath: string, hooks: RuleHooks = {}, redact = false): RuleOutcome {
   const findings: Finding[] = [];
   const checked = new Set<string>();
   let internalError = false;
@@ -59,12 +66,14 @@ export function runRules(
         findings.push({ ruleId: rule.meta.id, messageId: r.messageId, severity, message: redact ? sentenceCase(message) : message, ...sourceMap.headOf(r.node, r.property) });
       };
       try {
-        onRuleStart?.(rule.meta.id);
-        rule.check(model, { options, filePath, report, redact });
+        hooks.onRuleStart?.(rule.meta.id);
+        const check = () => rule.check(model, { options, filePath, report, redact });
+        if (hooks.contain) hooks.contain(rule.meta.id, check);
+        else check();
       } catch (error) {
         internalError = true;
         // The error's own words may quote the case file: a shared report leaves them out.
-        const reason = redact ? 'details left out of a redacted report' : quote(error instanceof Error ? error.message : String(error), 200);
+        const reason = redact ? 'details left out of a redacted report' : quote(describeThrown(error), 200);
         findings.push({
           ruleId: rule.meta.id,
           severity: 'error',
@@ -78,6 +87,23 @@ export function runRules(
 }
 
 const NONE: readonly CasePart[] = [];
+
+/**
+ * What a rule threw, in words, whatever it was: a rule may throw a string, undefined, a symbol, an
+ * object whose toString or message getter throws, or a revoked proxy. Never throws itself.
+ */
+export function describeThrown(value: unknown): string {
+  try {
+    const said: unknown = value instanceof Error ? value.message : value;
+    return typeof said === 'string' ? said : String(said);
+  } catch {
+    try {
+      return Object.prototype.toString.call(value);
+    } catch {
+      return 'a value that cannot be described';
+    }
+  }
+}
 
 function appliesTo(rule: AnyRule, model: CaseModel): boolean {
   for (const kind of rule.meta.appliesTo) if (model.kinds.has(kind)) return true;

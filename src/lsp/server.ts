@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../engine/config.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
 import type { FileResult, Finding, Severity } from '../core/findings.js';
-import { createLintSetup, lintFiles } from '../engine/lint-files.js';
+import { closeLintSetup, createLintSetup, lintFiles } from '../engine/lint-files.js';
 import type { LintSetup } from '../engine/lint-files.js';
 import { ruleDocPath } from '../core/package-root.js';
 import { SUPPRESSION_RULE_ID } from '../engine/suppressions.js';
@@ -159,6 +159,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
 
   /** A config file changed: settings are read again and every open document is linted again. */
   function configChanged(): void {
+    void setup?.then(closeLintSetup, () => undefined);
     setup = undefined;
     for (const document of documents.all()) schedule(document, 0);
   }
