@@ -80,6 +80,7 @@ export function lintText(text: string, filePath: string, options: LintOptions): 
     filePath,
     findings: kept,
     rulesChecked: ran.rulesChecked,
+    ...(ran.notRun ? { notRun: ran.notRun } : {}),
     ...(suppressed.length ? { suppressedFindings: suppressed } : {}),
     ...(ran.internalError ? { internalError: true } : {}),
     ...(redact ? { redacted: true } : {}),

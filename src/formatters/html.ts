@@ -13,7 +13,7 @@ import { displayPath } from '../core/paths.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
 import type { FileResult, Finding } from '../core/findings.js';
 import { escapeHtml, markdownToHtml } from './markdown-html.js';
-import { describeCounts, ruleOutcomes } from '../core/rule-outcomes.js';
+import { allRuleOutcomes, describeCounts, describeNeeds, notRunSummary } from '../core/rule-outcomes.js';
 import type { RuleOutcome } from '../core/rule-outcomes.js';
 import type { Formatter, FormatterContext, RuleSummary } from './types.js';
 
@@ -58,7 +58,7 @@ export function buildFileReport(result: FileResult, cwd: string, redact = false)
     warnings: result.findings.filter((f) => f.severity === 'warning').length,
     notes: result.findings.filter((f) => f.severity === 'info').length,
   };
-  const report: FileReport = { result, label, cases: [], outcomes: ruleOutcomes(result), counts };
+  const report: FileReport = { result, label, cases: [], outcomes: allRuleOutcomes(result), counts };
   if (result.findings.some((f) => f.ruleId === ENGINE_RULE_IDS.input)) return report;
   // A report to be shared (--redact) shows findings only: the source and timeline are the case itself.
   if (redact || result.redacted) {
@@ -89,10 +89,27 @@ function findingBadge(f: Finding, href: string): string {
 
 function verdictLine(report: FileReport): string {
   const { errors, warnings } = report.counts;
-  const passed = report.outcomes.filter((o) => o.status === 'passed').length;
-  const rules = report.outcomes.length ? `${passed} of ${plural(report.outcomes.length, 'rule')} passed` : 'no rules could run';
-  if (errors + warnings === 0) return `<p class="verdict verdict-pass"><span aria-hidden="true">✔</span> No problems found · ${rules}</p>`;
-  return `<p class="verdict ${errors ? 'verdict-fail' : 'verdict-warn'}"><span aria-hidden="true">${errors ? '✖' : '⚠'}</span> ${plural(errors, 'error')} · ${plural(warnings, 'warning')} · ${rules}</p>`;
+  const rules = rulesPassedWords(report.outcomes);
+  const verdict =
+    errors + warnings === 0
+      ? `<p class="verdict verdict-pass"><span aria-hidden="true">✔</span> No problems found · ${rules}</p>`
+      : `<p class="verdict ${errors ? 'verdict-fail' : 'verdict-warn'}"><span aria-hidden="true">${errors ? '✖' : '⚠'}</span> ${plural(errors, 'error')} · ${plural(warnings, 'warning')} · ${rules}</p>`;
+  return `${verdict}${notRunNote(report.result)}`;
+}
+
+/** "12 of 14 rules passed · 15 not run": rules not run are never counted as passed, nor left unsaid. */
+export function rulesPassedWords(outcomes: readonly RuleOutcome[]): string {
+  const judged = outcomes.filter((o) => o.status !== 'not-run');
+  const notRun = outcomes.length - judged.length;
+  const passed = judged.filter((o) => o.status === 'passed').length;
+  const rules = judged.length ? `${passed} of ${plural(judged.length, 'rule')} passed` : 'no rules could run';
+  return notRun ? `${rules} · ${notRun} not run` : rules;
+}
+
+/** The file's rules that could not run, said once under its verdict. */
+function notRunNote(result: FileResult): string {
+  if (!result.notRun) return '';
+  return `<p class="not-run-note"><span aria-hidden="true">ℹ</span> ${e(notRunSummary(result.notRun))} ${e(result.notRun.remedy)}</p>`;
 }
 
 function caseLine(model: CaseModel): string {
@@ -176,7 +193,7 @@ function renderFindings(report: FileReport, fileId: string): string {
 function renderRulesChecked(report: FileReport, rules: readonly RuleSummary[] | undefined): string {
   if (report.outcomes.length === 0) return '<p class="empty">No rules could check this file: fix the problems in the findings first.</p>';
   const describe = (id: string) => rules?.find((r) => r.id === id)?.description ?? '';
-  const sorted = (['failed', 'noted', 'passed'] as const).flatMap((status) => report.outcomes.filter((o) => o.status === status));
+  const sorted = (['failed', 'noted', 'passed', 'not-run'] as const).flatMap((status) => report.outcomes.filter((o) => o.status === status));
   const rows = sorted.map((o) => {
     const failed = o.status === 'failed';
     const sev = o.errors ? 'error' : 'warning';
@@ -184,8 +201,10 @@ function renderRulesChecked(report: FileReport, rules: readonly RuleSummary[] | 
       ? `<span class="pill sev-${sev}"><span aria-hidden="true">${o.errors ? '✖' : '⚠'}</span> failed</span>`
       : o.status === 'noted'
         ? '<span class="pill sev-info"><span aria-hidden="true">ℹ</span> note</span>'
-        : '<span class="pill pass"><span aria-hidden="true">✔</span> passed</span>';
-    const counts = describeCounts(o);
+        : o.status === 'not-run'
+          ? '<span class="pill not-run"><span aria-hidden="true">–</span> not run</span>'
+          : '<span class="pill pass"><span aria-hidden="true">✔</span> passed</span>';
+    const counts = o.status === 'not-run' ? `needs ${describeNeeds(o.needs ?? [])}` : describeCounts(o);
     const id = failed ? `<a href="#${ruleAnchor(o.id)}">${e(o.id)}</a>` : e(o.id);
     return `<li class="rule-row ${o.status}">${mark}<span class="rule-id">${id}${counts ? ` <span class="muted">(${e(counts)})</span>` : ''}</span><span class="rule-desc">${e(describe(o.id))}</span></li>`;
   });
@@ -314,9 +333,11 @@ function renderContents(reports: FileReport[]): string {
   const rows = reports.map((r, i) => {
     const { errors, warnings } = r.counts;
     const result = errors + warnings === 0 ? '<span class="pill pass">✔ clean</span>' : `<span class="pill sev-${errors ? 'error' : 'warning'}">${errors ? '✖' : '⚠'} ${plural(errors + warnings, 'problem')}</span>`;
-    const passed = r.outcomes.filter((o) => o.status === 'passed').length;
+    const judged = r.outcomes.filter((o) => o.status !== 'not-run');
+    const passed = judged.filter((o) => o.status === 'passed').length;
+    const notRun = r.outcomes.length - judged.length;
     const who = r.cases[0]?.model.person?.name;
-    return `<tr><td><a href="#f${i + 1}">${e(r.label)}</a>${who ? ` <span class="muted">${e(who)}</span>` : ''}</td><td>${result}</td><td class="num">${errors}</td><td class="num">${warnings}</td><td class="num">${r.outcomes.length ? `${passed}/${r.outcomes.length}` : '–'}</td></tr>`;
+    return `<tr><td><a href="#f${i + 1}">${e(r.label)}</a>${who ? ` <span class="muted">${e(who)}</span>` : ''}</td><td>${result}</td><td class="num">${errors}</td><td class="num">${warnings}</td><td class="num">${judged.length ? `${passed}/${judged.length}` : '–'}${notRun ? ` <span class="muted">(${notRun} not run)</span>` : ''}</td></tr>`;
   });
   return `<nav class="contents panel" aria-label="Files in this report"><h2>Files</h2><table class="contents-table"><thead><tr><th>File</th><th>Result</th><th class="num">Errors</th><th class="num">Warnings</th><th class="num">Rules passed</th></tr></thead><tbody>${rows.join('')}</tbody></table></nav>`;
 }
@@ -455,6 +476,8 @@ h1, h2, h3, h4 { line-height: 1.25; margin: 0; }
 .pill.outcome-acceptable-absence, .pill.outcome-rescheduled, .pill.outcome-cancelled-by-service { background: var(--warning-bg); color: var(--warning); }
 .pill.outcome-planned { background: var(--info-bg); color: var(--info); }
 .rules-checked { list-style: none; margin: 0; padding: 0; }
+.pill.not-run { background: var(--info-bg); color: var(--muted); }
+.not-run-note { margin: .3rem 0 0; color: var(--info); }
 .rule-row { display: grid; grid-template-columns: 5.6rem minmax(0, 1fr); gap: .1rem .6rem; padding: .4rem 0; border-bottom: 1px solid var(--line); }
 .rule-row .pill { justify-self: start; align-self: start; }
 .rule-row:last-child { border-bottom: 0; }

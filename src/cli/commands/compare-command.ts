@@ -6,13 +6,13 @@ import { EXIT, UsageError } from '../../core/errors.js';
 import { writeFileWhole } from '../../core/write-whole.js';
 import type { FileResult, Finding } from '../../core/findings.js';
 import { findFiles } from '../../input/find-files.js';
-import { buildFileReport, firstSentence, renderExplanations, renderFileSection, renderPage } from '../../formatters/html.js';
+import { buildFileReport, firstSentence, renderExplanations, renderFileSection, renderPage, rulesPassedWords } from '../../formatters/html.js';
 import type { FileReport } from '../../formatters/html.js';
 import type { FormatterContext, RuleSummary } from '../../formatters/types.js';
 import { createLintSetup, lintFiles } from '../../engine/lint-files.js';
 import { escapeHtml as e } from '../../formatters/markdown-html.js';
 import { PRESET_NAMES, isPresetName } from '../../engine/presets.js';
-import { describeCounts } from '../../core/rule-outcomes.js';
+import { describeCounts, notRunSummary } from '../../core/rule-outcomes.js';
 import type { RuleOutcome } from '../../core/rule-outcomes.js';
 import { reportContext } from '../report-context.js';
 import { wantsColor } from '../terminal-color.js';
@@ -99,17 +99,24 @@ function compareRows(reports: FileReport[], rules: readonly RuleSummary[]): Row[
   });
 }
 
+/** "9/9 passed", or "9/9 passed, 20 not run": the rules not run are counted apart, never as passed. */
+function passedOfJudged(outcomes: readonly RuleOutcome[]): string {
+  const judged = outcomes.filter((o) => o.status !== 'not-run');
+  const notRun = outcomes.length - judged.length;
+  return `${judged.filter((o) => o.status === 'passed').length}/${judged.length} passed${notRun ? `, ${notRun} not run` : ''}`;
+}
+
 function resultWords(outcome: RuleOutcome | undefined): string {
   if (!outcome) return '– not checked';
   if (outcome.status === 'passed') return '✔ passed';
   if (outcome.status === 'noted') return 'ℹ could not judge';
+  if (outcome.status === 'not-run') return '– not run';
   return `${outcome.errors ? '✖' : '⚠'} ${describeCounts({ ...outcome, notes: 0, suppressed: 0 })}`;
 }
 
 function verdictWords(report: FileReport): string {
   const { errors, warnings } = report.counts;
-  const passed = report.outcomes.filter((o) => o.status === 'passed').length;
-  const rules = report.outcomes.length ? `${passed} of ${report.outcomes.length} rules passed` : 'no rules could run';
+  const rules = rulesPassedWords(report.outcomes);
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   return errors + warnings === 0 ? `✔ no problems · ${rules}` : `${errors ? '✖' : '⚠'} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} · ${rules}`;
 }
@@ -127,19 +134,21 @@ function compareText(reports: FileReport[], rows: Row[], options: { color: boole
     const who = model ? [model.person?.name, model.ref].filter(Boolean).join(' · ') : '';
     out.push(`  ${paint.bold(LETTERS[i]!)}  ${paint.underline(report.label)}${who ? `  ${paint.dim(who)}` : ''}`);
     out.push(`     ${verdictWords(report)}`);
+    // What could not be judged is said with the verdict, so a clean plan is not read as a full check.
+    if (report.result.notRun) for (const line of wrap(`ℹ ${notRunSummary(report.result.notRun)} ${report.result.notRun.remedy}`, Math.max(30, options.width - 5))) out.push(paint.blue(`     ${line}`));
   });
   out.push('');
 
   const idWidth = Math.max(4, ...rows.map((r) => r.id.length));
-  const cellWidth = Math.max(12, ...rows.flatMap((r) => r.results.map((o) => resultWords(o).length)));
+  const totals = reports.map((r) => passedOfJudged(r.outcomes));
+  const cellWidth = Math.max(12, ...rows.flatMap((r) => r.results.map((o) => resultWords(o).length)), ...totals.map((t) => t.length));
   out.push(paint.bold(`  ${'Rule'.padEnd(idWidth)}  ${LETTERS.map((l) => l.padEnd(cellWidth)).join('  ')}`.trimEnd()));
   for (const row of rows) {
     const cells = row.results.map((o) => tint(o, resultWords(o).padEnd(cellWidth))).join('  ');
     // ► marks the rules where the two plans differ: the ones worth talking about.
     out.push(`${row.differs ? paint.bold('►') : ' '} ${row.id.padEnd(idWidth)}  ${cells}`.trimEnd());
   }
-  const totals = reports.map((r) => `${r.outcomes.filter((o) => o.status === 'passed').length}/${r.outcomes.length} passed`.padEnd(cellWidth));
-  out.push(`  ${''.padEnd(idWidth)}  ${totals.join('  ')}`.trimEnd(), '');
+  out.push(`  ${''.padEnd(idWidth)}  ${totals.map((t) => t.padEnd(cellWidth)).join('  ')}`.trimEnd(), '');
   if (rows.some((r) => r.differs)) out.push(paint.dim('  ► the two plans differ on this rule'), '');
 
   reports.forEach((report, i) => {
@@ -168,7 +177,7 @@ function severityMark(f: Finding, paint: InstanceType<typeof Chalk>): string {
 /** The HTML form: the rules table, then the two files' timelines and findings side by side. */
 function compareHtml(reports: FileReport[], rows: Row[], context: FormatterContext): string {
   const cell = (o: RuleOutcome | undefined) => {
-    const cls = !o ? 'muted' : o.status === 'passed' ? 'pill pass' : o.status === 'noted' ? 'pill sev-info' : `pill sev-${o.errors ? 'error' : 'warning'}`;
+    const cls = !o ? 'muted' : o.status === 'passed' ? 'pill pass' : o.status === 'noted' ? 'pill sev-info' : o.status === 'not-run' ? 'pill not-run' : `pill sev-${o.errors ? 'error' : 'warning'}`;
     return `<td class="result"><span class="${cls}">${e(resultWords(o))}</span></td>`;
   };
   const heads = reports.map((r, i) => `<th scope="col"><span class="letter">${LETTERS[i]}</span> ${e(r.label)}</th>`).join('');
@@ -178,7 +187,7 @@ function compareHtml(reports: FileReport[], rows: Row[], context: FormatterConte
         `<tr class="${row.differs ? 'differs' : ''}"><th scope="row"><code>${e(row.id)}</code>${row.differs ? ' <span class="differs-mark" title="The two plans differ on this rule">◀ differs</span>' : ''}<span class="rule-desc">${e(row.description)}</span></th>${row.results.map(cell).join('')}</tr>`,
     )
     .join('\n');
-  const foot = reports.map((r) => `<td>${r.outcomes.filter((o) => o.status === 'passed').length} of ${r.outcomes.length} passed</td>`).join('');
+  const foot = reports.map((r) => `<td>${e(passedOfJudged(r.outcomes).replace('/', ' of '))}</td>`).join('');
   const cards = reports
     .map((r, i) => {
       const model = r.cases[0]?.model;
