@@ -27,7 +27,7 @@ const ENGINE_IDS = new Set<string>(Object.values(ENGINE_RULE_IDS));
  * that reported on it, then the rules that could not run on it. Engine findings (input, syntax,
  * schema) belong to no rule and are left out.
  */
-export function ruleOutcomes(result: FileResult): RuleOutcome[] {
+function ruleOutcomes(result: FileResult): RuleOutcome[] {
   const ids = [...(result.rulesChecked ?? [])];
   for (const f of result.findings) if (!ENGINE_IDS.has(f.ruleId) && !ids.includes(f.ruleId)) ids.push(f.ruleId);
   const count = (findings: Finding[] | undefined, id: string, severity?: Finding['severity']) => (findings ?? []).filter((f) => f.ruleId === id && (severity === undefined || f.severity === severity)).length;

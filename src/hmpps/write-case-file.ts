@@ -43,10 +43,7 @@ function caseFileDocument(model: CaseModel, current: Plan | undefined, sources: 
   const root = doc.contents as YAMLMap;
   const toComplete = pairOf(root, 'toComplete');
   if (toComplete) {
-    setCommentBefore(toComplete, [
-      'What the export did not hold: until each part is filled in below, the rules that need it are',
-      'not run (as on the export), and the report says so. Filling a part in lets them run.',
-    ]);
+    setCommentBefore(toComplete, ['What the export did not hold: until each part is filled in below, the rules that need it are', 'not run (as on the export), and the report says so. Filling a part in lets them run.']);
     (toComplete.value as YAMLSeq).flow = true;
   }
   const missing = [...SENTENCE_PLACEHOLDER, ...assessmentPlaceholder(name)];
