@@ -11,6 +11,7 @@ import type { CaseView, TimelineEntry } from '../model/case-timeline.js';
 import { formatDate } from '../core/dates.js';
 import { displayPath } from '../core/paths.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
+import { formatGuidance } from '../core/guidance.js';
 import type { FileResult, Finding } from '../core/findings.js';
 import { escapeHtml, markdownToHtml } from './markdown-html.js';
 import { allRuleOutcomes, describeCounts, describeNeeds, notRunSummary } from '../core/rule-outcomes.js';
@@ -296,7 +297,7 @@ ${
 }
 
 /** Each rule that fired, explained from its page in rules/ (or its one-line description). */
-export function renderExplanations(reports: FileReport[], { rules, ruleDocs }: Pick<FormatterContext, 'rules' | 'ruleDocs'>): string {
+export function renderExplanations(reports: FileReport[], { rules, ruleDocs, ruleDocUrl }: Pick<FormatterContext, 'rules' | 'ruleDocs' | 'ruleDocUrl'>): string {
   const fired = [...new Set(reports.flatMap((r) => r.result.findings.map((f) => f.ruleId)))].filter((id) => !Object.values(ENGINE_RULE_IDS).includes(id as never)).sort();
   if (fired.length === 0) return '';
   const articles = fired.map((id) => {
@@ -304,7 +305,13 @@ export function renderExplanations(reports: FileReport[], { rules, ruleDocs }: P
     // The one-line description stands in for a rule without a page.
     const page = ruleDocs?.get(id);
     const body = page !== undefined ? markdownToHtml(page, { headingOffset: 2, skipTitle: true }) : summary ? `<p>${e(summary.description)}</p>` : '';
-    return `<article class="explanation" id="${ruleAnchor(id)}"><h3><code>${e(id)}</code></h3>${body}</article>`;
+    // A page cites its guidance in its own table; a rule without one (a plugin's) is cited here.
+    const guidance = page === undefined ? formatGuidance(summary?.guidance) : '';
+    const source = guidance ? `<p class="rule-source">Guidance: ${e(guidance)}</p>` : '';
+    // The rule's page in the installed package (file:, so it opens offline), or a plugin rule's own page.
+    const url = ruleDocUrl?.(id);
+    const link = url && /^(https?|file):/i.test(url) ? `<p class="rule-page"><a href="${e(url)}">The rule's page</a></p>` : '';
+    return `<article class="explanation" id="${ruleAnchor(id)}"><h3><code>${e(id)}</code></h3>${body}${source}${link}</article>`;
   });
   return `<section class="explanations" id="explanations" aria-labelledby="explanations-title">
 <h2 id="explanations-title">What the rules ask for</h2>

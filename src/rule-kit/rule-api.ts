@@ -6,6 +6,9 @@ import type { CaseModel } from '../model/case-model.js';
 import type { RuleSeverity } from '../core/findings.js';
 import { MIN_REASON_WORDS } from '../core/text.js';
 import type { DocumentKind, JsonSchema } from '../validate/schemas.js';
+import type { Guidance } from '../core/guidance.js';
+
+export type { Guidance, GuidanceCitation, Publication, PublicationId } from '../core/guidance.js';
 
 /** Parts of a case a rule may need: see RuleMeta.needs. */
 export type CasePart = 'sentence' | 'assessment' | 'contacts' | 'reviews' | 'plan';
@@ -21,8 +24,12 @@ export interface RuleMeta<Options, MessageId extends string = string> {
   /** Severity in the recommended preset. */
   severity: RuleSeverity;
   standard: Standard;
-  /** The guidance file in shared/guidance that illustrates the standard. */
-  guidance: string;
+  /**
+   * Where the rule comes from: a publication and the section it draws on, such as
+   * `{ publication: 'hmip-planning-for-engagement', section: 'practitioners should "set a level, pattern and type of contact …"' }`,
+   * or a list of them. Its page, `planlint explain`, the HTML report and SARIF cite it.
+   */
+  guidance: Guidance;
   /** The document kinds the rule judges; it runs on a case built from any of them. */
   appliesTo: readonly DocumentKind[];
   /**
