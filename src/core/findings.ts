@@ -1,7 +1,7 @@
 /** What planlint reports, in the shape every formatter reads. */
 import { compareText } from './text.js';
 
-/** How serious a finding is. `info` never affects the exit code (a rule that could not run, say). */
+/** How serious a finding is. `info` never affects the exit code (a field of an export planlint does not read, say). */
 export type Severity = 'error' | 'warning' | 'info';
 /** The severities a rule can be set to. */
 export type RuleSeverity = 'error' | 'warning';

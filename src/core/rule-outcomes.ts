@@ -6,9 +6,8 @@ import { listWords } from './text.js';
 export interface RuleOutcome {
   id: string;
   /**
-   * Failed when the rule reported an error or a warning. A rule that reported only notes (info,
-   * such as "could not run: the export holds no assessment") did not judge the file: it is noted,
-   * not passed. Not run when it could not judge the file at all (FileResult.notRun).
+   * Failed when the rule reported an error or a warning. A rule that reported only notes (info)
+   * is noted, not passed. Not run when it could not judge the file at all (FileResult.notRun).
    */
   status: 'passed' | 'failed' | 'noted' | 'not-run';
   /** For a rule not run: what it needs that the file does not hold (see RulesNotRun). */

@@ -141,7 +141,7 @@ function renderTimeline(report: FileReport, fileId: string): string {
   for (const { model, timeline } of report.cases) {
     const byEntry = new Map<number, number[]>();
     findings.forEach((f, i) => {
-      // Notes (a rule that could not run, say) are listed with the findings, not on the timeline.
+      // Notes (an export field planlint does not read, say) are listed with the findings, not on the timeline.
       if (f.severity === 'info') {
         placed.add(i);
         return;

@@ -34,8 +34,9 @@ export interface RuleMeta<Options, MessageId extends string = string> {
   appliesTo: readonly DocumentKind[];
   /**
    * The parts of a case the rule cannot judge without. A case read from an HMPPS export lacks
-   * some (it holds no sentence, assessment, contact log or reviews): there the rule is skipped,
-   * and the file gets one `info` finding saying so and what would let the rule run.
+   * some (it holds no sentence, assessment, contact log or reviews), as does a case file converted
+   * from one until each part is completed (`toComplete`): there the rule does not run, and the
+   * file's result says so (FileResult.notRun), with what would let it run.
    */
   needs?: readonly CasePart[];
   /** Message templates by id; {{name}} is replaced from the report's data. */
