@@ -113,10 +113,13 @@ export function lintTextWith(text: string, filePath: string, options: LintOption
   if (redact) for (const f of suppressed) if (f.suppression?.justification) f.suppression = { ...f.suppression, justification: '[redacted]' };
   const attach = redact ? undefined : options.attach;
   const rulesChecked = elsewhere ? [...ran.rulesChecked, ...elsewhere.rulesChecked] : ran.rulesChecked;
+  // Rules run elsewhere (plugin rules in a worker) that could not run join the built-in ones.
+  const notRun = ran.notRun && elsewhere?.notRun ? { ...ran.notRun, rules: [...ran.notRun.rules, ...elsewhere.notRun.rules] } : (ran.notRun ?? elsewhere?.notRun);
   return {
     filePath,
     findings: kept,
     rulesChecked,
+    ...(notRun ? { notRun } : {}),
     ...(suppressed.length ? { suppressedFindings: suppressed } : {}),
     ...(ran.internalError || elsewhere?.internalError ? { internalError: true } : {}),
     ...(redact ? { redacted: true } : {}),

@@ -71,7 +71,7 @@ describe('a rule that never finishes', () => {
   it('is stopped in a worker, reported against the file, and the other files are still linted; exit 2', () => {
     const loop = `export default {
   meta: { id: 'team/never-ends', description: 'Loops for ever on plans dated 2024-01-10.', severity: 'error', standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt', appliesTo: ['sentence-plan'], messages: {}, optionsSchema: { type: 'object' }, defaultOptions: {} },
+    guidance: { publication: 'hmip-planning-for-engagement', section: 'practitioners should "meaningfully involve the service user"' }, appliesTo: ['sentence-plan'], messages: {}, optionsSchema: { type: 'object' }, defaultOptions: {} },
   check(model) { if (model.plans.some((p) => p.date === '2024-01-10')) for (;;) {} },
 };
 `;
