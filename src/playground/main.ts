@@ -385,6 +385,9 @@ async function start(): Promise<void> {
   Object.assign(window, {
     planlintPlayground: {
       lint: (text: string, fileName = 'draft.yaml') => linter.lint(text, fileName, settings),
+      /** The main editor's text. */
+      text: () => main.view.state.doc.toString(),
+      /** How long each lint in the page took, in milliseconds (one entry per lint). */
       timings,
     },
   });
@@ -417,7 +420,7 @@ function renderRuleDiff(table: HTMLElement, left: Pane, right: Pane, openRule: (
       counts.set(f.ruleId, entry);
     }
   }
-  const rows = [...counts.entries()].sort(([a, [al, ar]], [b, [bl, br]]) => Number(bl === br) - Number(al === ar) || Math.abs(br - bl) - Math.abs(ar - al) || a.localeCompare(b));
+  const rows = [...counts.entries()].sort(([a, [al, ar]], [b, [bl, br]]) => Number(al === ar) - Number(bl === br) || Math.abs(br - bl) - Math.abs(ar - al) || a.localeCompare(b));
   const differ = rows.filter(([, [l, r]]) => l !== r).length;
   const cell = (n: number) => (n === 0 ? '<td class="num none">–</td>' : `<td class="num">${n}</td>`);
   table.innerHTML = `<caption>${differ === 0 ? (rows.length ? 'The same rules fire on both.' : 'No rule fires on either.') : `${differ} rule${differ === 1 ? '' : 's'} differ${differ === 1 ? 's' : ''}`}</caption>
