@@ -166,7 +166,7 @@ describe('the playground in Chromium', () => {
     // The same fingerprints as the CLI's (the page hashes with its own SHA-256).
     const text = readFileSync(join(root, 'examples', 'lisa-poor.yaml'), 'utf8');
     const inPage = await page.evaluate((t) => (window as unknown as { planlintPlayground: PlaygroundApi }).planlintPlayground.lint(t, 'lisa-poor.yaml').findings, text);
-    const fromNode = inPage.map(({ fingerprint: _f, ...f }) => ({ ...f }) as Finding);
+    const fromNode: Finding[] = inPage.map(({ fingerprint: _f, ...f }) => ({ ...f }));
     addFingerprints(fromNode, text);
     expect(inPage.map((f) => f.fingerprint)).toEqual(fromNode.map((f) => f.fingerprint));
   });
@@ -257,12 +257,12 @@ describe('the playground in Chromium', () => {
     await expect(page.locator('#compare-view').isVisible()).resolves.toBe(true);
     expect(await shownFindings('#findings-left')).toEqual([]);
     expect(await shownFindings('#findings-right')).toEqual(cliFindings.get('lisa-poor.yaml')!.map(asShown));
-    const rows = await page.locator('#rule-diff tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.className, (tr as HTMLElement).dataset.ruleId]));
+    const rows = await page.locator('#rule-diff tbody tr').evaluateAll((trs: HTMLElement[]): [string, string | undefined][] => trs.map((tr) => [tr.className, tr.dataset.ruleId]));
     expect(rows.length).toBe(new Set(cliFindings.get('lisa-poor.yaml')!.map((m) => m.ruleId)).size);
     expect(rows.every(([cls]) => cls === 'differs')).toBe(true);
     // Two poor plans share some rules: those that differ come first.
     await page.selectOption('#left-example', 'tom-poor.yaml');
-    const classes = await page.locator('#rule-diff tbody tr').evaluateAll((trs) => trs.map((tr) => tr.className));
+    const classes = await page.locator('#rule-diff tbody tr').evaluateAll((trs: HTMLElement[]): string[] => trs.map((tr) => tr.className));
     expect(classes).toContain('same');
     expect(classes.indexOf('same')).toBeGreaterThan(classes.lastIndexOf('differs'));
   });
@@ -271,7 +271,8 @@ describe('the playground in Chromium', () => {
     await open();
     await page.locator('#tab-report').click();
     const handle = await page.locator('#report-frame').elementHandle();
-    const reportFrame = (await handle!.contentFrame())!;
+    const reportFrame = await handle?.contentFrame();
+    if (!reportFrame) throw new Error('The report frame has no document.');
     await expect(reportFrame.title()).resolves.toBe('planlint report: lisa-poor.yaml');
     // The same report as the CLI writes (shown relative to where each ran).
     const cli = planlint(['examples/lisa-poor.yaml', '--format', 'html']);
