@@ -425,11 +425,11 @@ function renderRuleDiff(table: HTMLElement, left: Pane, right: Pane, openRule: (
   const differ = rows.filter(([, [l, r]]) => l !== r).length;
   const cell = (n: number) => (n === 0 ? '<td class="num none">–</td>' : `<td class="num">${n}</td>`);
   table.innerHTML = `<caption>${differ === 0 ? (rows.length ? 'The same rules fire on both.' : 'No rule fires on either.') : `${differ} rule${differ === 1 ? '' : 's'} differ${differ === 1 ? 's' : ''}`}</caption>
-<thead><tr><th scope="col">Rule</th><th scope="col" class="num">${e(left.fileName)}</th><th scope="col" class="num">${e(right.fileName)}</th></tr></thead>
+<thead><tr><th scope="col">Rule</th><th scope="col" class="num" title="${e(left.fileName)}">Left</th><th scope="col" class="num" title="${e(right.fileName)}">Right</th></tr></thead>
 <tbody>${rows
     .map(
       ([id, [l, r]]) =>
-        `<tr class="${l === r ? 'same' : 'differs'}" data-rule-id="${e(id)}"><th scope="row">${pageRuleIds.has(id) ? `<button type="button" class="rule-link">${e(id)}</button>` : e(id)}</th>${cell(l)}${cell(r)}</tr>`,
+        `<tr class="${l === r ? 'same' : 'differs'}" data-rule-id="${e(id)}"><th scope="row">${pageRuleIds.has(id) ? `<button type="button" class="rule-link" title="${e(id)}: open the rule's page">${e(id)}</button>` : e(id)}</th>${cell(l)}${cell(r)}</tr>`,
     )
     .join('')}</tbody>`;
   for (const button of table.querySelectorAll<HTMLButtonElement>('button.rule-link')) button.addEventListener('click', () => openRule(button.textContent ?? ''));
