@@ -196,6 +196,24 @@ describe('the playground in Chromium', () => {
     await expect(page.locator('#editor .cm-lineNumbers .cm-activeLineGutter').innerText()).resolves.toBe('40');
   });
 
+  it('completes fields and values from the JSON Schemas, and explains a field on hover', async () => {
+    await open();
+    await typeInto('kind: case-file\nschemaVersion: 1\n');
+    await page.keyboard.type('sen');
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await options.first().waitFor();
+    expect(await options.allInnerTexts()).toContain('sentenceSentence');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('\n  type: ');
+    await page.keyboard.press('Control+Space');
+    await options.first().waitFor();
+    expect((await options.allInnerTexts()).some((o) => o.startsWith('community-order'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(editorText()).resolves.toBe('kind: case-file\nschemaVersion: 1\nsentence: \n  type: ');
+    await page.locator('#editor .cm-line', { hasText: 'schemaVersion' }).getByText('schemaVersion').hover();
+    await expect(page.locator('.field-help').innerText()).resolves.toMatch(/^schemaVersion/);
+  });
+
   it('reads an HMPPS export pasted as JSON as the CLI reads the file', async () => {
     await open();
     await typeInto(readFileSync(join(root, 'examples', 'hmpps', 'dan-poor.json'), 'utf8'));
@@ -295,5 +313,8 @@ describe('the playground in Chromium', () => {
     writeFileSync(join(dir, 'report.pdf'), pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBeGreaterThan(0);
+    // Printing the playground itself from the report view prints the whole report, page after page.
+    const whole = await page.pdf({ format: 'A4' });
+    expect(whole.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBeGreaterThan(3);
   });
 });
