@@ -124,8 +124,8 @@ const csp = [
   'img-src data:',
   "connect-src 'none'",
   "font-src 'none'",
-  "frame-src 'self'",
-  "child-src 'self'",
+  // The report view is a srcdoc frame: no URL is loaded for it, so no frame source is allowed.
+  "frame-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');

@@ -139,6 +139,7 @@ describe('the playground in Chromium', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("connect-src 'none'");
+    expect(csp).toContain("frame-src 'none'");
     expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
     expect(csp).not.toContain('unsafe-eval');
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/i);
