@@ -81,6 +81,7 @@ describe('the npm package', () => {
       'dist/src/testing/index.js',
       'dist/src/testing/index.d.ts',
       'dist/generated/validators.js',
+      'dist/playground/index.html', // planlint playground copies it
       'scripts/action-run.sh', // the GitHub Action's step, so an installed copy can run it too
       'README.md',
       'package.json',
