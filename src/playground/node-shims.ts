@@ -60,6 +60,17 @@ export function extname(path: string): string {
   return dot > 0 ? name.slice(dot) : '';
 }
 
+export function isAbsolute(path: string): boolean {
+  return path.startsWith('/');
+}
+
+/** node:path's parse, POSIX only: the parts of a path as paths.ts reads them. */
+export function parse(path: string): { root: string; dir: string; base: string; ext: string; name: string } {
+  const base = basename(path);
+  const ext = extname(path);
+  return { root: path.startsWith('/') ? '/' : '', dir: path.includes('/') ? dirname(path) : '', base, ext, name: ext ? base.slice(0, -ext.length) : base };
+}
+
 export function resolve(...parts: string[]): string {
   let path = '';
   for (const part of parts) path = part.startsWith('/') ? part : `${path}/${part}`;
