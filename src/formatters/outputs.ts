@@ -12,6 +12,8 @@ export interface Output {
   format: string;
   formatter: Formatter;
   path?: string;
+  /** The path came from --output-file (else from --format name:path). */
+  fromOutputFile?: boolean;
 }
 
 /**
@@ -40,13 +42,9 @@ export async function parseOutputs(specs: readonly string[], outputFile?: string
     main = { format: 'stylish', formatter: (await loadFormatter('stylish'))! };
     outputs.unshift(main);
   }
-  if (outputFile !== undefined) main.path = outputFile;
-  const seen = new Set<string>();
-  for (const { path } of outputs) {
-    if (path === undefined) continue;
-    if (seen.has(resolve(path))) throw new UsageError(`--format: two reports would be written to ${path}; give each its own file.`);
-    seen.add(resolve(path));
-  }
+  if (outputFile !== undefined) Object.assign(main, { path: outputFile, fromOutputFile: true });
+  // Two reports to one file, or a report over a file the run reads, are refused by the CLI's
+  // write check (src/cli/output-guard.ts) once the run knows what it reads.
   return outputs;
 }
 
@@ -69,11 +67,7 @@ interface Sink {
  * (stylish, json, github) write each file's part at once; the rest (sarif, junit, html, markdown)
  * need the whole run and keep the results until the end.
  */
-export async function openOutputs(outputs: readonly Output[], context: FormatterContext, lintedPaths: readonly string[]): Promise<OpenReports> {
-  const linted = new Set(lintedPaths.map((p) => resolve(p)));
-  for (const { format, path } of outputs) {
-    if (path !== undefined && linted.has(resolve(path))) throw new UsageError(`--format ${format}: ${path} is one of the files being linted; planlint never writes to those.`);
-  }
+export async function openOutputs(outputs: readonly Output[], context: FormatterContext): Promise<OpenReports> {
   const sinks: Sink[] = [];
   const opened: WholeFile[] = [];
   try {
