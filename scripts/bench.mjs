@@ -9,12 +9,15 @@
 //
 //   npm run bench                       # default corpus of 10,000 files, plus 1k and 50k for scaling
 //   npm run bench -- --files 2000 --no-scaling --rounds 1
+//   npm run bench -- --findings           # only: a million findings (50,000 files x 20) in every
+//                                         # streaming format, peak RSS each (slow: about 15 minutes)
+//   npm run bench -- --findings 5000      # the same with fewer files
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeCorpus } from './bench-corpus.mjs';
+import { writeCorpus, writeFindingsCorpus } from './bench-corpus.mjs';
 import { benchLanguageServer } from './bench-lsp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -70,6 +73,35 @@ function corpus(count) {
 
 const rows = [];
 const line = (label, value) => console.log(`${label.padEnd(44)} ${value}`);
+
+// --findings [files]: the reports of a run with a million findings, each format in turn, written
+// to a file (renamed into place, as users get it); peak RSS must stay under 250 MB in every one.
+if (args.includes('--findings')) {
+  const next = args[args.indexOf('--findings') + 1];
+  const count = next && /^\d+$/.test(next) ? Number(next) : 50_000;
+  const dir = mkdtempSync(join(tmpdir(), `planlint-bench-findings-`));
+  const out = mkdtempSync(join(tmpdir(), `planlint-bench-reports-`));
+  console.log(`planlint benchmark, big reports — ${availableParallelism()} cores, Node ${process.version}\n`);
+  try {
+    writeFindingsCorpus(join(dir, 'cases'), count, { examplesDir: join(root, 'examples') });
+    line('corpus', `${count.toLocaleString('en-GB')} case files x 20 findings = ${(count * 20).toLocaleString('en-GB')} findings`);
+    let over = false;
+    for (const format of ['json', 'sarif', 'junit', 'markdown', 'github', 'stylish']) {
+      const report = join(out, `report.${format}`);
+      const run = await measure(process.execPath, [join(root, 'bin', 'planlint.js'), join(dir, 'cases'), '--format', `${format}:${report}`]);
+      const { statSync } = await import('node:fs');
+      const size = statSync(report).size;
+      rmSync(report, { force: true });
+      over ||= run.peakMb >= 250;
+      line(`  ${format}`, `${(run.ms / 1000).toFixed(1)} s   peak RSS ${run.peakMb.toFixed(0)} MB   report ${(size / 1024 / 1024).toFixed(0)} MB`);
+    }
+    line('peak RSS target < 250 MB in every format', over ? 'NOT MET' : 'MET');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 
 console.log(`planlint benchmark — ${availableParallelism()} cores, Node ${process.version}, seed 20261123\n`);
 

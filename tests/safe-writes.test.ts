@@ -160,3 +160,20 @@ describe('convert and init never replace a file by accident', () => {
     expect(code).toBe(2);
   });
 });
+
+describe('reports that open with totals (sarif, junit, markdown) are written in two passes', () => {
+  it('leave no scratch file behind, and write what the batch formatter writes', async () => {
+    const dir = scratch({ 'a.yaml': PLAN_WITHOUT_VOICE, 'b.yaml': PLAN_WITHOUT_VOICE });
+    const temp = join(dir, 'tmp');
+    mkdirSync(temp);
+    const run = await planlint(['a.yaml', 'b.yaml', '-f', 'sarif:r.sarif', '-f', 'junit:r.xml', '-f', 'markdown:r.md', '-f', 'json'], { cwd: dir, env: { TMPDIR: temp } });
+    expect(run.code).toBe(1);
+    expect(readdirSync(temp)).toEqual([]);
+    for (const format of ['sarif', 'junit', 'markdown']) {
+      const file = { sarif: 'r.sarif', junit: 'r.xml', markdown: 'r.md' }[format]!;
+      const alone = await planlint(['a.yaml', 'b.yaml', '-f', format], { cwd: dir });
+      expect(readFileSync(join(dir, file), 'utf8'), format).toBe(alone.stdout);
+    }
+    expect(temps(dir)).toEqual([]);
+  });
+});

@@ -1,10 +1,12 @@
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { openWholeFile, writeFault } from '../core/write-whole.js';
+import { openWholeFile, scratchFile, writeFault } from '../core/write-whole.js';
 import type { WholeFile } from '../core/write-whole.js';
 import type { FileResult } from '../core/findings.js';
-import { FORMATTER_NAMES, loadFormatter, loadStreamingFormatter } from './index.js';
+import { FORMATTER_NAMES, loadFormatter, loadStreamingFormatter, loadTwoPassFormatter } from './index.js';
 import type { Formatter, FormatterContext } from './types.js';
 
 /** One report of a run: a format, and the file it goes to (none: standard output). */
@@ -64,12 +66,15 @@ interface Sink {
 
 /**
  * Opens each report for a run whose results arrive one file at a time. Formats that can stream
- * (stylish, json, github) write each file's part at once; the rest (sarif, junit, html, markdown)
- * need the whole run and keep the results until the end.
+ * (stylish, json, github) write each file's part at once. Those whose opening needs the whole run
+ * (sarif, junit, markdown) note what it needs as each result arrives and spool the results to a
+ * private scratch file; at the end they write the opening, then each file's part from the spool,
+ * so a run of a million findings never holds them all. Only html keeps the results in memory.
  */
 export async function openOutputs(outputs: readonly Output[], context: FormatterContext): Promise<OpenReports> {
   const sinks: Sink[] = [];
   const opened: WholeFile[] = [];
+  const spools: { remove(): void }[] = [];
   try {
     for (const { format, formatter, path } of outputs) {
       // Colour and the terminal's width are for the report on the terminal, not those written to files.
@@ -119,37 +124,38 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
           target.once('drain', onDrain).once('error', onError);
         });
       const finish = () => file?.commit() ?? Promise.resolve();
+      // A file or pipe gets the text in blocks of about 64 KB (one write per file cost the main
+      // thread more than formatting); a terminal gets each file's part as soon as it is linted.
+      const immediate = (target as { isTTY?: boolean }).isTTY === true;
+      // Text, and entries that come as UTF-8 from the workers (written as they are, never made text here).
+      let pending: (string | Uint8Array)[] = [];
+      let size = 0;
+      const take = (): (string | Uint8Array)[] => {
+        const parts = pending;
+        pending = [];
+        size = 0;
+        // Runs of text are joined: one write each, rather than one per file.
+        const joined: (string | Uint8Array)[] = [];
+        let text = '';
+        for (const part of parts) {
+          if (typeof part === 'string') text += part;
+          else {
+            if (text) joined.push(text);
+            text = '';
+            joined.push(part);
+          }
+        }
+        if (text) joined.push(text);
+        return joined;
+      };
+      const append = (part: string | Uint8Array) => {
+        pending.push(part);
+        size += part.length;
+        return !immediate && size < 65_536 ? Promise.resolve() : write(take());
+      };
+      const twoPass = streaming ? undefined : await loadTwoPassFormatter(format);
       if (streaming) {
         const report = streaming.open(ctx);
-        // A file or pipe gets the text in blocks of about 64 KB (one write per file cost the main
-        // thread more than formatting); a terminal gets each file's part as soon as it is linted.
-        const immediate = (target as { isTTY?: boolean }).isTTY === true;
-        // Text, and entries that come as UTF-8 from the workers (written as they are, never made text here).
-        let pending: (string | Uint8Array)[] = [];
-        let size = 0;
-        const take = (): (string | Uint8Array)[] => {
-          const parts = pending;
-          pending = [];
-          size = 0;
-          // Runs of text are joined: one write each, rather than one per file.
-          const joined: (string | Uint8Array)[] = [];
-          let text = '';
-          for (const part of parts) {
-            if (typeof part === 'string') text += part;
-            else {
-              if (text) joined.push(text);
-              text = '';
-              joined.push(part);
-            }
-          }
-          if (text) joined.push(text);
-          return joined;
-        };
-        const append = (part: string | Uint8Array) => {
-          pending.push(part);
-          size += part.length;
-          return !immediate && size < 65_536 ? Promise.resolve() : write(take());
-        };
         const itemPrefix = report.itemPrefix?.bind(report);
         sinks.push({
           // A skipped file (not a planlint document) is not part of any report; a formatter may count it.
@@ -159,6 +165,41 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
             pending.push(report.end());
             await write(take());
             await finish();
+          },
+        });
+      } else if (twoPass) {
+        const report = twoPass.open(ctx);
+        const spool = scratchFile(`planlint-${format}`);
+        spools.push(spool);
+        const spooled = createWriteStream(spool.path, { flags: 'w' });
+        let spoolFault: Error | undefined;
+        spooled.on('error', (error: Error) => (spoolFault ??= error));
+        const spoolError = (error: Error) => writeFault(`the ${format} report's scratch file`, spool.path, error);
+        const toSpool = (line: string) =>
+          new Promise<void>((done, fail) => {
+            if (spoolFault) return fail(spoolError(spoolFault));
+            if (spooled.write(line)) return done();
+            // Wait for the disk, so results cannot pile up in memory ahead of it.
+            spooled.once('drain', () => (spoolFault ? fail(spoolError(spoolFault)) : done()));
+          });
+        sinks.push({
+          add: (r) => {
+            if (r.skipped) return Promise.resolve();
+            report.scan(r);
+            // What was attached for other formats (source text, case models) is not needed by these.
+            const { attachments: _attachments, ...kept } = r;
+            return toSpool(`${JSON.stringify(kept)}\n`);
+          },
+          close: async () => {
+            await new Promise<void>((done, fail) => spooled.end((error?: Error | null) => ((error ?? spoolFault) ? fail(spoolError((error ?? spoolFault)!)) : done())));
+            pending.push(report.header());
+            // JSON text holds no raw line break (JSON.stringify escapes them), so each line is one result.
+            const lines = createInterface({ input: createReadStream(spool.path), crlfDelay: Infinity });
+            for await (const line of lines) await append(report.entry(JSON.parse(line) as FileResult));
+            pending.push(report.footer());
+            await write(take());
+            await finish();
+            spool.remove();
           },
         });
       } else {
@@ -178,6 +219,7 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
   } catch (error) {
     // One report could not be opened: the others opened before it leave nothing behind.
     for (const file of opened) file.abort();
+    for (const spool of spools) spool.remove();
     throw error;
   }
   return {

@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { displayPath } from '../../core/paths.js';
+import { printable } from '../../core/text.js';
 import { countFindings } from '../../core/findings.js';
 import { FORMATTER_NAMES, formatterNeeds } from '../../formatters/index.js';
 import { openOutputs, parseOutputs } from '../../formatters/outputs.js';
@@ -148,7 +149,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   // Config files found but not read (another tool's name, two in one folder): each said once, on stderr.
   let warned = 0;
   const warnAboutConfigs = () => {
-    for (const warning of setup.resolver.warnings.slice(warned)) process.stderr.write(`planlint: warning: ${warning}\n`);
+    for (const warning of setup.resolver.warnings.slice(warned)) process.stderr.write(`planlint: warning: ${printable(warning)}\n`); // folder names can hold escapes
     warned = setup.resolver.warnings.length;
   };
 
