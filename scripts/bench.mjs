@@ -86,9 +86,9 @@ if (args.includes('--findings')) {
     writeFindingsCorpus(join(dir, 'cases'), count, { examplesDir: join(root, 'examples') });
     line('corpus', `${count.toLocaleString('en-GB')} case files x 20 findings = ${(count * 20).toLocaleString('en-GB')} findings`);
     let over = false;
-    for (const format of ['json', 'sarif', 'junit', 'markdown', 'github', 'stylish']) {
+    for (const format of ['sarif', 'junit', 'markdown', 'json', 'github', 'stylish']) {
       const report = join(out, `report.${format}`);
-      const run = await measure(process.execPath, [join(root, 'bin', 'planlint.js'), join(dir, 'cases'), '--format', `${format}:${report}`]);
+      const run = await measure(process.execPath, [join(root, 'bin', 'planlint.js'), join(dir, 'cases'), '--format', format, '--output-file', report]);
       const { statSync } = await import('node:fs');
       const size = statSync(report).size;
       rmSync(report, { force: true });

@@ -156,10 +156,12 @@ function describeType(data: unknown): string {
   return Array.isArray(data) ? 'a list' : data === null ? 'nothing' : typeof data === 'string' ? 'text' : typeof data === 'object' ? 'an object' : `a ${typeof data}`;
 }
 
+const JS_CONFIG = /\.[cm]?js$/;
+
 async function readConfigFile(file: string): Promise<RawConfig> {
   let data: unknown;
   try {
-    if (/\.[cm]?js$/.test(file)) {
+    if (JS_CONFIG.test(file)) {
       // Node's loader would read a device or named pipe for ever: checked first, as other configs are.
       checkRegularFile(file, { maxBytes: READ_LIMITS.config, what: 'the configuration' });
       // import() reads all three: a .cjs file's module.exports (or a .js one's, in a CommonJS package) is its default export.
@@ -298,9 +300,24 @@ export class ConfigResolver {
     return pending;
   }
 
+  /**
+   * JavaScript configs and plugins left unrun because the resolver was made with runCode false
+   * (an editor whose user has not allowed this workspace's code), each given once.
+   */
+  readonly codeNotRun: string[] = [];
+
+  private skipCode(path: string): boolean {
+    if (this.options.runCode !== false) return false;
+    if (!this.codeNotRun.includes(path)) this.codeNotRun.push(path);
+    return true;
+  }
+
   private async resolveFile(file: string, seen: string[], root: ProjectRoot): Promise<ResolvedConfig> {
     if (!existsSync(file)) throw new SettingsError(`--config: ${file} does not exist.`);
     if (seen.includes(file)) throw new SettingsError(`${file}: extends itself through ${seen.join(' → ')}.`);
+    // A JavaScript config runs code when it is read: without leave to run it, it is passed over
+    // as if absent, and the built-in rules apply with their defaults.
+    if (JS_CONFIG.test(file) && this.skipCode(file)) return { ...EMPTY_CONFIG, configFiles: [] };
     if (!this.read.has(file)) this.read.set(file, seen.length === 0 ? 'the config file in use' : 'a config file the config in use extends');
     const raw = await readConfigFile(file);
     const dir = dirname(file);
@@ -326,6 +343,7 @@ export class ConfigResolver {
     for (const plugin of raw.plugins ?? []) {
       const path = resolvePlugin(plugin, dir, file);
       checkInsideProject(path, plugin, 'plugins', file, root);
+      if (this.skipCode(path)) continue;
       if (!this.read.has(path)) this.read.set(path, 'a plugin the config in use loads');
       result.pluginRules.push(...(await loadPlugin(plugin, dir, file)));
     }
@@ -364,6 +382,8 @@ export class ConfigResolver {
         overridesApplied.push(override.source);
       }
     }
+    // Settings for rules of plugins that were not run (runCode false) are left out with them.
+    if (this.options.runCode === false) for (const id of Object.keys(settings)) if (!allRules.some((r) => r.meta.id === id)) delete settings[id];
     for (const id of Object.keys(this.options.cliRules ?? {})) {
       if (!allRules.some((r) => r.meta.id === id))
         throw new SettingsError(
@@ -467,6 +487,12 @@ type IgnoreMatcher = ReturnType<IgnoreFactory>;
 
 export interface ConfigResolverOptions {
   configPath?: string;
+  /**
+   * Whether JavaScript configs and plugins may run (true by default, as on the command line). The
+   * language server sets it false unless the editor's user has allowed the workspace's code:
+   * then they are passed over (codeNotRun lists them) and YAML and JSON configs still apply.
+   */
+  runCode?: boolean;
   /** The working folder: with the folder of the config in use, where extends and plugins may be read from (process.cwd() by default). */
   cwd?: string;
   cliRules?: Record<string, RuleSetting>;

@@ -47,6 +47,8 @@ export interface LintSetupOptions {
    * `plugins` paths may lead (process.cwd() by default).
    */
   projectFolder?: string;
+  /** Whether JavaScript configs and plugins may run (default true); see ConfigResolverOptions.runCode. */
+  runCode?: boolean;
 }
 
 /**
@@ -75,6 +77,7 @@ export async function createLintSetup(options: LintSetupOptions = {}): Promise<L
   const resolver = new ConfigResolver(builtIns, {
     ...(configPath ? { configPath } : {}),
     ...(options.projectFolder ? { cwd: options.projectFolder } : {}),
+    ...(options.runCode === false ? { runCode: false } : {}),
     cliRules,
     ...(options.ignorePatterns?.length ? { ignorePatterns: options.ignorePatterns } : {}),
     ...(options.noIgnore ? { noIgnore: true } : {}),

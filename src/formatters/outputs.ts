@@ -1,6 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { openWholeFile, scratchFile, writeFault } from '../core/write-whole.js';
@@ -48,6 +47,31 @@ export async function parseOutputs(specs: readonly string[], outputFile?: string
   // Two reports to one file, or a report over a file the run reads, are refused by the CLI's
   // write check (src/cli/output-guard.ts) once the run knows what it reads.
   return outputs;
+}
+
+/**
+ * The lines of a file, read only as fast as they are taken (readline's iterator reads ahead of a
+ * slow consumer, and a million findings' spool then sat in memory), 32 KB at a time: text from
+ * larger reads is allocated outside the young generation and piled up until a full collection.
+ */
+async function* linesOf(path: string): AsyncGenerator<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(32 * 1024);
+    let rest = '';
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      const lines = (rest + decoder.decode(buffer.subarray(0, bytesRead), { stream: true })).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) yield line;
+    }
+    rest += decoder.decode();
+    if (rest) yield rest;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** An open set of reports: streaming ones are written file by file, the others at the end. */
@@ -194,8 +218,7 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
             await new Promise<void>((done, fail) => spooled.end((error?: Error | null) => ((error ?? spoolFault) ? fail(spoolError((error ?? spoolFault)!)) : done())));
             pending.push(report.header());
             // JSON text holds no raw line break (JSON.stringify escapes them), so each line is one result.
-            const lines = createInterface({ input: createReadStream(spool.path), crlfDelay: Infinity });
-            for await (const line of lines) await append(report.entry(JSON.parse(line) as FileResult));
+            for await (const line of linesOf(spool.path)) await append(report.entry(JSON.parse(line) as FileResult));
             pending.push(report.footer());
             await write(take());
             await finish();
