@@ -12,6 +12,7 @@
 //   npm run bench -- --findings           # only: a million findings (50,000 files x 20) in every
 //                                         # streaming format, peak RSS each (slow: about 15 minutes)
 //   npm run bench -- --findings 5000      # the same with fewer files
+//   npm run bench -- --findings --formats sarif,junit   # only these formats
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -86,7 +87,8 @@ if (args.includes('--findings')) {
     writeFindingsCorpus(join(dir, 'cases'), count, { examplesDir: join(root, 'examples') });
     line('corpus', `${count.toLocaleString('en-GB')} case files x 20 findings = ${(count * 20).toLocaleString('en-GB')} findings`);
     let over = false;
-    for (const format of ['sarif', 'junit', 'markdown', 'json', 'github', 'stylish']) {
+    const formats = option('formats', 'sarif,junit,markdown,json,github,stylish').split(',');
+    for (const format of formats) {
       const report = join(out, `report.${format}`);
       const run = await measure(process.execPath, [join(root, 'bin', 'planlint.js'), join(dir, 'cases'), '--format', format, '--output-file', report]);
       const { statSync } = await import('node:fs');

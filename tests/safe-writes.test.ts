@@ -6,7 +6,7 @@
 import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openWholeFile, writeFileWhole } from '../src/core/write-whole.js';
+import { openWholeFile, removeUnfinishedFiles, scratchFile, writeFileWhole } from '../src/core/write-whole.js';
 import { PLAN_WITHOUT_VOICE, root, runCli as planlint, scratch } from './helpers/cli.js';
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+\)?/);
@@ -162,6 +162,16 @@ describe('convert and init never replace a file by accident', () => {
 });
 
 describe('reports that open with totals (sarif, junit, markdown) are written in two passes', () => {
+  it('spool their results to a private scratch file, removed at the end or when the run is interrupted', () => {
+    const spool = scratchFile('planlint-test');
+    expect(statSync(spool.path).mode & 0o777).toBe(0o600); // it may hold findings that quote case text
+    spool.remove();
+    expect(existsSync(spool.path)).toBe(false);
+    const interrupted = scratchFile('planlint-test');
+    removeUnfinishedFiles(); // what the CLI does on SIGINT and SIGTERM
+    expect(existsSync(interrupted.path)).toBe(false);
+  });
+
   it('leave no scratch file behind, and write what the batch formatter writes', async () => {
     const dir = scratch({ 'a.yaml': PLAN_WITHOUT_VOICE, 'b.yaml': PLAN_WITHOUT_VOICE });
     const temp = join(dir, 'tmp');
