@@ -187,3 +187,13 @@ describe('reports that open with totals (sarif, junit, markdown) are written in 
     expect(temps(dir)).toEqual([]);
   });
 });
+
+describe('a scratch folder that cannot be written', () => {
+  it('is one line and exit 2 for the reports that spool', async () => {
+    const dir = scratch({ 'plan.yaml': PLAN_WITHOUT_VOICE });
+    const run = await planlint(['plan.yaml', '-f', 'sarif', '-o', 'r.sarif'], { cwd: dir, env: { TMPDIR: join(dir, 'missing') } });
+    expect(run.stderr).toMatch(/^planlint: Could not write a scratch file to .*missing\/planlint-sarif-\d+-[0-9a-f]+\.tmp: the folder .*missing does not exist; create it first \(ENOENT\)\.\n$/);
+    expect(run.code).toBe(2);
+    expect(existsSync(join(dir, 'r.sarif'))).toBe(false);
+  });
+});

@@ -144,7 +144,11 @@ export function writeFileWhole(path: string, data: string | Uint8Array, what = '
  */
 export function scratchFile(prefix: string): { path: string; remove(): void } {
   const path = join(tmpdir(), `${prefix}-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-  closeSync(openSync(path, 'wx', 0o600));
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    throw writeFault('a scratch file', path, error); // TMPDIR missing, full or read-only: one line
+  }
   openTemps.add(path);
   return {
     path,

@@ -203,8 +203,16 @@ export async function openOutputs(outputs: readonly Output[], context: Formatter
           new Promise<void>((done, fail) => {
             if (spoolFault) return fail(spoolError(spoolFault));
             if (spooled.write(line)) return done();
-            // Wait for the disk, so results cannot pile up in memory ahead of it.
-            spooled.once('drain', () => (spoolFault ? fail(spoolError(spoolFault)) : done()));
+            // Wait for the disk, so results cannot pile up in memory ahead of it; a fault ends the wait.
+            const onError = (error: Error) => {
+              spooled.off('drain', onDrain);
+              fail(spoolError(error));
+            };
+            const onDrain = () => {
+              spooled.off('error', onError);
+              done();
+            };
+            spooled.once('drain', onDrain).once('error', onError);
           });
         sinks.push({
           add: (r) => {
