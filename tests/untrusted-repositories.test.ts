@@ -84,6 +84,8 @@ describe('no message prints more than a short excerpt of a file planlint reads',
   it.each([
     ['a long value', `rules:\n  service-user-voice-recorded: ${SECRET}\n`],
     ['a long key', `${SECRET}: 1\n`],
+    ['a long rule id', `rules:\n  ${SECRET}: error\n`],
+    ['a long key path', `rules:\n  ${SECRET}: [error, 1]\n`],
     ['broken JSON', `{"token": ${SECRET}}`],
   ])('%s is cut to 60 characters', async (name, text) => {
     const file = name === 'broken JSON' ? 'planlint.config.json' : 'planlint.config.yaml';

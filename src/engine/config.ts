@@ -129,7 +129,7 @@ function describeConfigError(errors: ErrorObject[], data: unknown): string {
   // Prefer the most specific complaint; anyOf summaries are the least helpful.
   const error = [...errors].sort((a, b) => Number(a.keyword === 'anyOf') - Number(b.keyword === 'anyOf') || b.instancePath.length - a.instancePath.length)[0];
   if (!error) return 'is not a valid planlint configuration.';
-  const key = error.instancePath.slice(1).replace(/\//g, '.') || 'the configuration';
+  const key = excerpt(error.instancePath.slice(1).replace(/\//g, '.')) || 'the configuration';
   const params = error.params as Record<string, unknown>;
   let value: unknown = data;
   for (const step of error.instancePath.slice(1).split('/').filter(Boolean)) value = (value as Record<string, unknown> | undefined)?.[step];
