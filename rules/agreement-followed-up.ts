@@ -1,4 +1,4 @@
-import { addDays, defineRule, formatDate, latestRecordedDate, personName } from '../src/rule-kit/index.js';
+import { addDays, defineRule, formatDate, latestRecordedDate, personData } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Days after "could not answer" by which the question should have been put to the person again. */
@@ -11,12 +11,12 @@ export default defineRule<Options>()({
     description: 'When the person could not answer whether they agree to their plan, a later version of the plan records their answer.',
     severity: 'error',
     standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: { publication: 'hmip-planning-for-engagement', section: 'practitioners should "meaningfully involve the service user and take their views into account"' },
     appliesTo: ['case-file', 'sentence-plan', 'hmpps-sentence-plan'],
     needs: ['plan'],
     messages: {
       notFollowedUp:
-        '{{name}} could not answer whether they agree to the plan of {{date}}, and no later version records their answer, though the record runs to {{latest}}. Go through the plan with {{name}} when you next meet, and record whether they agree and, if not, why.',
+        '{{name}} could not answer whether {{they}} agree{{s}} to the plan of {{date}}, and no later version records {{their}} answer, though the record runs to {{latest}}. Go through the plan with {{name}} when you next meet, and record whether {{they}} agree{{s}} and, if not, why.',
     },
     optionsSchema: {
       type: 'object',
@@ -47,7 +47,7 @@ export default defineRule<Options>()({
       node: open.agreement,
       property: 'status',
       messageId: 'notFollowedUp',
-      data: { name: personName(model), date: formatDate(open.date), latest: formatDate(latest) },
+      data: { ...personData(model), date: formatDate(open.date), latest: formatDate(latest) },
     });
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, isPlaceholder, personName, quote, wordCount } from '../src/rule-kit/index.js';
+import { defineRule, isPlaceholder, personData, quote, wordCount } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Fewer words than this cannot say how a circumstance affects attending and engaging. */
@@ -11,16 +11,19 @@ export default defineRule<Options>()({
     description: "The assessment records the person's diversity and personal circumstances and how each affects their ability to comply and engage.",
     severity: 'error',
     standard: 'assessment',
-    guidance: '003_7eb81cc514cd360e.txt',
+    guidance: {
+      publication: 'hmip-assessing-for-engagement',
+      section: 'practitioners should "analyse the service user\'s diversity and personal circumstances, and consider the impact that these have on their ability to comply and engage"',
+    },
     appliesTo: ['case-file'],
     needs: ['assessment'],
     messages: {
-      none: "The assessment records none of {{name}}'s diversity or personal circumstances. Record each one that may affect how {{name}} can attend and engage (caring, health, work, disability, literacy, faith, experience of abuse or care …) with its effect; if you considered them and none matters, record that as a circumstance of type other.",
+      none: "The assessment records none of {{name}}'s diversity or personal circumstances. Record each one that may affect how {{name}} can attend and engage (caring, health, work, disability, literacy, faith, experience of abuse or care …) with its effect; if you considered {{them}} and none matters, record that as a circumstance of type other.",
       noEffect:
-        'The assessment records {{name}}\'s {{type}} ("{{detail}}") but not how it affects their ability to comply and engage. Add effectOnCompliance: what it means for when, where and how {{name}} can attend and take part.',
-      placeholder: '"{{text}}" is a placeholder, not an analysis of how {{name}}\'s {{type}} affects their ability to comply. Say what it means for when, where and how {{name}} can attend and take part.',
+        'The assessment records {{name}}\'s {{type}} ("{{detail}}") but not how it affects {{their}} ability to comply and engage. Add effectOnCompliance: what it means for when, where and how {{name}} can attend and take part.',
+      placeholder: '"{{text}}" is a placeholder, not an analysis of how {{name}}\'s {{type}} affects {{their}} ability to comply. Say what it means for when, where and how {{name}} can attend and take part.',
       tooShort:
-        '"{{text}}" is too brief to show how {{name}}\'s {{type}} affects their ability to comply ({{count}} words; at least {{min}} expected). Say what it means for when, where and how they can attend and take part.',
+        '"{{text}}" is too brief to show how {{name}}\'s {{type}} affects {{their}} ability to comply ({{count}} words; at least {{min}} expected). Say what it means for when, where and how {{they}} can attend and take part.',
     },
     optionsSchema: {
       type: 'object',
@@ -35,10 +38,10 @@ export default defineRule<Options>()({
   check(model, context) {
     const assessment = model.assessment;
     if (!assessment) return; // only an assessment that exists is judged
-    const name = personName(model);
+    const person = personData(model);
     const circumstances = assessment.circumstances ?? [];
     if (circumstances.length === 0) {
-      context.report({ node: assessment, property: 'circumstances', messageId: 'none', data: { name } });
+      context.report({ node: assessment, property: 'circumstances', messageId: 'none', data: { ...person } });
       return;
     }
     const min = context.options.minWords;
@@ -46,15 +49,15 @@ export default defineRule<Options>()({
       const type = circumstance.type.replace(/-/g, ' ');
       const effect = circumstance.effectOnCompliance;
       if (effect === undefined || effect.trim() === '') {
-        context.report({ node: circumstance, property: 'effectOnCompliance', messageId: 'noEffect', data: { name, type, detail: quote(circumstance.detail) } });
+        context.report({ node: circumstance, property: 'effectOnCompliance', messageId: 'noEffect', data: { ...person, type, detail: quote(circumstance.detail) } });
       } else if (isPlaceholder(effect)) {
-        context.report({ node: circumstance, property: 'effectOnCompliance', messageId: 'placeholder', data: { name, type, text: quote(effect) } });
+        context.report({ node: circumstance, property: 'effectOnCompliance', messageId: 'placeholder', data: { ...person, type, text: quote(effect) } });
       } else if (wordCount(effect) < min) {
         context.report({
           node: circumstance,
           property: 'effectOnCompliance',
           messageId: 'tooShort',
-          data: { name, type, text: quote(effect), count: wordCount(effect), min },
+          data: { ...person, type, text: quote(effect), count: wordCount(effect), min },
         });
       }
     }

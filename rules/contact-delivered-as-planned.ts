@@ -11,8 +11,9 @@ import {
   formatDate,
   FREQUENCY_DAYS,
   isRecordedReason,
+  judgeFullAttendance,
   latestRecordedDate,
-  personName,
+  personData,
   sentenceEndDate,
   wasOffered,
   type CaseModel,
@@ -50,6 +51,24 @@ function practiceWords(days: number): string {
 
 const isHomeVisit = (c: Contact) => c.type === 'home-visit' || c.purpose === 'home-visit';
 
+/**
+ * The stretches a review vouches for: from the review before it (or the start of the record) to its
+ * date, where its account of compliance says every contact was kept (judgeFullAttendance, so "Good."
+ * does not count) and the log records no absence in that time. A log with gaps and a review that
+ * says "Attended every appointment since release." is a log that left contacts out, not missed contact.
+ */
+function vouchedPeriods(model: CaseModel, start: string, name: string): { from: string; to: string }[] {
+  const periods: { from: string; to: string }[] = [];
+  let from = start;
+  for (const review of [...model.reviews].sort((a, b) => a.date.localeCompare(b.date))) {
+    const to = review.date;
+    const absent = model.contacts.some((c) => c.date >= from && c.date <= to && (c.outcome === 'failed-to-attend' || c.outcome === 'acceptable-absence'));
+    if (to > from && !absent && judgeFullAttendance(review.considered?.compliance, { name }).ok) periods.push({ from, to });
+    if (to > from) from = to;
+  }
+  return periods;
+}
+
 /** Recall, or an order revoked or replaced by custody at breach: community contact stops, so the gap after it is not a failure to deliver. */
 const endsContact = (c: Contact | undefined) => c?.enforcement?.action === 'recall' || c?.enforcement?.breachOutcome?.result === 'order-revoked' || c?.enforcement?.breachOutcome?.result === 'custody';
 
@@ -59,7 +78,10 @@ export default defineRule<Options>()({
     description: 'The contact log shows the level, pattern and type of contact the plan sets, with recorded reasons where it could not happen.',
     severity: 'warning',
     standard: 'implementation-and-delivery',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: {
+      publication: 'hmip-planning-for-engagement',
+      section: 'practitioners should "set a level, pattern and type of contact sufficient to engage the service user and support the delivery of specific interventions"',
+    },
     appliesTo: ['case-file'],
     needs: ['contacts', 'plan'],
     messages: {
@@ -93,7 +115,8 @@ export default defineRule<Options>()({
     const sentenceEnd = sentenceEndDate(model.sentence);
     const end = latest && sentenceEnd && sentenceEnd < latest ? sentenceEnd : latest;
     if (!end || end <= start) return;
-    const name = personName(model);
+    const person = personData(model);
+    const { name } = person;
     // Says what was left out of the count: "leaving out 24 days when Ana could not be seen and two bank holidays".
     const excusedWords = (from: string, to: string) => {
       const { unavailable, bankHolidays } = excusedDays(model, from, to);
@@ -105,6 +128,8 @@ export default defineRule<Options>()({
     // The walk starts at the last contact on or before the start (an induction before the plan), else at the start.
     let from = offered.filter((c) => c.date <= start).at(-1)?.date ?? start;
     let fromContact = offered.filter((c) => c.date <= start).at(-1);
+    const vouched = vouchedPeriods(model, from, name);
+    const isVouched = (a: string, b: string) => vouched.some((p) => p.from <= a && b <= p.to);
     const gaps: { from: string; to: string }[] = [];
     for (const contact of offered) {
       if (contact.date <= from || contact.date > end) continue;
@@ -112,13 +137,13 @@ export default defineRule<Options>()({
       if (level) {
         const excused = excusedDaysBetween(model, from, contact.date);
         const length = daysBetween(from, contact.date) - excused;
-        if (length > FREQUENCY_DAYS[level.frequency] + graceDays && !isRecordedReason(contact.rationale) && !endsContact(fromContact)) {
+        if (length > FREQUENCY_DAYS[level.frequency] + graceDays && !isRecordedReason(contact.rationale) && !endsContact(fromContact) && !isVouched(from, contact.date)) {
           gaps.push({ from, to: contact.date });
           context.report({
             node: contact,
             property: 'date',
             messageId: 'gap',
-            data: { name, range: dateRange(from, contact.date), length: durationWords(daysBetween(from, contact.date)), excused: excusedWords(from, contact.date), frequency: level.frequency },
+            data: { ...person, range: dateRange(from, contact.date), length: durationWords(daysBetween(from, contact.date)), excused: excusedWords(from, contact.date), frequency: level.frequency },
           });
         }
       }
@@ -129,18 +154,18 @@ export default defineRule<Options>()({
     const tailLevel = longestInterval(levels, from, end);
     if (tailLevel && fromContact && !endsContact(fromContact)) {
       const excused = excusedDaysBetween(model, from, addDays(end, 1));
-      if (daysBetween(from, end) - excused > FREQUENCY_DAYS[tailLevel.frequency] + graceDays) {
+      if (daysBetween(from, end) - excused > FREQUENCY_DAYS[tailLevel.frequency] + graceDays && !isVouched(from, end)) {
         gaps.push({ from, to: end });
         context.report({
           node: fromContact,
           property: 'date',
           messageId: 'noContactSince',
-          data: { name, date: formatDate(from), length: durationWords(daysBetween(from, end)), latest: formatDate(end), excused: excusedWords(from, addDays(end, 1)), frequency: tailLevel.frequency },
+          data: { ...person, date: formatDate(from), length: durationWords(daysBetween(from, end)), latest: formatDate(end), excused: excusedWords(from, addDays(end, 1)), frequency: tailLevel.frequency },
         });
       }
     }
 
-    checkHomeVisits(model, end, homeVisitWithinDays, (node, date, days) => context.report({ node, property: 'types', messageId: 'noHomeVisit', data: { name, date: formatDate(date), length: durationWords(days) } }));
+    checkHomeVisits(model, end, homeVisitWithinDays, (node, date, days) => context.report({ node, property: 'types', messageId: 'noHomeVisit', data: { ...person, date: formatDate(date), length: durationWords(days) } }));
 
     // A level changed in practice: over a stretch of weeks, half or fewer of the contacts the level sets.
     const windowDays = practiceWeeks * 7;
@@ -158,12 +183,13 @@ export default defineRule<Options>()({
         const expected = (windowDays - excusedDaysBetween(model, addDays(first.date, -1), windowEnd)) / interval;
         if (expected < 3 || inWindow.length > expected / 2) continue;
         if (gaps.some((g) => g.to > first.date && g.from < windowEnd)) continue; // already reported as a gap
+        if (vouched.some((p) => p.to > first.date && p.from < windowEnd)) continue; // a review records every contact kept
         if (inWindow.some((c) => isRecordedReason(c.rationale) || endsContact(c))) continue;
         context.report({
           node: first,
           property: 'date',
           messageId: 'levelInPractice',
-          data: { name, range: dateRange(first.date, addDays(windowEnd, -1)), count: countWords(inWindow.length), practice: practiceWords(windowDays / inWindow.length), frequency: level.frequency },
+          data: { ...person, range: dateRange(first.date, addDays(windowEnd, -1)), count: countWords(inWindow.length), practice: practiceWords(windowDays / inWindow.length), frequency: level.frequency },
         });
         break; // once for each level: the officer sees the pattern from the first
       }

@@ -1,4 +1,4 @@
-import { defineRule, formatDate, isPlaceholder, personName, quote, sentenceEndDate, type CaseModel, type Plan } from '../src/rule-kit/index.js';
+import { defineRule, formatDate, isPlaceholder, personData, quote, sentenceEndDate, type CaseModel, type Plan } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Also judge objective targets and requirement completion dates against the end of the sentence. */
@@ -28,7 +28,7 @@ export default defineRule<Options>()({
     description: 'Dates in the record do not contradict each other or fall outside the sentence.',
     severity: 'error',
     standard: 'hygiene',
-    guidance: '001_78d3715c0bac325e.txt',
+    guidance: { publication: 'hughes-service-user-engagement', section: 'Sentence planning and service user engagement: what a sentence plan records, and how progress will be measured' },
     appliesTo: ['case-file', 'sentence-plan', 'review'],
     needs: ['sentence'],
     messages: {
@@ -56,9 +56,9 @@ export default defineRule<Options>()({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     const findings = [...withinItself(model), ...againstSentence(model, context.options.planTargets)];
-    for (const finding of findings) context.report({ ...finding, data: { name, ...finding.data } });
+    for (const finding of findings) context.report({ ...finding, data: { ...person, ...finding.data } });
   },
 });
 

@@ -7,9 +7,11 @@ import {
   isPlaceholder,
   isRecordedReason,
   latestRecordedDate,
-  personName,
+  personData,
   planInForce,
   quote,
+  reportsPersonsAccount,
+  saysNoBarrier,
   unavailablePeriodOn,
   viewWords,
   type CaseModel,
@@ -31,22 +33,6 @@ interface Options {
 const ACTION_WORDS: Record<'warning' | 'breach' | 'recall', string> = { warning: 'a warning', breach: 'breach action', recall: 'recall' };
 
 const PERIOD_WORDS = { hospital: 'in hospital', custody: 'in custody', holiday: 'on an agreed holiday', other: 'in a period when contact could not happen' };
-
-/**
- * Whether text reports the person's own account of an absence ("he rang to say", "she told me",
- * "his explanation was"), rather than only the officer's conclusion. A content judgement kept here
- * until the shared text-judgement helper (src/rule-kit/text-judgement.ts) can take it.
- */
-export function reportsPersonsAccount(text: string | undefined): boolean {
-  if (!text || isPlaceholder(text)) return false;
-  if (
-    /\b(no|without (an?|any)) (account|explanation|contact|reason)\b|\b(did not|didn't|has not|hasn't|never) (ring|call|phone|text|reply|respond|explain|say|give|get in touch)\b|\bnot (been )?(heard|explained)\b/i.test(
-      text,
-    )
-  )
-    return false;
-  return /\b(said|says|say|told|tells|explained|explains|rang|rung|called|phoned|texted|messaged|emailed|wrote|admitted|admits|denied|denies|reported|account|explanation|according to)\b/i.test(text);
-}
 
 /** Which contacts carry a decision against the person: an absence judged unacceptable, a warning, breach or recall. */
 function isAdverse(enforcement: Enforcement | undefined): enforcement is Enforcement {
@@ -80,7 +66,10 @@ export default defineRule<Options>()({
       "Enforcement is fair given what the plan and reviews say: not for times the person could not attend, after barriers left unaddressed, or without their account; in the team's sequence; followed by a review.",
     severity: 'warning',
     standard: 'implementation-and-delivery',
-    guidance: '000_e3b0b34926ec6f4a.txt',
+    guidance: {
+      publication: 'hmip-introduction-to-engagement',
+      section: 'Engagement in case supervision: dealing with non-compliance "in a proportionate, fair and transparent manner", taking account of "what is going on in people’s lives" and "any barriers to compliance"',
+    },
     appliesTo: ['case-file'],
     needs: ['contacts'],
     messages: {
@@ -91,12 +80,12 @@ export default defineRule<Options>()({
       barrierIgnored:
         'The absence on {{date}} was judged unacceptable{{action}}, after the review of {{review}} recorded a barrier ("{{barrier}}") and changed nothing in the plan. Adjust the plan to the barrier first, or record at the review why no change was needed, so enforcement is fair.',
       noAccount:
-        'The absence on {{date}} was judged unacceptable{{action}}, but no account from {{name}} is recorded. Record what they said and when you asked (enforcement.personAccount), or why no account could be had, so the decision can be seen to be fair.',
+        'The absence on {{date}} was judged unacceptable{{action}}, but no account from {{name}} is recorded. Record what {{they}} said and when you asked (enforcement.personAccount), or why no account could be had, so the decision can be seen to be fair.',
       reliesOnInvalid: 'The breach on {{date}} relies on "{{ref}}", {{problem}}. Check which warning the breach rests on, and record it in reliesOn by the warning\'s contact id or date.',
       outOfSequence:
         "The breach on {{date}} has {{count}} within the {{months}} months before it, where the team's sequence is {{needed}} before breach. Record in enforcement.sequenceDeparture why going to breach now was proportionate for {{name}}.",
       noReviewAfterBreach:
-        'Breach action was taken on {{date}}, but no review of the plan followed within {{days}} days. Review the plan with {{name}}: what led to the breach, and what has to change so they can complete the order.',
+        'Breach action was taken on {{date}}, but no review of the plan followed within {{days}} days. Review the plan with {{name}}: what led to the breach, and what has to change so {{they}} can complete the order.',
     },
     optionsSchema: {
       type: 'object',
@@ -113,7 +102,7 @@ export default defineRule<Options>()({
 
   check(model, context) {
     const { warningsBeforeBreach, warningValidMonths, accountWithinDays, reviewAfterBreachDays } = context.options;
-    const name = personName(model);
+    const person = personData(model);
     const latest = latestRecordedDate(model);
     const onLicence = model.sentence?.type === 'licence' || model.sentence?.type === 'post-sentence-supervision';
 
@@ -121,7 +110,7 @@ export default defineRule<Options>()({
       const enforcement = contact.enforcement;
       if (!isAdverse(enforcement) || contact.outcome === 'attended') continue;
       const date = formatDate(contact.date);
-      const data = { name, date, action: actionWords(enforcement) };
+      const data = { ...person, date, action: actionWords(enforcement) };
       const at = { node: enforcement, property: 'decision' };
 
       const period = unavailablePeriodOn(model, contact.date);
@@ -184,8 +173,3 @@ export default defineRule<Options>()({
     }
   },
 });
-
-/** "None identified", "no barriers": text that records the absence of a barrier. */
-function saysNoBarrier(text: string): boolean {
-  return /^\s*(none|no (barriers?|issues?|concerns?)|nothing)\b/i.test(text) || /\bno (barriers?|obstacles?) (identified|found|noted|apparent)\b/i.test(text);
-}

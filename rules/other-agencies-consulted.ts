@@ -1,4 +1,4 @@
-import { defineRule, isPlaceholder, normaliseText, personName, quote, type Agency, type Assessment } from '../src/rule-kit/index.js';
+import { defineRule, isPlaceholder, normaliseText, personData, quote, type Agency, type Assessment } from '../src/rule-kit/index.js';
 
 type Options = Record<string, never>;
 
@@ -16,7 +16,7 @@ export default defineRule<Options>()({
     description: 'Where other agencies are involved with the person, the assessment records what each of them contributed.',
     severity: 'error',
     standard: 'assessment',
-    guidance: '003_7eb81cc514cd360e.txt',
+    guidance: { publication: 'hmip-assessing-for-engagement', section: "case summary and inspector's comments: information from the partnership agencies supporting Kate, confirmed with each of them" },
     appliesTo: ['case-file'],
     needs: ['assessment'],
     messages: {
@@ -32,20 +32,20 @@ export default defineRule<Options>()({
   check(model, context) {
     const assessment = model.assessment;
     if (!assessment) return; // only an assessment that exists is judged
-    const name = personName(model);
+    const person = personData(model);
     const consulted = assessment.agenciesConsulted ?? [];
 
     for (const agency of model.agencies) {
       if (consulted.some((entry) => isAbout(entry, agency))) continue;
-      context.report({ node: assessment, property: 'agenciesConsulted', messageId: 'notConsulted', data: { name, agency: quote(agency.name, 50), ref: quote(agency.id ?? agency.name, 50) } });
+      context.report({ node: assessment, property: 'agenciesConsulted', messageId: 'notConsulted', data: { ...person, agency: quote(agency.name, 50), ref: quote(agency.id ?? agency.name, 50) } });
     }
 
     for (const entry of consulted) {
       const agency = quote(model.agencies.find((a) => isAbout(entry, a))?.name ?? entry.agency, 50);
       if (entry.information === undefined || entry.information.trim() === '') {
-        context.report({ node: entry, property: 'information', messageId: 'noInformation', data: { name, agency } });
+        context.report({ node: entry, property: 'information', messageId: 'noInformation', data: { ...person, agency } });
       } else if (isPlaceholder(entry.information)) {
-        context.report({ node: entry, property: 'information', messageId: 'placeholder', data: { name, agency, text: quote(entry.information) } });
+        context.report({ node: entry, property: 'information', messageId: 'placeholder', data: { ...person, agency, text: quote(entry.information) } });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { OWNER_WORDS, currentPlan, defineRule, formatDate, listWords, personName, type Action } from '../src/rule-kit/index.js';
+import { OWNER_WORDS, currentPlan, defineRule, formatDate, listWords, personData, type Action } from '../src/rule-kit/index.js';
 
 export default defineRule({
   meta: {
@@ -6,12 +6,15 @@ export default defineRule({
     description: 'The person has steps of their own in their plan, so it is made with them, not done to them.',
     severity: 'error',
     standard: 'planning',
-    guidance: '001_78d3715c0bac325e.txt',
+    guidance: [
+      { publication: 'hughes-service-user-engagement', section: 'The service users: "I think she wrote something down on paper, which I must have signed"' },
+      { publication: 'hmip-planning-for-engagement', section: 'practitioners should "meaningfully involve the service user and take their views into account"' },
+    ],
     appliesTo: ['case-file', 'sentence-plan', 'hmpps-sentence-plan'],
     needs: ['plan'],
     messages: {
       noOwnSteps:
-        'None of the {{count}} steps in the plan of {{date}} is for {{name}} to take: {{owners}}. Agree with {{name}} at least one step they will take themselves, so the plan is made with them, not done to them.',
+        'None of the {{count}} steps in the plan of {{date}} is for {{name}} to take: {{owners}}. Agree with {{name}} at least one step {{they}} will take {{themselves}}, so the plan is made with {{them}}, not done to {{them}}.',
     },
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
@@ -32,7 +35,7 @@ export default defineRule({
       property: 'objectives',
       messageId: 'noOwnSteps',
       data: {
-        name: personName(model),
+        ...personData(model),
         date: formatDate(plan.date),
         count: steps.length,
         owners: `${steps.length === 1 ? 'it is' : owners.length === 1 ? 'all are' : 'they are'} for ${listWords(owners)}`,

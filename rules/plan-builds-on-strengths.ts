@@ -1,40 +1,19 @@
-import { currentPlan, defineRule, isActive, isPlaceholder, normaliseText, personName, quote, type Plan, type Strength } from '../src/rule-kit/index.js';
+import { currentPlan, defineRule, isActive, isPlaceholder, mentionsStrength, personData, quote, type Plan, type Strength } from '../src/rule-kit/index.js';
 
 type Options = Record<string, never>;
 
-/** Words too common to show that a plan and a strength are about the same thing. */
-const COMMON = new Set(
-  'about after also been being both does each even from good have helps into keep keeps like made make more most much only other over same some such than that them then they this very wants well were what when where which while will with would year years week weeks time times able support supports supportive person'.split(
-    ' ',
-  ),
-);
-
-/**
- * The stems of the words that carry meaning in text: four letters or more, not common, not the
- * person's name. A small content judgement kept here until the shared text-judgement helper
- * (src/rule-kit/text-judgement.ts) can take it.
- */
-function stems(text: string, name: string): Set<string> {
-  const own = normaliseText(name);
-  return new Set(
-    normaliseText(text)
-      .split(' ')
-      .filter((w) => w.length >= 4 && !COMMON.has(w) && w !== own && !/^\d+$/.test(w))
-      .map((w) => w.slice(0, 5)),
-  );
-}
-
-/** Whether the plan's words take up a strength's: an objective, a step, how requirements or contact are arranged. */
+/** Whether the plan's words take up a strength's: an objective, a step, how requirements or contact are arranged (and around what). */
 export function planMentionsStrength(plan: Plan, strength: string, name = ''): boolean {
-  const wanted = stems(strength, name);
   const texts = [
     ...(plan.objectives ?? []).filter(isActive).flatMap((o) => [o.title, o.measure, ...(o.actions ?? []).map((a) => a.description)]),
     ...(plan.requirementDelivery ?? []).map((d) => d.how),
     plan.contact?.pattern,
     plan.contact?.rationale,
-    ...(plan.contact?.adjustments ?? []).map((a) => a.how),
+    // Contact arranged around a circumstance the strength speaks to (childcare her mother helps with) builds on it.
+    ...(plan.contact?.adjustments ?? []).flatMap((a) => [a.how, a.circumstance]),
+    ...(plan.contact?.unavailable ?? []).flatMap((u) => [u.reason, u.circumstance]),
   ];
-  return texts.some((t) => t !== undefined && [...stems(t, name)].some((s) => wanted.has(s)));
+  return mentionsStrength(texts, strength, name);
 }
 
 function strengthText(strength: string | Strength): string {
@@ -47,7 +26,7 @@ export default defineRule<Options>()({
     description: "The plan builds on at least one of the person's recorded strengths or protective factors.",
     severity: 'warning',
     standard: 'planning',
-    guidance: '000_e3b0b34926ec6f4a.txt',
+    guidance: { publication: 'hmip-introduction-to-engagement', section: 'Engagement in case supervision: responsible officers "need to take account of … what their strengths and protective factors are"' },
     appliesTo: ['case-file', 'sentence-plan'],
     needs: ['assessment', 'plan'],
     messages: {
@@ -62,7 +41,7 @@ export default defineRule<Options>()({
     const assessment = model.assessment;
     const plan = currentPlan(model);
     if (!assessment || !plan) return;
-    const name = personName(model);
+    const person = personData(model);
     const strengths = (assessment.strengths ?? []).filter((s) => !isPlaceholder(strengthText(s)));
     const ids = new Set(strengths.flatMap((s) => (typeof s !== 'string' && s.id ? [s.id] : [])));
 
@@ -70,13 +49,13 @@ export default defineRule<Options>()({
     for (const objective of plan.objectives ?? []) {
       for (const [i, ref] of (objective.buildsOn ?? []).entries()) {
         if (ids.has(ref)) linked ||= isActive(objective);
-        else context.report({ node: objective.buildsOn!, property: i, messageId: 'unknownStrength', data: { name, ref: quote(ref) } });
+        else context.report({ node: objective.buildsOn!, property: i, messageId: 'unknownStrength', data: { ...person, ref: quote(ref) } });
       }
     }
     // With no strengths recorded there is nothing to build on: the assessment is where that gap lies.
     if (strengths.length === 0) return;
     if (linked || !plan.objectives?.length) return; // a plan without objectives is plan-has-active-goals' concern
     if (strengths.some((s) => planMentionsStrength(plan, strengthText(s), model.person?.name ?? ''))) return;
-    context.report({ node: plan, property: 'objectives', messageId: 'notBuiltOn', data: { name, strength: quote(strengthText(strengths[0]!), 50) } });
+    context.report({ node: plan, property: 'objectives', messageId: 'notBuiltOn', data: { ...person, strength: quote(strengthText(strengths[0]!), 50) } });
   },
 });

@@ -1,4 +1,4 @@
-import { addDays, compareText, daysBetween, defineRule, firstAttendedContact, formatDate, isPlaceholder, latestRecordedDate, personName, personTookPart } from '../src/rule-kit/index.js';
+import { addDays, compareText, daysBetween, defineRule, firstAttendedContact, formatDate, isPlaceholder, latestRecordedDate, personData, personTookPart } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Days after the first attended contact within which the plan should be revisited with the person. */
@@ -11,14 +11,14 @@ export default defineRule<Options>()({
     description: 'A plan made without the person, or before they first attended, is revisited with them soon after they first attend.',
     severity: 'error',
     standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: { publication: 'hmip-planning-for-engagement', section: "case summary and inspector's comments: a plan made in Lisa's absence, revisited once she attended" },
     appliesTo: ['case-file'],
     needs: ['contacts'],
     messages: {
-      noIntention: 'The plan was completed on {{planDate}} {{how}}, and {{name}} has not attended yet. Record when and why it will be revisited with them (revisit: when: after-first-attendance, with a reason).',
+      noIntention: 'The plan was completed on {{planDate}} {{how}}, and {{name}} has not attended yet. Record when and why it will be revisited with {{them}} (revisit: when: after-first-attendance, with a reason).',
       notRevisited:
-        'The plan was completed on {{planDate}} {{how}}. {{name}} first attended on {{firstDate}}, but no review or updated plan with {{name}} taking part follows. Revisit the plan with them within {{days}} days of that first attendance, so it reflects their view and circumstances.',
-      late: 'The plan was completed {{how}} and revisited with {{name}} on {{revisitDate}}, {{gap}} days after they first attended on {{firstDate}}; it should be revisited within {{days}} days.',
+        'The plan was completed on {{planDate}} {{how}}. {{name}} first attended on {{firstDate}}, but no review or updated plan with {{name}} taking part follows. Revisit the plan with {{them}} within the {{days}} days after that first attendance set for this check, so it reflects {{their}} view and circumstances.',
+      late: 'The plan was completed {{how}} and revisited with {{name}} on {{revisitDate}}, {{gap}} days after {{they}} first attended on {{firstDate}}, later than the {{days}} days set for this check.',
     },
     optionsSchema: {
       type: 'object',
@@ -33,7 +33,8 @@ export default defineRule<Options>()({
   check(model, context) {
     const plan = model.plans[0];
     if (!plan) return;
-    const name = personName(model);
+    const person = personData(model);
+    const name = person.name;
     const first = firstAttendedContact(model);
     const without = !personTookPart(plan.participation);
     const beforeFirstAttendance = first !== undefined && plan.date < first.date;
@@ -46,7 +47,7 @@ export default defineRule<Options>()({
 
     if (!first) {
       if (!plan.revisit || isPlaceholder(plan.revisit.reason)) {
-        context.report({ ...where, messageId: 'noIntention', data: { name, how, planDate: formatDate(plan.date) } });
+        context.report({ ...where, messageId: 'noIntention', data: { ...person, how, planDate: formatDate(plan.date) } });
       }
       return;
     }
@@ -65,7 +66,7 @@ export default defineRule<Options>()({
       // Judge only from what is recorded: if the record ends before the revisit was due, it is not yet late.
       const lastRecorded = latestRecordedDate(model) ?? first.date;
       if (lastRecorded <= addDays(first.date, days)) return;
-      context.report({ ...where, messageId: 'notRevisited', data: { name, how, days, planDate: formatDate(plan.date), firstDate: formatDate(first.date) } });
+      context.report({ ...where, messageId: 'notRevisited', data: { ...person, how, days, planDate: formatDate(plan.date), firstDate: formatDate(first.date) } });
       return;
     }
     const gap = daysBetween(first.date, revisit.date);
@@ -74,7 +75,7 @@ export default defineRule<Options>()({
         node: revisit.node,
         property: 'date',
         messageId: 'late',
-        data: { name, how, days, gap, revisitDate: formatDate(revisit.date), firstDate: formatDate(first.date) },
+        data: { ...person, how, days, gap, revisitDate: formatDate(revisit.date), firstDate: formatDate(first.date) },
       });
     }
   },

@@ -1,4 +1,4 @@
-import { addMonths, defineRule, formatDate, latestRecordedDate, personName } from '../src/rule-kit/index.js';
+import { addMonths, defineRule, formatDate, latestRecordedDate, personData } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Months the case may run on from the initial plan with no review or updated plan. */
@@ -11,12 +11,15 @@ export default defineRule<Options>()({
     description: 'The initial plan is reviewed or updated as the case goes on, not left as it was first written.',
     severity: 'error',
     standard: 'reviewing',
-    guidance: '002_420bbd05ef127480.txt',
+    guidance: [
+      { publication: 'hmip-reviewing-for-engagement', section: 'practitioners should "include the completion of written reviews as a formal record of actions to implement the sentence"' },
+      { publication: 'hughes-service-user-engagement', section: 'Concluding thoughts: plans kept flexible, dynamic and responsive' },
+    ],
     appliesTo: ['case-file', 'sentence-plan', 'hmpps-sentence-plan'],
     needs: ['plan'],
     messages: {
       notUpdated:
-        'The plan of {{date}} is still the initial plan: no review or updated plan follows it, though the record runs to {{latest}}, more than {{months}} months on. Review the plan with {{name}}: what has changed in their life, what they have achieved, and what comes next.',
+        'The plan of {{date}} is still the initial plan: no review or updated plan follows it, though the record runs to {{latest}}, past the {{months}} months set for this check. Review the plan with {{name}}: what has changed in {{their}} life, what {{theyHave}} achieved, and what comes next.',
     },
     optionsSchema: {
       type: 'object',
@@ -41,7 +44,7 @@ export default defineRule<Options>()({
       node: initial,
       property: initial.version !== undefined ? 'version' : 'date',
       messageId: 'notUpdated',
-      data: { name: personName(model), date: formatDate(initial.date), latest: formatDate(latest), months },
+      data: { ...personData(model), date: formatDate(initial.date), latest: formatDate(latest), months },
     });
   },
 });

@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, defineRule, formatDate, personName, quote, sentenceEndDate, type CaseModel, type Plan, type Requirement, type Sentence } from '../src/rule-kit/index.js';
+import { addDays, addMonths, daysBetween, defineRule, formatDate, personData, quote, sentenceEndDate, type CaseModel, type Plan, type Requirement, type Sentence } from '../src/rule-kit/index.js';
 
 type Options = Record<string, never>;
 type Delivery = NonNullable<Plan['requirementDelivery']>[number];
@@ -56,12 +56,15 @@ export default defineRule<Options>()({
     description: 'The plan sets out how every requirement of the sentence will be delivered, at a pace that fits within the order.',
     severity: 'error',
     standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: {
+      publication: 'hmip-planning-for-engagement',
+      section: 'practitioners should "set out how all the requirements of the sentence or licence/post-sentence supervision will be delivered within the available timescales"',
+    },
     appliesTo: ['case-file'],
     needs: ['sentence'],
     messages: {
       noDelivery: 'The plan does not say how the {{requirement}} will be delivered. Add a requirementDelivery entry (requirement: {{ref}}) saying {{ask}}.',
-      completeAfterEnd: 'The plan completes the {{requirement}} by {{completeBy}}, but {{limit}}. Plan to finish it in time, so {{name}} is not left in breach through no fault of their own.',
+      completeAfterEnd: 'The plan completes the {{requirement}} by {{completeBy}}, but {{limit}}. Plan to finish it in time, so {{name}} is not left in breach through no fault of {{their}} own.',
       rarTooSlow: '{{days}} RAR days at {{rate}} a month from {{from}} need {{months}} months; the {{period}} ends {{end}}. Raise the pace, or book the sessions, so {{name}} can complete all {{days}} days in time.',
       rarNoPace:
         'The plan gives no pace for the {{days}} RAR days, and the contact log has {{booked}} attended or booked before the {{period}} ends on {{end}}. Set daysPerMonth in requirementDelivery, or book the sessions, so {{name}} can complete them in time.',
@@ -78,7 +81,8 @@ export default defineRule<Options>()({
     const sentence = model.sentence;
     const plan = model.plans[model.plans.length - 1]; // the plan in force
     if (!sentence || !plan) return;
-    const name = personName(model);
+    const person = personData(model);
+    const name = person.name;
     const end = sentenceEndDate(sentence);
     const period = periodName(sentence);
     const onLicence = sentence.type === 'licence' || sentence.type === 'post-sentence-supervision';
@@ -107,7 +111,7 @@ export default defineRule<Options>()({
         const ask = counted
           ? `how, from when and at what pace, so ${name} can complete it ${deadline ? `by ${formatDate(deadline)}` : `within the ${period}`}`
           : `how it will be delivered and checked while the ${period} runs`;
-        context.report({ node: plan, property: 'requirementDelivery', messageId: 'noDelivery', data: { name, requirement: label, ref, ask } });
+        context.report({ node: plan, property: 'requirementDelivery', messageId: 'noDelivery', data: { ...person, requirement: label, ref, ask } });
         continue;
       }
       if (!deadline || !limit) continue; // without an end date, pace cannot be judged
@@ -117,7 +121,7 @@ export default defineRule<Options>()({
           node: delivery,
           property: 'completeBy',
           messageId: 'completeAfterEnd',
-          data: { name, requirement: label, completeBy: formatDate(delivery.completeBy), limit },
+          data: { ...person, requirement: label, completeBy: formatDate(delivery.completeBy), limit },
         });
         continue;
       }
@@ -133,7 +137,7 @@ export default defineRule<Options>()({
             node: delivery,
             property: 'daysPerMonth',
             messageId: 'rarNoPace',
-            data: { name, days, period, booked: booked === 0 ? 'none' : `only ${plural(booked, 'RAR day')}`, end: formatDate(deadline) },
+            data: { ...person, days, period, booked: booked === 0 ? 'none' : `only ${plural(booked, 'RAR day')}`, end: formatDate(deadline) },
           });
           continue;
         }
@@ -144,14 +148,14 @@ export default defineRule<Options>()({
             node: delivery,
             property: 'daysPerMonth',
             messageId: 'rarTooSlow',
-            data: { name, days, period, rate: amount(rate), from: formatDate(from), months: amount(months), end: formatDate(deadline) },
+            data: { ...person, days, period, rate: amount(rate), from: formatDate(from), months: amount(months), end: formatDate(deadline) },
           });
         }
       } else if (requirement.type === 'unpaid-work' && requirement.hours) {
         const hours = requirement.hours;
         const rate = delivery.hoursPerWeek;
         if (rate === undefined) {
-          context.report({ node: delivery, property: 'hoursPerWeek', messageId: 'unpaidWorkNoPace', data: { name, hours, limit } });
+          context.report({ node: delivery, property: 'hoursPerWeek', messageId: 'unpaidWorkNoPace', data: { ...person, hours, limit } });
           continue;
         }
         const weeks = hours / rate;
@@ -161,7 +165,7 @@ export default defineRule<Options>()({
             node: delivery,
             property: 'hoursPerWeek',
             messageId: 'unpaidWorkTooSlow',
-            data: { name, hours, rate: amount(rate), from: formatDate(from), weeks: Math.ceil(weeks), limit, available: Math.floor(available) },
+            data: { ...person, hours, rate: amount(rate), from: formatDate(from), weeks: Math.ceil(weeks), limit, available: Math.floor(available) },
           });
         }
       }

@@ -8,7 +8,7 @@ import {
   formatDate,
   isRecordedReason,
   latestRecordedDate,
-  personName,
+  personData,
   quote,
   sentenceEndDate,
   type CaseModel,
@@ -92,7 +92,7 @@ export default defineRule<Options>()({
     description: 'Each requirement of the sentence starts on time and is delivered at a pace that completes it in time, or the record says why not.',
     severity: 'warning',
     standard: 'implementation-and-delivery',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: { publication: 'hmip-planning-for-engagement', section: 'practitioners should "set out how all the requirements of the sentence … will be delivered within the available timescales"' },
     appliesTo: ['case-file'],
     needs: ['sentence', 'contacts'],
     messages: {
@@ -124,7 +124,7 @@ export default defineRule<Options>()({
     const sentence = model.sentence;
     const latest = latestRecordedDate(model);
     if (!sentence || !latest) return;
-    const name = personName(model);
+    const person = personData(model);
     const startWithin = { ...DEFAULT_START, ...context.options.startWithinDays };
     const deliveries = currentPlan(model)?.requirementDelivery ?? [];
     const end = sentenceEndDate(sentence);
@@ -140,7 +140,7 @@ export default defineRule<Options>()({
       const attended = model.contacts.filter((c) => c.outcome === 'attended' && delivers(requirement, c));
       const reviewed = model.reviews.flatMap((r) => (r.requirementProgress ?? []).filter((e) => e.requirement === requirement.id && e.startedOn).map((e) => e.startedOn!));
       const started = [progress?.startedOn, attended[0]?.date, ...reviewed].filter((d): d is string => d !== undefined).sort()[0];
-      const data = { name, requirement: label(requirement), due: formatDate(due) };
+      const data = { ...person, requirement: label(requirement), due: formatDate(due) };
       const node = progress ?? requirement;
       const property = progress ? 'startedOn' : 'type';
 

@@ -7,7 +7,8 @@ import {
   formatDate,
   isPlaceholder,
   latestRecordedDate,
-  personName,
+  personData,
+  type PronounData,
   quote,
   type CaseEvent,
   type CaseModel,
@@ -29,14 +30,14 @@ export default defineRule<Options>()({
     description: 'A review is held after repeated compliance concerns and after a change of circumstances, and before contact levels change.',
     severity: 'error',
     standard: 'reviewing',
-    guidance: '002_420bbd05ef127480.txt',
+    guidance: { publication: 'hmip-reviewing-for-engagement', section: 'reviewing "should focus sufficiently on supporting the service user\'s compliance and engagement"' },
     appliesTo: ['case-file', 'sentence-plan', 'review'],
     needs: ['contacts'],
     messages: {
       concerns:
-        "{{count}} compliance concerns were recorded by {{date}} ({{list}}), but no review followed within {{days}} days{{after}}. Review the plan with {{name}}: what is getting in the way, and what needs to change. If a review is not needed, record why in an event's reviewNotNeeded.",
+        "{{count}} compliance concerns were recorded by {{date}} ({{list}}), but no review followed within the {{days}} days set for this check{{after}}. Review the plan with {{name}}: what is getting in the way, and what needs to change. If a review is not needed, record why in an event's reviewNotNeeded.",
       circumstances:
-        'A change of circumstances was recorded on {{date}} ("{{detail}}"), but no review followed within {{days}} days{{after}}. Review the plan with {{name}} so that contact and objectives still fit their life, or record in reviewNotNeeded why no review is needed.',
+        'A change of circumstances was recorded on {{date}} ("{{detail}}"), but no review followed within the {{days}} days set for this check{{after}}. Review the plan with {{name}} so that contact and objectives still fit {{their}} life, or record in reviewNotNeeded why no review is needed.',
       contactWithoutReview:
         "The plan of {{date}} changes contact from {{from}} to {{to}}, but no review before it records that change. Agree a change in contact level at a review with {{name}}, and record it with its reason in the review's contactChange.",
       changedBeforeReview:
@@ -54,7 +55,7 @@ export default defineRule<Options>()({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     const days = context.options.withinDays;
     const lastRecorded = latestRecordedDate(model);
 
@@ -79,7 +80,7 @@ export default defineRule<Options>()({
       context.report({
         ...concernNode(run.trigger),
         messageId: 'concerns',
-        data: { name, days, after, count: reached.length, date: formatDate(run.trigger.date), list: describeConcerns(reached) },
+        data: { ...person, days, after, count: reached.length, date: formatDate(run.trigger.date), list: describeConcerns(reached) },
       });
     }
 
@@ -91,15 +92,15 @@ export default defineRule<Options>()({
         node: event,
         property: 'type',
         messageId: 'circumstances',
-        data: { name, days, after, date: formatDate(event.date), detail: quote(event.detail, 60) },
+        data: { ...person, days, after, date: formatDate(event.date), detail: quote(event.detail, 60) },
       });
     }
 
-    checkContactChanges(model, name, context);
+    checkContactChanges(model, person, context);
   },
 });
 
-function checkContactChanges(model: CaseModel, name: string, context: RuleContext<Options, 'contactWithoutReview' | 'changedBeforeReview'>): void {
+function checkContactChanges(model: CaseModel, person: PronounData & { name: string }, context: RuleContext<Options, 'contactWithoutReview' | 'changedBeforeReview'>): void {
   // A later plan that sets a new contact level should follow a review that agreed it.
   for (let i = 1; i < model.plans.length; i++) {
     const before = model.plans[i - 1]!;
@@ -109,7 +110,7 @@ function checkContactChanges(model: CaseModel, name: string, context: RuleContex
     if (!from || !contact || from === contact.frequency) continue;
     const to = contact.frequency;
     const agreed = model.reviews.some((r) => r.date >= before.date && r.date <= plan.date && r.contactChange?.to === to);
-    if (!agreed) context.report({ node: contact, property: 'frequency', messageId: 'contactWithoutReview', data: { name, from, to, date: formatDate(plan.date) } });
+    if (!agreed) context.report({ node: contact, property: 'frequency', messageId: 'contactWithoutReview', data: { ...person, from, to, date: formatDate(plan.date) } });
   }
   // A review that records a change which had already taken effect did not precede it.
   for (const review of model.reviews) {
@@ -119,7 +120,7 @@ function checkContactChanges(model: CaseModel, name: string, context: RuleContex
       node: change,
       property: 'effectiveFrom',
       messageId: 'changedBeforeReview',
-      data: { name, from: change.from, to: change.to, effective: formatDate(change.effectiveFrom), date: formatDate(review.date) },
+      data: { ...person, from: change.from, to: change.to, effective: formatDate(change.effectiveFrom), date: formatDate(review.date) },
     });
   }
 }

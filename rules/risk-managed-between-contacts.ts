@@ -1,4 +1,4 @@
-import { contactLevels, currentPlan, defineRule, isPlaceholder, isRecordedReason, listWords, personName, type CaseModel, type Frequency, type Sentence } from '../src/rule-kit/index.js';
+import { contactLevels, currentPlan, defineRule, isPlaceholder, isRecordedReason, judgeRiskManagement, listWords, personData, type CaseModel, type Frequency, type Sentence } from '../src/rule-kit/index.js';
 
 type Risk = NonNullable<Sentence['riskOfSeriousHarm']>;
 type Minimum = Frequency | 'any';
@@ -15,17 +15,11 @@ const FREQUENCIES = ['twice-weekly', 'weekly', 'fortnightly', 'four-weekly', 'mo
 
 /**
  * Whether text says how risk is watched between appointments: who else sees or checks on the
- * person, or what measure does (home visits, police checks, MAPPA, electronic monitoring, testing).
- * Judged by content, not by the word "risk". A content judgement kept here until the shared
- * text-judgement helper (src/rule-kit/text-judgement.ts) can take it.
+ * person, or what measure does. The shared judgement (judgeRiskManagement), with the agencies the
+ * case names counted as such.
  */
 export function describesRiskManagement(text: string | undefined, agencyNames: readonly string[] = []): boolean {
-  if (!isRecordedReason(text)) return false;
-  const lower = text!.toLowerCase();
-  if (agencyNames.some((name) => name.length > 3 && lower.includes(name.toLowerCase()))) return true;
-  return /\b(police|social (care|worker|services)|children'?s services|mappa|approved premises|hostel|keyworker|key worker|gp|community mental health|cmht|mental health (team|nurse|services)|drug (service|worker|testing|test)|alcohol (service|worker)|treatment (provider|service)|employer|youth offending|housing officer|home visits?|electronic monitoring|tag(ged)?|curfew|polygraph|testing|checks? (with|on|in)|checked (with|by)|monitor(s|ed|ing)?|shares? information|information sharing|liais(e|es|ing|on)|multi-agency)\b/.test(
-    lower,
-  );
+  return judgeRiskManagement(text, { terms: agencyNames.filter((name) => name.length > 3) }).ok;
 }
 
 function isChild(member: NonNullable<NonNullable<CaseModel['household']>['members']>[number]): boolean {
@@ -39,17 +33,17 @@ export default defineRule<Options>()({
       'The plan says how risk of harm is managed between contacts where contact is below the level for the risk, records MAPPA level and arrangements, and plans home visits where children or safeguarding concerns call for them.',
     severity: 'warning',
     standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: { publication: 'hmip-planning-for-engagement', section: "case summary and inspector's comments: home visits used to see Lisa where she lives, and a level, pattern and type of contact set for the case" },
     appliesTo: ['case-file'],
     needs: ['sentence', 'plan'],
     messages: {
       betweenContacts:
         'Contact is {{frequency}}, less often than the {{minimum}} contact expected at {{risk}} risk of serious harm, and the plan does not say how risk is managed between contacts. Add riskManagement.monitoring: who (police, social care, the hostel, a treatment provider) watches for what between appointments, and what would lead to more contact.',
       mappaMissing:
-        '{{name}} is registered as a sexual offender, which brings them under MAPPA (category 1), but no MAPPA level or arrangements are recorded. Record mappa with the category, level and how the agencies manage them.',
+        '{{name}} is registered as a sexual offender, which brings {{them}} under MAPPA (category 1), but no MAPPA level or arrangements are recorded. Record mappa with the category, level and how the agencies manage {{them}}.',
       mappaIncomplete: 'The MAPPA record does not give {{missing}}. Record them, so anyone picking up the case knows who manages {{name}} with whom, and how.',
       noHomeVisits:
-        "The household has {{who}}, but the plan sets no home visits. Plan home visits (contact.types: home-visit) to see {{name}} where they live, or say in riskManagement why another agency's visits are enough.",
+        "The household has {{who}}, but the plan sets no home visits. Plan home visits (contact.types: home-visit) to see {{name}} where {{they}} live{{s}}, or say in riskManagement why another agency's visits are enough.",
     },
     optionsSchema: {
       type: 'object',
@@ -67,7 +61,7 @@ export default defineRule<Options>()({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     const plan = currentPlan(model);
     const agencies = model.agencies.flatMap((a) => [a.name, ...(a.id ? [a.id] : [])]);
     const management = plan?.riskManagement;
@@ -82,7 +76,7 @@ export default defineRule<Options>()({
         // With no reason at all, contact-level-matches-risk already asks for one (and for how risk is managed).
         const explained = monitored || describesRiskManagement(management?.summary, agencies) || describesRiskManagement(rationale, agencies);
         if (isRecordedReason(rationale) && !explained) {
-          context.report({ node: plan, property: 'riskManagement', messageId: 'betweenContacts', data: { name, frequency: level.frequency, minimum, risk: risk.replace(/-/g, ' ') } });
+          context.report({ node: plan, property: 'riskManagement', messageId: 'betweenContacts', data: { ...person, frequency: level.frequency, minimum, risk: risk.replace(/-/g, ' ') } });
         }
       }
     }
@@ -90,9 +84,9 @@ export default defineRule<Options>()({
     const registration = model.sexOffenderRegistration;
     if (model.mappa) {
       const missing = [...(model.mappa.level === undefined ? ['the level'] : []), ...(isRecordedReason(model.mappa.arrangements) ? [] : ['the arrangements'])];
-      if (missing.length) context.report({ node: model.mappa, property: model.mappa.level === undefined ? 'level' : 'arrangements', messageId: 'mappaIncomplete', data: { name, missing: listWords(missing) } });
+      if (missing.length) context.report({ node: model.mappa, property: model.mappa.level === undefined ? 'level' : 'arrangements', messageId: 'mappaIncomplete', data: { ...person, missing: listWords(missing) } });
     } else if (registration?.registered) {
-      context.report({ node: registration, property: 'registered', messageId: 'mappaMissing', data: { name } });
+      context.report({ node: registration, property: 'registered', messageId: 'mappaMissing', data: { ...person } });
     }
 
     const household = model.household;
@@ -110,7 +104,7 @@ export default defineRule<Options>()({
             ...(children.length ? [`${children.length === 1 ? 'a child' : 'children'}${onPlan ? ' on a child protection or child in need plan' : ''}`] : []),
             ...(concerns.length ? ['recorded safeguarding concerns'] : []),
           ];
-          context.report({ node: plan.contact ?? plan, property: plan.contact ? 'types' : 'contact', messageId: 'noHomeVisits', data: { name, who: listWords(who) } });
+          context.report({ node: plan.contact ?? plan, property: plan.contact ? 'types' : 'contact', messageId: 'noHomeVisits', data: { ...person, who: listWords(who) } });
         }
       }
     }

@@ -1,4 +1,4 @@
-import { addDays, defineRule, formatDate, isRecordedReason, latestRecordedDate, personName, quote, type CaseEvent } from '../src/rule-kit/index.js';
+import { addDays, defineRule, formatDate, isRecordedReason, latestRecordedDate, personData, quote, type CaseEvent } from '../src/rule-kit/index.js';
 
 type Change = NonNullable<CaseEvent['change']>;
 
@@ -28,7 +28,7 @@ export default defineRule<Options>()({
     description: 'A significant change (a new offence, a move, a change of household, a new relationship) is followed by a reassessment of risk.',
     severity: 'warning',
     standard: 'reviewing',
-    guidance: '002_420bbd05ef127480.txt',
+    guidance: { publication: 'hmip-reviewing-for-engagement', section: 'practitioners should "make any necessary adjustments to the ongoing plan of work" as compliance, engagement and barriers change' },
     appliesTo: ['case-file', 'review'],
     needs: ['reviews'],
     messages: {
@@ -48,7 +48,7 @@ export default defineRule<Options>()({
 
   check(model, context) {
     const latest = latestRecordedDate(model);
-    const name = personName(model);
+    const person = personData(model);
     for (const event of model.events) {
       if (!event.change || !context.options.changes.includes(event.change)) continue;
       if (isRecordedReason(event.reassessmentNotNeeded)) continue;
@@ -60,7 +60,7 @@ export default defineRule<Options>()({
         node: event,
         property: 'change',
         messageId: 'notReassessed',
-        data: { name, what: what.charAt(0).toUpperCase() + what.slice(1), date: formatDate(event.date), detail: quote(event.detail, 50), days: context.options.withinDays },
+        data: { ...person, what: what.charAt(0).toUpperCase() + what.slice(1), date: formatDate(event.date), detail: quote(event.detail, 50), days: context.options.withinDays },
       });
     }
   },

@@ -9,13 +9,22 @@
 //
 //   npm run bench                       # default corpus of 10,000 files, plus 1k and 50k for scaling
 //   npm run bench -- --files 2000 --no-scaling --rounds 1
+//   npm run bench -- --playground       # only the playground in Chromium (scripts/bench-playground.mjs)
+//
+// The playground is timed when a Chromium is found (PLANLINT_CHROMIUM, else /usr/bin/chromium);
+// --no-playground leaves it out.
+//   npm run bench -- --findings           # only: a million findings (50,000 files x 20) in every
+//                                         # streaming format, peak RSS each (slow: about 15 minutes)
+//   npm run bench -- --findings 5000      # the same with fewer files
+//   npm run bench -- --findings --formats sarif,junit   # only these formats
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeCorpus } from './bench-corpus.mjs';
+import { writeCorpus, writeFindingsCorpus } from './bench-corpus.mjs';
 import { benchLanguageServer } from './bench-lsp.mjs';
+import { benchPlayground, playgroundChromium } from './bench-playground.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -27,6 +36,23 @@ const FILES = Number(option('files', 10_000));
 const SCALING = !args.includes('--no-scaling');
 const COLD_RUNS = Number(option('cold-runs', 15));
 const ROUNDS = Math.max(1, Number(option('rounds', 3)));
+const PLAYGROUND_ONLY = args.includes('--playground');
+const PLAYGROUND = PLAYGROUND_ONLY || (!args.includes('--no-playground') && playgroundChromium() !== undefined);
+
+/** The playground's budget: a 10 KB case file re-linted in the page as someone types, p95 under 50 ms. */
+async function playgroundSection() {
+  console.log('\nPlayground in Chromium, re-linting on each edit (scripts/bench-playground.mjs):');
+  const runs = [];
+  for (let round = 0; round < ROUNDS; round++) runs.push(await benchPlayground(root));
+  const first = runs[0] ?? (await benchPlayground(root));
+  const p95 = median(runs.map((r) => r.p95));
+  line(
+    `  ${(first.bytes / 1024).toFixed(1)} KB case file, ${first.edits} edits`,
+    `median of ${runs.length} runs: p50 ${median(runs.map((r) => r.p50)).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms   (p95 of each run: ${runs.map((r) => r.p95.toFixed(1)).join(', ')} ms)`,
+  );
+  line(`  the engine alone, ${first.engineRuns} runs`, `p50 ${median(runs.map((r) => r.engineP50)).toFixed(1)} ms, p95 ${median(runs.map((r) => r.engineP95)).toFixed(1)} ms`);
+  line('  p95 target < 50 ms', p95 < 50 ? 'MET' : 'NOT MET');
+}
 
 /** Runs a command to completion, timing it and sampling its peak resident memory from /proc. */
 function measure(command, commandArgs, options = {}) {
@@ -70,6 +96,41 @@ function corpus(count) {
 
 const rows = [];
 const line = (label, value) => console.log(`${label.padEnd(44)} ${value}`);
+
+if (PLAYGROUND_ONLY) {
+  await playgroundSection();
+  process.exit(0);
+}
+
+// --findings [files]: the reports of a run with a million findings, each format in turn, written
+// to a file (renamed into place, as users get it); peak RSS must stay under 250 MB in every one.
+if (args.includes('--findings')) {
+  const next = args[args.indexOf('--findings') + 1];
+  const count = next && /^\d+$/.test(next) ? Number(next) : 50_000;
+  const dir = mkdtempSync(join(tmpdir(), `planlint-bench-findings-`));
+  const out = mkdtempSync(join(tmpdir(), `planlint-bench-reports-`));
+  console.log(`planlint benchmark, big reports — ${availableParallelism()} cores, Node ${process.version}\n`);
+  try {
+    writeFindingsCorpus(join(dir, 'cases'), count, { examplesDir: join(root, 'examples') });
+    line('corpus', `${count.toLocaleString('en-GB')} case files x 20 findings = ${(count * 20).toLocaleString('en-GB')} findings`);
+    let over = false;
+    const formats = option('formats', 'sarif,junit,markdown,json,github,stylish').split(',');
+    for (const format of formats) {
+      const report = join(out, `report.${format}`);
+      const run = await measure(process.execPath, [join(root, 'bin', 'planlint.js'), join(dir, 'cases'), '--format', format, '--output-file', report]);
+      const { statSync } = await import('node:fs');
+      const size = statSync(report).size;
+      rmSync(report, { force: true });
+      over ||= run.peakMb >= 250;
+      line(`  ${format}`, `${(run.ms / 1000).toFixed(1)} s   peak RSS ${run.peakMb.toFixed(0)} MB   report ${(size / 1024 / 1024).toFixed(0)} MB`);
+    }
+    line('peak RSS target < 250 MB in every format', over ? 'NOT MET' : 'MET');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 
 console.log(`planlint benchmark — ${availableParallelism()} cores, Node ${process.version}, seed 20261123\n`);
 
@@ -139,3 +200,5 @@ line(
 );
 line('  server processor time per edit', `${lspRuns.map((r) => r.cpuPerEdit?.toFixed(1) ?? '?').join(', ')} ms`);
 line('  p95 target < 30 ms (no pause before linting)', lspP95 < 30 ? 'MET' : 'NOT MET');
+
+if (PLAYGROUND) await playgroundSection();

@@ -7,11 +7,13 @@ import { registerExplainCommand } from './commands/explain-command.js';
 import { registerInitCommand } from './commands/init-command.js';
 import { registerLintCommand } from './commands/lint-command.js';
 import { registerLspCommand } from './commands/lsp-command.js';
+import { registerPlaygroundCommand } from './commands/playground-command.js';
 import { registerRulesCommand } from './commands/rules-command.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 import { SettingsError } from '../engine/rule-settings.js';
 import { removeUnfinishedFiles } from '../core/write-whole.js';
+import { printable } from '../core/text.js';
 
 export { EXIT } from '../core/errors.js';
 
@@ -37,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   registerCompareCommand(program, setExit);
   registerInitCommand(program, setExit);
   registerLspCommand(program, setExit);
+  registerPlaygroundCommand(program, setExit);
 
   // An interrupted run removes the temporary files of what it was writing (the previous reports,
   // baseline and cache stay as they were) and exits as a shell reports a signal: 130, 143. A
@@ -57,7 +60,9 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     if (error instanceof UsageError || error instanceof SettingsError) {
-      process.stderr.write(`planlint: ${error.message}\n`);
+      // Messages name files by their paths, which can hold any character: made printable line by
+      // line, so a name cannot move the cursor, recolour the terminal or forge a line.
+      process.stderr.write(`planlint: ${error.message.split('\n').map(printable).join('\n')}\n`);
       return EXIT.usage;
     }
     const reason = error instanceof Error ? error.message : String(error);

@@ -17,8 +17,11 @@ import { DEFAULT_MAX_FILE_BYTES, readSource, readStreamSource } from '../input/r
 import type { RuleMeta } from '../rule-kit/rule-api.js';
 import { Baseline, BaselineRecorder } from './baseline.js';
 import { ConfigResolver, describeExclusion } from './config.js';
+import type { FileSettings } from './config.js';
+import type { RuleOutcome } from './run-rules.js';
+import type { WorkerKeeper } from './parallel/lint-pool.js';
 import { LintCache, hashText } from './lint-cache.js';
-import { lintOneFile, reportedFile } from './lint-one-file.js';
+import { hasPluginRules, lintOneFile, reportedFile } from './lint-one-file.js';
 import type { LintInput, ReportedFile, RunSettings } from './lint-one-file.js';
 import type { LintOptions } from './lint.js';
 import { loadBuiltInRules } from './load-rules.js';
@@ -42,6 +45,13 @@ export interface LintSetupOptions {
   ignorePatterns?: string[];
   /** Ignore nothing: .planlintignore, the config's `ignores` and ignorePatterns are all turned off (--no-ignore). */
   noIgnore?: boolean;
+  /**
+   * The working folder, which with the folder of the config in use bounds where `extends` and
+   * `plugins` paths may lead (process.cwd() by default).
+   */
+  projectFolder?: string;
+  /** Whether JavaScript configs and plugins may run (default true); see ConfigResolverOptions.runCode. */
+  runCode?: boolean;
 }
 
 /**
@@ -60,6 +70,13 @@ export interface LintSetup {
   /** The ignore settings the resolver was made with, so a setup made again (a config changed) keeps them. */
   ignorePatterns?: string[];
   noIgnore?: boolean;
+  /** The worker that runs plugin rules, kept between runs made with this setup; closeLintSetup ends it. */
+  workers?: WorkerKeeper;
+}
+
+/** Ends what a setup keeps between runs (the worker for plugin rules), when it is replaced. */
+export function closeLintSetup(setup: LintSetup): void {
+  setup.workers?.close();
 }
 
 /** Loads the built-in rules and the schema validators, and makes a config resolver for these options. */
@@ -69,6 +86,8 @@ export async function createLintSetup(options: LintSetupOptions = {}): Promise<L
   const configPath = options.configPath;
   const resolver = new ConfigResolver(builtIns, {
     ...(configPath ? { configPath } : {}),
+    ...(options.projectFolder ? { cwd: options.projectFolder } : {}),
+    ...(options.runCode === false ? { runCode: false } : {}),
     cliRules,
     ...(options.ignorePatterns?.length ? { ignorePatterns: options.ignorePatterns } : {}),
     ...(options.noIgnore ? { noIgnore: true } : {}),
@@ -128,10 +147,11 @@ export interface LintFilesOptions extends LintSetupOptions {
   /** Whether a pattern or folder that matches no files stops the run with a UsageError (the default). */
   errorOnUnmatchedPattern?: boolean;
   /**
-   * Called with the files found, before any is read, cached or written: a caller may stop the run
-   * here by throwing (the lint command refuses to write a report over an input).
+   * Called with the files found (none for text) and the other files the run reads (LintRun.reads),
+   * before the baseline or cache is read and before anything is linted or written: a caller may
+   * stop the run here by throwing (the lint command refuses to write over any of them).
    */
-  onFiles?: (files: readonly string[]) => void;
+  onFiles?: (files: readonly string[], reads: LintRun['reads']) => void;
   /** Keep results here and reuse them for files and settings unchanged since (--cache). Not used for text. */
   cacheLocation?: string;
   baseline?: BaselineOption;
@@ -144,7 +164,7 @@ export interface LintFilesOptions extends LintSetupOptions {
   workerUrl?: URL;
   /** Files a worker lints before it is replaced by a fresh one, which keeps a long run's memory flat. Default 5,000. */
   filesPerWorker?: number;
-  /** How long one rule may run on one file, in worker threads, before it is stopped (default 10,000 ms). */
+  /** How long one rule may run on one file before it is stopped (default 10,000 ms): a plugin rule always, any rule in worker threads. */
   ruleTimeoutMs?: number;
   /** Files larger than this are reported, not linted (default 10 MB). */
   maxFileBytes?: number;
@@ -167,6 +187,16 @@ export interface LintFilesOptions extends LintSetupOptions {
   attach?: LintOptions['attach'];
 }
 
+/** The files a run reads besides its inputs, as far as they are known now (LintRun.reads). */
+function readsOf(resolver: ConfigResolver, options: LintFilesOptions): LintRun['reads'] {
+  return [
+    ...resolver.filesRead(),
+    // A baseline being updated is written, not read: a clash with it is one between two outputs.
+    ...(options.baseline && options.baseline.mode !== 'update' ? [{ path: options.baseline.file, what: 'the baseline being read', role: 'baseline' as const }] : []),
+    ...(options.cacheLocation !== undefined && options.text === undefined ? [{ path: options.cacheLocation, what: 'the cache', role: 'cache' as const }] : []),
+  ];
+}
+
 /** One linted file: a FileResult, or its JSON report entry when the jsonEntries option is set. */
 export type LintedFile = FileResult | ReportedFile;
 
@@ -186,6 +216,11 @@ export interface LintSummary {
   skipped: number;
   /** With baseline mode `update`: the findings recorded. With `prune`: the entries kept and removed. */
   baseline?: { recorded: number } | { kept: number; removed: number };
+  /**
+   * Plugin rules that failed on a file after its result was given (a timer or promise they left
+   * behind failed late): one line each, naming the file and the rule. `internalError` is set too.
+   */
+  lateFaults?: string[];
 }
 
 /** A run under way: what it will lint, known at once, and its results as they come. */
@@ -197,9 +232,15 @@ export interface LintRun<Result extends LintedFile = LintedFile> {
   /** One result per file, in the order of `files`. Read it once; stopping early stops the workers. */
   results: AsyncIterable<Result>;
   summary: LintSummary;
+  /**
+   * Every file the run reads besides its inputs, known before any result: config files (and those
+   * they extend), plugins, ignore files, the baseline and the cache, each with its part in words
+   * and, for the baseline and cache, its role, so a caller can refuse to write over any of them.
+   */
+  reads: readonly { path: string; what: string; role?: 'baseline' | 'cache' }[];
 }
 
-/** How long one rule may run on one file in a worker before it is stopped (--rule-timeout). */
+/** How long one rule may run on one file in a worker before it is stopped (--rule-timeout): plugin rules always run in one. */
 export const DEFAULT_RULE_TIMEOUT_MS = 10_000;
 /** Below this many files, starting workers costs more than it saves. */
 const FILES_PER_WORKER_WORTHWHILE = 100;
@@ -257,6 +298,10 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       if ('problem' in source) unreadableText = { filePath, findings: [source.problem] };
       inputs = [{ filePath, ...('text' in source ? { text: source.text } : {}), ...(options.onlyPlanlintText ? { walked: true } : {}) }];
     }
+    if (options.onFiles) {
+      await resolver.configFor(filePath);
+      options.onFiles([], readsOf(resolver, options));
+    }
   } else {
     const { files, named } = await findInputs([...patterns], {
       errorOnUnmatched: options.errorOnUnmatchedPattern ?? true,
@@ -267,7 +312,8 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       },
       ...(options.onIgnored ? { onIgnored: (file, why, isNamed) => options.onIgnored!(file, why ?? 'ignored', isNamed) } : {}),
     });
-    options.onFiles?.(files);
+    // Finding the files resolved each one's config (for its ignores), so every config file and plugin is known.
+    options.onFiles?.(files, readsOf(resolver, options));
     // Files found by walking or by a glob are skipped when they are not planlint's; named ones are judged.
     inputs = files.map((filePath) => (named.has(filePath) && !options.countsAsFound?.(filePath) ? { filePath } : { filePath, walked: true }));
   }
@@ -284,15 +330,21 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const cacheKeys: { content: string; settings: string }[] = [];
   const ready = new Map<number, FileResult>();
   const jobs: LintInput[] = [];
+  /** Whether each job has a plugin rule to run: those run contained, in a worker thread. */
+  const withPlugins: boolean[] = [];
+  const addJob = (job: LintInput, rulesOfJob: FileSettings['rules']) => {
+    jobs.push(job);
+    withPlugins.push(hasPluginRules(rulesOfJob, builtIns));
+  };
   for (const [index, input] of inputs.entries()) {
-    const { settings, config } = await resolver.settingsFor(input.filePath);
+    const { settings, config, rules: active } = await resolver.settingsFor(input.filePath);
     for (const { meta } of config.pluginRules) rules.set(meta.id, meta);
     if (unreadableText) {
       ready.set(index, unreadableText);
       continue;
     }
     if (!cache) {
-      jobs.push(input);
+      addJob(input, active);
       continue;
     }
     // The cache needs the content to know whether it changed; the text read here is passed on.
@@ -306,7 +358,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     cacheKeys[index] = key;
     const cached = options.attach ? undefined : cache.get(input.filePath, key.content, key.settings);
     if (cached) ready.set(index, cached);
-    else jobs.push({ ...input, text: source.text });
+    else addJob({ ...input, text: source.text }, active);
   }
 
   const workerUrl = options.workerUrl ?? defaultWorkerUrl();
@@ -316,26 +368,55 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   // 50,000-file run's memory growing.
   const jsonCwd = options.jsonEntries?.cwd;
   const workersWriteJson = jsonCwd !== undefined && !options.quiet && !baseline && !recorder && !cache;
-  // Worker threads (and node:worker_threads) are loaded only for runs big enough to use them.
+  const summary: LintSummary = { errors: 0, warnings: 0, internalError: false, skipped: 0 };
+  const pool = {
+    workerUrl: workerUrl!,
+    timeoutMs: options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS,
+    cliRules: setup.cliRules,
+    run,
+    ...(setup.configPath ? { configPath: setup.configPath } : {}),
+    // A rule that fails late, after its file was given out, is told in one line; the run still fails.
+    onLateFault: (filePath: string, ruleId: string, message: string) => {
+      summary.internalError = true;
+      (summary.lateFaults ??= []).push(`${filePath}: ${message}`);
+    },
+  };
+  // Worker threads (and node:worker_threads) are loaded only for runs that use them: big ones, and
+  // those with plugin rules, which always run contained in a worker.
   const linted: AsyncGenerator<FileResult | ReportedFile> =
     threads > 1 && workerUrl
-      ? (await import('./parallel/lint-pool.js')).lintInWorkers(jobs, {
+      ? ((await import('./parallel/lint-pool.js')).lintInWorkers(jobs, {
+          ...pool,
           threads,
-          workerUrl,
-          timeoutMs: options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS,
-          cliRules: setup.cliRules,
-          run,
-          ...(setup.configPath ? { configPath: setup.configPath } : {}),
           ...(workersWriteJson ? { jsonReportCwd: jsonCwd } : {}),
           ...(options.filesPerWorker ? { filesPerWorker: options.filesPerWorker } : {}),
-        })
-      : (async function* () {
+        }) as AsyncGenerator<FileResult | ReportedFile>)
+      : await (async () => {
           // attach stays out of `run`, so it is not part of the cache key.
           const settings = options.attach ? { ...run, attach: options.attach } : run;
-          for (const job of jobs) yield await lintOneFile(job, resolver, builtIns, settings);
+          // Built-in rules run here; plugin rules, in one worker thread that works ahead of this one.
+          const pluginJobs = workerUrl ? jobs.filter((_, i) => withPlugins[i]) : [];
+          let plugins: AsyncGenerator<RuleOutcome> | undefined;
+          if (pluginJobs.length > 0) {
+            const { WorkerKeeper, lintInWorkers } = await import('./parallel/lint-pool.js');
+            // A setup given by the caller is used again (the language server, --watch): its worker is kept for the next run.
+            const keeper = options.setup ? (options.setup.workers ??= new WorkerKeeper()) : undefined;
+            plugins = lintInWorkers(pluginJobs, { ...pool, threads: 1, pluginRulesOnly: true, ...(keeper ? { keeper } : {}) }) as AsyncGenerator<RuleOutcome>;
+          }
+          return (async function* () {
+            try {
+              for (const [i, job] of jobs.entries()) {
+                if (plugins && withPlugins[i]) {
+                  const elsewhere = (await plugins.next()).value as RuleOutcome;
+                  yield await lintOneFile(job, resolver, builtIns, settings, { builtInOnly: true, elsewhere });
+                } else yield await lintOneFile(job, resolver, builtIns, settings);
+              }
+            } finally {
+              await plugins?.return(undefined);
+            }
+          })();
         })();
 
-  const summary: LintSummary = { errors: 0, warnings: 0, internalError: false, skipped: 0 };
   const files = inputs.map((i) => i.filePath);
 
   async function* results(): AsyncGenerator<LintedFile> {
@@ -375,5 +456,5 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     else if (baseline && mode === 'prune') summary.baseline = baseline.prune(files);
   }
 
-  return { files, rules: [...rules.values()], results: results(), summary };
+  return { files, rules: [...rules.values()], results: results(), summary, reads: readsOf(resolver, options) };
 }

@@ -6,22 +6,26 @@
  * its code, linked to the rule's page, and offers a quick fix that records a judgement: a
  * `# planlint-disable-next-line <rule-id> -- <reason>` comment above the line.
  *
+ * JavaScript configs and plugins run only when the client says the user allows the workspace's
+ * code (initializationOptions `{ "trustWorkspaceCode": true }`); otherwise YAML and JSON configs
+ * and the built-in rules apply, and the user is told once (window/showMessage).
+ *
  * Loaded only by `planlint lsp` (a dynamic import), so linting never pays for the LSP library.
  */
-import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeActionKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
+import { fileURLToPath } from 'node:url';
+import { CodeActionKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
 import type { CodeAction, Connection, Diagnostic, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../engine/config.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
 import type { FileResult, Finding, Severity } from '../core/findings.js';
-import { createLintSetup, lintFiles } from '../engine/lint-files.js';
+import { closeLintSetup, createLintSetup, lintFiles } from '../engine/lint-files.js';
+import { docUrlOf } from '../engine/load-rules.js';
 import type { LintSetup } from '../engine/lint-files.js';
-import { ruleDocPath } from '../core/package-root.js';
 import { SUPPRESSION_RULE_ID } from '../engine/suppressions.js';
 import { diagnosticRanges } from './ranges.js';
+import { printable } from '../core/text.js';
 import type { LspRange } from './ranges.js';
 
 /**
@@ -78,14 +82,14 @@ function mayBePlanlintDocument(filePath: string, languageId: string): boolean {
  * A finding as an LSP diagnostic, at the range the editor underlines (ranges.ts: the value or key
  * the finding is about; LSP positions are 0-based, planlint's 1-based, both in UTF-16 units).
  */
-function toDiagnostic(finding: Finding, range: LspRange): Diagnostic {
-  const doc = ruleDocPath(finding.ruleId);
+function toDiagnostic(finding: Finding, range: LspRange, docUrl: string | undefined): Diagnostic {
   return {
     range,
     severity: SEVERITY[finding.severity],
     source: 'planlint',
     code: finding.ruleId,
-    ...(existsSync(doc) ? { codeDescription: { href: pathToFileURL(doc).href } } : {}),
+    // The rule's page in the installed package, or a plugin rule's own meta.docs.url.
+    ...(docUrl ? { codeDescription: { href: docUrl } } : {}),
     message: finding.message,
     data: { ruleId: finding.ruleId, line: finding.line - 1 } satisfies DiagnosticData,
   };
@@ -120,7 +124,25 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
   const timers = new Map<string, NodeJS.Timeout>();
   let lintDelayMs = LINT_DELAY_MS;
 
-  const lintSetup = () => (setup ??= createLintSetup());
+  // JavaScript configs and plugins run code: only when the editor's user has allowed this
+  // workspace's code (initializationOptions.trustWorkspaceCode, which the VS Code extension sets
+  // from its setting and VS Code's workspace trust). Otherwise YAML and JSON configs and the
+  // built-in rules apply, and the user is told once.
+  let runCode = false;
+  let projectFolder: string | undefined;
+  let toldCodeNotRun = false;
+  const lintSetup = () => (setup ??= createLintSetup({ runCode, ...(projectFolder ? { projectFolder } : {}) }));
+
+  function tellCodeNotRun(current: LintSetup): void {
+    const skipped = current.resolver.codeNotRun;
+    if (toldCodeNotRun || skipped.length === 0) return;
+    toldCodeNotRun = true;
+    const names = skipped.map((path) => printable(basename(path))).join(', ');
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message: `planlint did not run this workspace's JavaScript config or plugins (${names}): it lints with the built-in rules and YAML or JSON config only. Allow the workspace's code with the "planlint.trustWorkspaceCode" setting in a trusted workspace.`,
+    });
+  }
 
   async function lint(document: TextDocument): Promise<void> {
     const filePath = filePathOf(document.uri);
@@ -128,16 +150,19 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
     let diagnostics: Diagnostic[] = [];
     try {
       if (mayBePlanlintDocument(filePath, document.languageId)) {
-        const run = await lintFiles([], { setup: await lintSetup(), text, filePath, concurrency: 1, onlyPlanlintText: true });
+        const current = await lintSetup();
+        const run = await lintFiles([], { setup: current, text, filePath, concurrency: 1, onlyPlanlintText: true });
+        tellCodeNotRun(current);
         const results: FileResult[] = [];
         for await (const result of run.results) results.push(result); // the one document; marked skipped when it is not planlint's
         const findings = results.flatMap((r) => r.findings);
         const ranges = diagnosticRanges(text, findings);
-        diagnostics = findings.map((f, i) => toDiagnostic(f, ranges[i]!));
+        const metas = new Map(run.rules.map((meta) => [meta.id, meta]));
+        diagnostics = findings.map((f, i) => toDiagnostic(f, ranges[i]!, docUrlOf(f.ruleId, metas.get(f.ruleId))));
       }
     } catch (error) {
       // A broken config stops a CLI run with one line; here it is shown on the document instead.
-      const message = error instanceof Error ? error.message : String(error);
+      const message = printable(error instanceof Error ? error.message : String(error));
       diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: 'planlint', message }];
     }
     // A newer version may have arrived while this one was linted: its own lint will publish.
@@ -159,14 +184,19 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
 
   /** A config file changed: settings are read again and every open document is linted again. */
   function configChanged(): void {
+    void setup?.then(closeLintSetup, () => undefined);
     setup = undefined;
     for (const document of documents.all()) schedule(document, 0);
   }
   const isConfigUri = (uri: string) => CONFIG_FILE_NAMES.includes(basename(filePathOf(uri)));
 
   let canWatchFiles = false;
-  connection.onInitialize(({ capabilities, initializationOptions }): InitializeResult => {
-    const delay = (initializationOptions as { lintDelayMs?: unknown } | null | undefined)?.lintDelayMs;
+  connection.onInitialize(({ capabilities, initializationOptions, rootUri, workspaceFolders }): InitializeResult => {
+    const options = initializationOptions as { lintDelayMs?: unknown; trustWorkspaceCode?: unknown } | null | undefined;
+    runCode = options?.trustWorkspaceCode === true;
+    const root = workspaceFolders?.[0]?.uri ?? rootUri;
+    if (root?.startsWith('file:')) projectFolder = fileURLToPath(root);
+    const delay = options?.lintDelayMs;
     if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0) lintDelayMs = delay;
     canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {

@@ -83,7 +83,7 @@ testRule(rule, {
           date: 2024-02-02
           circumstances: []
       `,
-      errors: [{ messageId: 'none', line: 6, column: 18, message: /^The assessment records none of the person on probation's diversity or personal circumstances\./ }],
+      errors: [{ messageId: 'none', line: 6, column: 18, message: /^The assessment records none of the person's diversity or personal circumstances\./ }],
     },
     {
       name: 'a circumstance with no effect',
@@ -132,8 +132,8 @@ testRule(rule, {
             - { type: faith, detail: Attends Friday prayers., effectOnCompliance: TBC }
       `,
       errors: [
-        { messageId: 'noEffect', line: 8, column: 7, message: /records the person on probation's literacy \("Reads with difficulty\."\)/ },
-        { messageId: 'placeholder', line: 9, column: 75, message: /^"TBC" is a placeholder, not an analysis of how the person on probation's faith affects/ },
+        { messageId: 'noEffect', line: 8, column: 7, message: /records the person's literacy \("Reads with difficulty\."\)/ },
+        { messageId: 'placeholder', line: 9, column: 75, message: /^"TBC" is a placeholder, not an analysis of how the person's faith affects/ },
       ],
     },
   ],

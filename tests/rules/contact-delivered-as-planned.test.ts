@@ -99,6 +99,27 @@ testRule(rule, {
           - { date: 2024-06-03 }
       `,
     },
+    {
+      name: 'gaps in the log where a review records every appointment kept since release: contacts left out of the log, not missed',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Tom, pronouns: he/him } }
+        sentence: { type: licence, startDate: 2024-05-06, lengthMonths: 12 }
+        plan:
+          date: 2024-05-06
+          contact: { frequency: weekly, types: [office] }
+        contacts:
+          - { date: 2024-05-06, type: office, outcome: attended }
+          - { date: 2024-05-13, type: office, outcome: attended }
+          - { date: 2024-06-03, type: office, outcome: attended }
+          - { date: 2024-07-22, type: office, outcome: attended }
+          - { date: 2024-08-12, type: office, outcome: attended }
+        reviews:
+          - date: 2024-08-12
+            considered: { compliance: Attended every appointment since release. }
+      `,
+    },
   ],
   invalid: [
     {
@@ -198,6 +219,89 @@ testRule(rule, {
           message:
             'Between 2 Sep and 27 Oct 2024 Ana was offered four contacts, about fortnightly, while the plan sets weekly contact, and no review records a change of level. Agree the change at a review with its reason (contactChange), or return to the planned level.',
         },
+      ],
+    },
+    {
+      name: 'the same gaps, with a review that says only "Good.": a bare verdict vouches for nothing',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Tom, pronouns: he/him } }
+        sentence: { type: licence, startDate: 2024-05-06, lengthMonths: 12 }
+        plan:
+          date: 2024-05-06
+          contact: { frequency: weekly, types: [office] }
+        contacts:
+          - { date: 2024-05-06, type: office, outcome: attended }
+          - { date: 2024-05-13, type: office, outcome: attended }
+          - { date: 2024-06-03, type: office, outcome: attended }
+          - { date: 2024-07-22, type: office, outcome: attended }
+          - { date: 2024-08-12, type: office, outcome: attended }
+        reviews:
+          - date: 2024-08-12
+            considered: { compliance: Good. }
+      `,
+      errors: [
+        {
+          messageId: 'gap',
+          line: 11,
+          column: 13,
+          message:
+            'No contact between 13 May and 3 Jun 2024, three weeks, leaving out one bank holiday, while the plan sets weekly contact. See Tom as the plan sets, or record why not: a hospital stay, custody or an agreed holiday in unavailablePeriods, or a reason in the rationale of the contact that ended the gap.',
+        },
+        { messageId: 'gap', line: 12, column: 13 },
+        { messageId: 'gap', line: 13, column: 13 },
+      ],
+    },
+    {
+      name: 'a review that says every appointment was kept, but the log records a missed one in its time',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Tom, pronouns: he/him } }
+        sentence: { type: licence, startDate: 2024-05-06, lengthMonths: 12 }
+        plan:
+          date: 2024-05-06
+          contact: { frequency: weekly, types: [office] }
+        contacts:
+          - { date: 2024-05-06, type: office, outcome: attended }
+          - { date: 2024-05-13, type: office, outcome: attended }
+          - { date: 2024-06-03, type: office, outcome: failed-to-attend, enforcement: { decision: acceptable, rationale: Hospital appointment; letter seen. } }
+          - { date: 2024-07-22, type: office, outcome: attended }
+          - { date: 2024-08-12, type: office, outcome: attended }
+        reviews:
+          - date: 2024-08-12
+            considered: { compliance: Attended every appointment since release. }
+      `,
+      errors: [
+        { messageId: 'gap', line: 11, column: 13 },
+        { messageId: 'gap', line: 12, column: 13 },
+        { messageId: 'gap', line: 13, column: 13 },
+      ],
+    },
+    {
+      name: 'a review that covers only the first part of the record: later gaps are still gaps',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Tom, pronouns: he/him } }
+        sentence: { type: licence, startDate: 2024-05-06, lengthMonths: 12 }
+        plan:
+          date: 2024-05-06
+          contact: { frequency: weekly, types: [office] }
+        contacts:
+          - { date: 2024-05-06, type: office, outcome: attended }
+          - { date: 2024-05-13, type: office, outcome: attended }
+          - { date: 2024-06-03, type: office, outcome: attended }
+          - { date: 2024-07-22, type: office, outcome: attended }
+          - { date: 2024-08-12, type: office, outcome: attended }
+        reviews:
+          - date: 2024-06-03
+            considered: { compliance: Attended every appointment since release. }
+      `,
+      errors: [
+        { messageId: 'gap', line: 12, column: 13 },
+        { messageId: 'gap', line: 13, column: 13 },
       ],
     },
   ],

@@ -1,5 +1,5 @@
-import rule, { reportsPersonsAccount } from '../../rules/enforcement-fair.js';
-import { describe, expect, it } from 'vitest';
+import rule from '../../rules/enforcement-fair.js';
+import { describe, it } from 'vitest';
 import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
 
 // vitest runs here without globals, so the tester is given its describe and it.
@@ -181,17 +181,4 @@ testRule(rule, {
       ],
     },
   ],
-});
-
-describe('reportsPersonsAccount', () => {
-  it('hears the person in what the record says they said', () => {
-    expect(reportsPersonsAccount('Rang at 17:45 to say he was kept late on a site in Leeds.')).toBe(true);
-    expect(reportsPersonsAccount('She told me her son was ill; GP letter seen.')).toBe(true);
-  });
-  it('is not satisfied by a record that no account was had, or by filler', () => {
-    expect(reportsPersonsAccount('No account given.')).toBe(false);
-    expect(reportsPersonsAccount('He did not ring or explain.')).toBe(false);
-    expect(reportsPersonsAccount('TBC')).toBe(false);
-    expect(reportsPersonsAccount('Unacceptable absence; warning issued.')).toBe(false);
-  });
 });

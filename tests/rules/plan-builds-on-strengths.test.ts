@@ -55,6 +55,26 @@ testRule(rule, {
             - { title: Nia is in paid work by the autumn. }
       `,
     },
+    {
+      name: 'a plain strength without an id, taken up by contact arranged around childcare (lisa-good)',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Lisa, pronouns: she/her } }
+        assessment:
+          date: 2024-01-10
+          strengths:
+            - Close to her mother, who helps with childcare.
+        plan:
+          date: 2024-01-17
+          objectives:
+            - { title: Lisa is safe at home., actions: [{ description: Safety planning at the women's centre., by: partnership-agency }] }
+          contact:
+            frequency: weekly
+            unavailable:
+              - { days: [weekdays], from: "08:00", to: "09:30", reason: Nursery drop-off, circumstance: childcare }
+      `,
+    },
   ],
   invalid: [
     {
@@ -98,6 +118,35 @@ testRule(rule, {
             - { title: Nia sings with the choir on the evenings she used to drink., buildsOn: [church] }
       `,
       errors: [{ messageId: 'unknownStrength', line: 11, column: 88, message: 'The objective builds on "church", but no strength in assessment.strengths has that id. Use the id of a recorded strength.' }],
+    },
+    {
+      name: 'the same strength, and contact arranged around nothing it speaks to',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Lisa, pronouns: she/her } }
+        assessment:
+          date: 2024-01-10
+          strengths:
+            - Close to her mother, who helps with childcare.
+        plan:
+          date: 2024-01-17
+          objectives:
+            - { title: Lisa is safe at home., actions: [{ description: Safety planning at the women's centre., by: partnership-agency }] }
+          contact:
+            frequency: weekly
+            unavailable:
+              - { days: [weekdays], from: "08:00", to: "09:30", reason: College course }
+      `,
+      errors: [
+        {
+          messageId: 'notBuiltOn',
+          line: 11,
+          column: 5,
+          message:
+            'The plan builds on none of the strengths the assessment records (such as "Close to her mother, who helps with childcare."). Link an objective to one with buildsOn, or say in an objective or step how the plan uses it.',
+        },
+      ],
     },
   ],
 });

@@ -77,7 +77,7 @@ testRule(rule, {
           line: 7,
           column: 5,
           message:
-            'The plan was completed on 22 Jan 2024 without Lisa taking part. Lisa first attended on 29 Jan 2024, but no review or updated plan with Lisa taking part follows. Revisit the plan with them within 14 days of that first attendance, so it reflects their view and circumstances.',
+            'The plan was completed on 22 Jan 2024 without Lisa taking part. Lisa first attended on 29 Jan 2024, but no review or updated plan with Lisa taking part follows. Revisit the plan with them within the 14 days after that first attendance set for this check, so it reflects their view and circumstances.',
         },
       ],
     },
@@ -94,7 +94,7 @@ testRule(rule, {
           messageId: 'late',
           line: 14,
           column: 11,
-          message: 'The plan was completed without Lisa taking part and revisited with Lisa on 1 Mar 2024, 32 days after they first attended on 29 Jan 2024; it should be revisited within 14 days.',
+          message: 'The plan was completed without Lisa taking part and revisited with Lisa on 1 Mar 2024, 32 days after they first attended on 29 Jan 2024, later than the 14 days set for this check.',
         },
       ],
     },
@@ -116,7 +116,7 @@ testRule(rule, {
           - { date: 2024-01-29, outcome: attended }
           - { date: 2024-03-29, outcome: attended }
       `,
-      errors: [{ messageId: 'notRevisited', line: 6, column: 18, message: /completed on 22 Jan 2024 before the person on probation first attended/ }],
+      errors: [{ messageId: 'notRevisited', line: 6, column: 18, message: /completed on 22 Jan 2024 before the person first attended/ }],
     },
     {
       name: 'a plan with no record of who took part',
@@ -130,7 +130,7 @@ testRule(rule, {
           - { date: 2024-01-29, outcome: attended }
           - { date: 2024-03-29, outcome: attended }
       `,
-      errors: [{ messageId: 'notRevisited', line: 5, column: 9, message: /with no record of the person on probation taking part/ }],
+      errors: [{ messageId: 'notRevisited', line: 5, column: 9, message: /with no record of the person taking part/ }],
     },
   ],
 });

@@ -100,14 +100,14 @@ testRule(rule, {
           line: 6,
           column: 34,
           message:
-            "2 compliance concerns were recorded by 10 Apr 2024 (missed appointments on 3 Apr 2024 and 10 Apr 2024), but no review followed within 28 days. Review the plan with Sam: what is getting in the way, and what needs to change. If a review is not needed, record why in an event's reviewNotNeeded.",
+            "2 compliance concerns were recorded by 10 Apr 2024 (missed appointments on 3 Apr 2024 and 10 Apr 2024), but no review followed within the 28 days set for this check. Review the plan with Sam: what is getting in the way, and what needs to change. If a review is not needed, record why in an event's reviewNotNeeded.",
         },
       ],
     },
     {
       name: 'a review held, but late',
       yaml: caseFile(twoMissed + 'reviews:\n  - { date: 2024-06-26 }'),
-      errors: [{ messageId: 'concerns', line: 6, column: 34, message: /within 28 days \(the next review was on 26 Jun 2024\)\./ }],
+      errors: [{ messageId: 'concerns', line: 6, column: 34, message: /within the 28 days set for this check \(the next review was on 26 Jun 2024\)\./ }],
     },
     {
       name: 'a missed appointment and a recorded concern count together',
@@ -134,7 +134,7 @@ testRule(rule, {
           line: 5,
           column: 31,
           message:
-            'A change of circumstances was recorded on 1 May 2024 ("Lost his room at the hostel."), but no review followed within 28 days. Review the plan with Sam so that contact and objectives still fit their life, or record in reviewNotNeeded why no review is needed.',
+            'A change of circumstances was recorded on 1 May 2024 ("Lost his room at the hostel."), but no review followed within the 28 days set for this check. Review the plan with Sam so that contact and objectives still fit their life, or record in reviewNotNeeded why no review is needed.',
         },
       ],
     },
@@ -147,7 +147,7 @@ testRule(rule, {
           - { date: 2024-05-20 }
       `),
       options: { withinDays: 14 },
-      errors: [{ messageId: 'circumstances', line: 5, column: 31, message: /no review followed within 14 days \(the next review was on 20 May 2024\)/ }],
+      errors: [{ messageId: 'circumstances', line: 5, column: 31, message: /no review followed within the 14 days set for this check \(the next review was on 20 May 2024\)/ }],
     },
     {
       name: 'contact reduced before the review that records it',

@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { displayPath } from '../../core/paths.js';
+import { printable } from '../../core/text.js';
 import { countFindings } from '../../core/findings.js';
 import { FORMATTER_NAMES, formatterNeeds } from '../../formatters/index.js';
 import { openOutputs, parseOutputs } from '../../formatters/outputs.js';
@@ -11,7 +12,7 @@ import { DEFAULT_RULE_TIMEOUT_MS, createLintSetup, isReportedFile, lintFiles } f
 import type { LintFilesOptions, LintSetup } from '../../engine/lint-files.js';
 import { PRESET_NAMES, isPresetName } from '../../engine/presets.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_SIZE_LIMIT, formatBytes, parseByteSize } from '../../input/read-source.js';
-import { refuseWritingToInputs } from '../output-guard.js';
+import { refuseWritingOverReads } from '../output-guard.js';
 import { reportContext, ruleDocUrlFor } from '../report-context.js';
 import { wantsColor } from '../terminal-color.js';
 import { terminalColumns } from '../terminal-text.js';
@@ -108,7 +109,7 @@ export function registerLintCommand(program: Command, setExit: (code: number) =>
     .addOption(new Option('--cache-location <path>', 'where the cache is kept').default('.planlintcache'))
     .addOption(new Option('--input-format <format>', 'auto (recognise HMPPS sentence plan exports by their shape), planlint or hmpps-sentence-plan').choices(INPUT_FORMATS).default('auto'))
     .option('--concurrency <n|auto|off>', 'worker threads to lint with: a number, auto (all cores for large runs) or off', 'auto')
-    .option('--rule-timeout <ms>', 'stop a rule that runs longer than this on one file (in worker threads)', String(DEFAULT_RULE_TIMEOUT_MS))
+    .option('--rule-timeout <ms>', 'stop a plugin rule (in worker threads, any rule) that runs longer than this on one file', String(DEFAULT_RULE_TIMEOUT_MS))
     .option('--max-file-size <size>', 'do not lint files larger than this: bytes, or a size such as 500KB or 20MB (default 10MB)')
     .option('--redact', "leave quoted text and the person's name out of every report, so it can be shared")
     .option('-w, --watch', 'after linting, lint each file again when it is saved, printing only what changed (Ctrl-C to stop)')
@@ -138,6 +139,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   if (flags.ignorePattern.some((p) => p.trim() === '')) throw new UsageError('--ignore-pattern expects a pattern, for example --ignore-pattern "archive/**".');
   const setup = await createLintSetup({
     ...(flags.config ? { configPath: flags.config } : {}),
+    projectFolder: process.cwd(),
     ...(flags.preset ? { preset: flags.preset } : {}),
     rules: parseRuleFlags(flags.rule),
     ...(flags.ignorePattern.length ? { ignorePatterns: flags.ignorePattern } : {}),
@@ -147,7 +149,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   // Config files found but not read (another tool's name, two in one folder): each said once, on stderr.
   let warned = 0;
   const warnAboutConfigs = () => {
-    for (const warning of setup.resolver.warnings.slice(warned)) process.stderr.write(`planlint: warning: ${warning}\n`);
+    for (const warning of setup.resolver.warnings.slice(warned)) process.stderr.write(`planlint: warning: ${printable(warning)}\n`); // folder names can hold escapes
     warned = setup.resolver.warnings.length;
   };
 
@@ -207,21 +209,23 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
     },
     ...(flags.cache ? { cacheLocation: flags.cacheLocation } : {}),
     ...(attach ? { attach } : {}),
+    // Before the baseline or cache is read and anything is written: no report, cache or baseline
+    // may land on a file the run reads (an input, a config, a plugin, the ignore file, the
+    // baseline, the cache) or on another output of the run.
+    onFiles: (files, reads) =>
+      refuseWritingOverReads(
+        [
+          ...outputs.flatMap((o) => (o.path === undefined ? [] : [{ option: o.fromOutputFile ? '--output-file' : `--format ${o.format}`, path: o.path }])),
+          ...(flags.cache ? [{ option: '--cache-location', path: flags.cacheLocation, role: 'cache' }] : []),
+          ...(flags.baseline && (flags.updateBaseline || flags.pruneBaseline) ? [{ option: '--baseline', path: flags.baseline, role: 'baseline' }] : []),
+        ],
+        { inputs: files, reads },
+      ),
     // When the JSON report is all a run writes, it takes each file's entry ready-made (from the workers, when they can).
     ...(outputs.length === 1 && outputs[0]!.format === 'json' && !flags.watch ? { jsonEntries: { cwd } } : {}),
-    onFiles: (files) =>
-      refuseWritingToInputs(
-        [
-          ...outputs.flatMap((o) => (o.path === undefined ? [] : [{ option: o.path === flags.outputFile ? '--output-file' : `--format ${o.format}`, path: o.path }])),
-          ...(flags.cache ? [{ option: '--cache-location', path: flags.cacheLocation }] : []),
-          ...(flags.baseline && (flags.updateBaseline || flags.pruneBaseline) ? [{ option: '--baseline', path: flags.baseline }] : []),
-        ],
-        files,
-      ),
   });
 
   warnAboutConfigs();
-
   const report = flags.updateBaseline
     ? undefined
     : await openOutputs(
@@ -235,7 +239,6 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
           redact: flags.redact ?? false,
           width: terminalColumns(process.stdout, process.env, { terminalOnly: true }),
         }),
-        run.files,
       );
 
   const firstRun = new Map<string, { errors: number; warnings: number }>();
@@ -254,6 +257,8 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
     await report?.add(result);
   }
   await report?.close();
+  // A plugin rule that failed after its file was reported: the report could not show it, so it is said here.
+  for (const line of run.summary.lateFaults ?? []) process.stderr.write(`planlint: ${line}\n`);
 
   if (flags.watch) {
     // Loaded only for --watch; it takes over until Ctrl-C.
@@ -265,7 +270,8 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   const { errors, warnings, internalError, baseline } = run.summary;
   if (baseline && 'recorded' in baseline) {
     process.stderr.write(`planlint: recorded ${baseline.recorded} finding${baseline.recorded === 1 ? '' : 's'} in ${flags.baseline}.\n`);
-    return EXIT.ok;
+    // A rule that failed or was stopped leaves the baseline incomplete: CI must not take it for a clean record.
+    return internalError ? EXIT.usage : EXIT.ok;
   }
   if (baseline) {
     process.stderr.write(`planlint: removed ${baseline.removed} finding${baseline.removed === 1 ? '' : 's'} that no longer occur from ${flags.baseline}; ${baseline.kept} remain.\n`);
