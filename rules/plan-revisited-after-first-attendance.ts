@@ -1,4 +1,4 @@
-import { addDays, compareText, daysBetween, defineRule, firstAttendedContact, formatDate, isPlaceholder, latestRecordedDate, personName, personTookPart } from '../src/rule-kit/index.js';
+import { compareText, daysBetween, defineRule, describePeriod, firstAttendedContact, formatDate, isPlaceholder, latestRecordedDate, personName, personTookPart, windowAfter } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Days after the first attended contact within which the plan should be revisited with the person. */
@@ -17,8 +17,9 @@ export default defineRule<Options>()({
     messages: {
       noIntention: 'The plan was completed on {{planDate}} {{how}}, and {{name}} has not attended yet. Record when and why it will be revisited with them (revisit: when: after-first-attendance, with a reason).',
       notRevisited:
-        'The plan was completed on {{planDate}} {{how}}. {{name}} first attended on {{firstDate}}, but no review or updated plan with {{name}} taking part follows. Revisit the plan with them within {{days}} days of that first attendance, so it reflects their view and circumstances.',
-      late: 'The plan was completed {{how}} and revisited with {{name}} on {{revisitDate}}, {{gap}} days after they first attended on {{firstDate}}; it should be revisited within {{days}} days.',
+        'The plan was completed on {{planDate}} {{how}}. {{name}} first attended on {{firstDate}}{{interrupted}}, but no review or updated plan with {{name}} taking part follows. Revisit the plan with them within {{days}} days of that first attendance, so it reflects their view and circumstances.',
+      late: 'The plan was completed {{how}} and revisited with {{name}} on {{revisitDate}}, {{gap}} days after {{since}}; it should be revisited within {{days}} days.',
+      due: 'The plan was completed on {{planDate}} {{how}}. Revisiting it with {{name}} is due by {{due}}, {{days}} days after {{since}} (the window set for this check). Hold a review or update the plan with {{name}} taking part by then, so it reflects their view and circumstances.',
     },
     optionsSchema: {
       type: 'object',
@@ -52,6 +53,12 @@ export default defineRule<Options>()({
     }
 
     const days = context.options.withinDays;
+    // Judged from when the person could attend: time in hospital or custody after the first
+    // attendance restarts the window from the day they could attend again.
+    const window = windowAfter(model, first.date, days);
+    if (window.due === undefined) return; // they cannot attend and no end is recorded: nothing is due yet
+    const firstWords = `the first attendance on ${formatDate(first.date)}`;
+    const since = window.interruptedBy ? `${name} could attend again on ${formatDate(window.from)} (${describePeriod(window.interruptedBy)}, after ${firstWords})` : firstWords;
     const revisits = [
       ...model.reviews.filter((r) => r.date >= first.date && personTookPart(r.participation)).map((r) => ({ date: r.date, node: r })),
       ...model.plans
@@ -62,19 +69,25 @@ export default defineRule<Options>()({
     const revisit = revisits[0];
 
     if (!revisit) {
-      // Judge only from what is recorded: if the record ends before the revisit was due, it is not yet late.
+      // Judge only from what is recorded: until the record runs past the window, the revisit is due, not late.
       const lastRecorded = latestRecordedDate(model) ?? first.date;
-      if (lastRecorded <= addDays(first.date, days)) return;
-      context.report({ ...where, messageId: 'notRevisited', data: { name, how, days, planDate: formatDate(plan.date), firstDate: formatDate(first.date) } });
+      if (lastRecorded <= window.due) {
+        context.report({ ...where, severity: 'warning', messageId: 'due', data: { name, how, days, since, planDate: formatDate(plan.date), due: formatDate(window.due) } });
+        return;
+      }
+      context.report({
+        ...where,
+        messageId: 'notRevisited',
+        data: { name, how, days, interrupted: window.interruptedBy ? ` and was then ${describePeriod(window.interruptedBy)}` : '', planDate: formatDate(plan.date), firstDate: formatDate(first.date) },
+      });
       return;
     }
-    const gap = daysBetween(first.date, revisit.date);
-    if (gap > days) {
+    if (revisit.date > window.due) {
       context.report({
         node: revisit.node,
         property: 'date',
         messageId: 'late',
-        data: { name, how, days, gap, revisitDate: formatDate(revisit.date), firstDate: formatDate(first.date) },
+        data: { name, how, days, since, gap: daysBetween(window.from, revisit.date), revisitDate: formatDate(revisit.date) },
       });
     }
   },

@@ -349,6 +349,7 @@ function mapPlan(reader: ExportReader, source: PlanSource): CaseModel {
     contacts: [],
     reviews: [],
     events: [],
+    unavailablePeriods: [],
   };
 }
 

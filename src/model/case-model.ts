@@ -59,6 +59,26 @@ export interface Requirement {
   hours?: number;
   sessions?: number;
   description?: string;
+  /** How far it has got, as recorded (days, hours or sessions delivered so far). */
+  progress?: RequirementProgress;
+}
+
+export interface RequirementProgress {
+  startedOn?: IsoDate;
+  /** In the requirement's own unit: RAR days, unpaid work hours or programme sessions. */
+  delivered?: number;
+  asOf?: IsoDate;
+  notStartedReason?: string;
+  extendedTo?: IsoDate;
+}
+
+/** A dated period when contact could not happen (hospital, custody, an agreed holiday). */
+export interface UnavailablePeriod {
+  kind: 'hospital' | 'custody' | 'holiday' | 'other';
+  start: IsoDate;
+  /** Left out while the period continues. */
+  end?: IsoDate;
+  note?: string;
 }
 
 export interface Sentence {
@@ -204,6 +224,8 @@ export interface CaseModel {
   reviews: Review[];
   /** Changes of circumstances, compliance concerns and other dated events, in date order. */
   events: CaseEvent[];
+  /** Periods when the person could not attend (hospital, custody, an agreed holiday), by start date. */
+  unavailablePeriods: UnavailablePeriod[];
 }
 
 type Raw = Record<string, unknown>;
@@ -222,7 +244,7 @@ export function buildCases(documents: ValidDocument[], sourceMap: SourceMap): Ca
   const caseFor = (ref: string, root: object) => {
     let model = cases.get(ref);
     if (!model) {
-      model = { ref, kinds: new Set(), root, officers: [], agencies: [], plans: [], contacts: [], reviews: [], events: [] };
+      model = { ref, kinds: new Set(), root, officers: [], agencies: [], plans: [], contacts: [], reviews: [], events: [], unavailablePeriods: [] };
       cases.set(ref, model);
     }
     return model;
@@ -242,6 +264,7 @@ export function buildCases(documents: ValidDocument[], sourceMap: SourceMap): Ca
       model.contacts.push(...((value.contacts as Contact[] | undefined) ?? []));
       model.reviews.push(...((value.reviews as Review[] | undefined) ?? []));
       model.events.push(...((value.events as CaseEvent[] | undefined) ?? []));
+      model.unavailablePeriods.push(...((value.unavailablePeriods as UnavailablePeriod[] | undefined) ?? []));
     } else {
       const model = caseFor(String(value.caseRef), value);
       model.kinds.add(kind);
@@ -257,6 +280,7 @@ export function buildCases(documents: ValidDocument[], sourceMap: SourceMap): Ca
     model.plans.sort((a, b) => compareText(a.date, b.date));
     model.reviews.sort((a, b) => compareText(a.date, b.date));
     model.events.sort((a, b) => compareText(a.date, b.date));
+    model.unavailablePeriods.sort((a, b) => compareText(a.start, b.start));
     model.contacts.sort((a, b) => compareText(a.date, b.date) || compareText(a.time ?? '', b.time ?? ''));
   }
   return [...cases.values()];
