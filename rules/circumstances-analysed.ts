@@ -1,8 +1,21 @@
-import { defineRule, isPlaceholder, personName, quote, wordCount } from '../src/rule-kit/index.js';
+import { defineRule, isPlaceholder, normaliseText, personName, quote, wordCount, type CaseModel, type Circumstance } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Fewer words than this cannot say how a circumstance affects attending and engaging. */
   minWords: number;
+}
+
+/**
+ * Whether a plan's own arrangements show how the circumstance affects attending: a time the person
+ * cannot attend, or an adjustment, that names it (by id or type) and says something. That is the
+ * effect analysed and acted on (Lisa's nursery runs), so it is not asked for again.
+ */
+function shownByPlan(model: CaseModel, circumstance: Circumstance): boolean {
+  const names = new Set([circumstance.id, circumstance.type].filter((n): n is string => n !== undefined).map(normaliseText));
+  const namesIt = (said: string | undefined) => said !== undefined && names.has(normaliseText(said));
+  return model.plans.some(
+    (plan) => (plan.contact?.unavailable ?? []).some((w) => namesIt(w.circumstance) && !isPlaceholder(w.reason)) || (plan.contact?.adjustments ?? []).some((a) => namesIt(a.circumstance) && !isPlaceholder(a.how)),
+  );
 }
 
 export default defineRule<Options>()({
@@ -17,7 +30,7 @@ export default defineRule<Options>()({
     messages: {
       none: "The assessment records none of {{name}}'s diversity or personal circumstances. Record each one that may affect how {{name}} can attend and engage (caring, health, work, disability, literacy, faith, experience of abuse or care …) with its effect; if you considered them and none matters, record that as a circumstance of type other.",
       noEffect:
-        'The assessment records {{name}}\'s {{type}} ("{{detail}}") but not how it affects their ability to comply and engage. Add effectOnCompliance: what it means for when, where and how {{name}} can attend and take part.',
+        'The assessment records {{name}}\'s {{type}} ("{{detail}}") but not how it affects their ability to comply and engage, and the plan\'s contact arrangements do not show it either. Add effectOnCompliance: what it means for when, where and how {{name}} can attend and take part.',
       placeholder: '"{{text}}" is a placeholder, not an analysis of how {{name}}\'s {{type}} affects their ability to comply. Say what it means for when, where and how {{name}} can attend and take part.',
       tooShort:
         '"{{text}}" is too brief to show how {{name}}\'s {{type}} affects their ability to comply ({{count}} words; at least {{min}} expected). Say what it means for when, where and how they can attend and take part.',
@@ -43,6 +56,7 @@ export default defineRule<Options>()({
     }
     const min = context.options.minWords;
     for (const circumstance of circumstances) {
+      if (shownByPlan(model, circumstance)) continue; // the record says what it means, in the plan
       const type = circumstance.type.replace(/-/g, ' ');
       const effect = circumstance.effectOnCompliance;
       if (effect === undefined || effect.trim() === '') {

@@ -99,7 +99,9 @@ function withinItself(model: CaseModel): Finding[] {
   }
   for (const contact of model.contacts) {
     const decided = contact.enforcement?.date;
-    if (contact.enforcement && decided && decided < contact.date) {
+    // An absence agreed in advance (the person or an agency said beforehand they could not come) is
+    // good practice: an acceptable decision may come first. Only judging it unacceptable cannot.
+    if (contact.enforcement && decided && decided < contact.date && contact.enforcement.decision !== 'acceptable') {
       out.push({ node: contact.enforcement, property: 'date', messageId: 'decisionBeforeAbsence', data: { decided: formatDate(decided), date: formatDate(contact.date) } });
     }
   }

@@ -10,6 +10,19 @@ function isAbout(entry: Consultation, agency: Agency): boolean {
   return (agency.id !== undefined && said === normaliseText(agency.id)) || said === normaliseText(agency.name);
 }
 
+/** Names of probation's own teams, recognised when withinProbation is not recorded. */
+const PROBATION_TEAM = /\b(unpaid work|community payback|(accredited )?programmes? team|accredited programmes?)\b/;
+
+/**
+ * Whether the assessment could have been expected to consult the agency: not a team of probation
+ * itself, and involved by the time of the assessment (one referred later is consulted when it
+ * becomes involved, which the assessment cannot show).
+ */
+function expectedAtAssessment(agency: Agency, assessed: string): boolean {
+  if (agency.withinProbation === true || PROBATION_TEAM.test(normaliseText(agency.name))) return false;
+  return agency.involvedFrom === undefined || agency.involvedFrom <= assessed;
+}
+
 export default defineRule<Options>()({
   meta: {
     id: 'other-agencies-consulted',
@@ -36,6 +49,7 @@ export default defineRule<Options>()({
     const consulted = assessment.agenciesConsulted ?? [];
 
     for (const agency of model.agencies) {
+      if (!expectedAtAssessment(agency, assessment.date)) continue;
       if (consulted.some((entry) => isAbout(entry, agency))) continue;
       context.report({ node: assessment, property: 'agenciesConsulted', messageId: 'notConsulted', data: { name, agency: quote(agency.name, 50), ref: quote(agency.id ?? agency.name, 50) } });
     }

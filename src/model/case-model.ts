@@ -50,6 +50,10 @@ export interface Agency {
   id?: string;
   name: string;
   role?: string;
+  /** When it became involved, if after supervision began. */
+  involvedFrom?: IsoDate;
+  /** A team of the probation service itself (programmes, unpaid work), not another agency. */
+  withinProbation?: boolean;
 }
 
 export interface Requirement {

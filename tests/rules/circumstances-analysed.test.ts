@@ -19,6 +19,23 @@ const withCircumstance = (effect: string) => yaml`
         ${effect}
 `;
 
+/** Lisa's anxiety and childcare in the assessment with no effectOnCompliance; the plan's arrangements follow. */
+const shownInPlan = (contact: string) => yaml`
+  kind: case-file
+  schemaVersion: 1
+  case: { ref: C1, person: { name: Lisa } }
+  assessment:
+    date: 2024-02-02
+    circumstances:
+      - { id: childcare, type: childcare, detail: Sole carer for her one-year-old son. }
+      - { id: anxiety, type: mental-health, detail: Extreme anxiety; missed her first three appointments. }
+  plan:
+    date: 2024-02-02
+    contact:
+      frequency: weekly
+${contact}
+`;
+
 testRule(rule, {
   valid: [
     {
@@ -40,6 +57,13 @@ testRule(rule, {
       `,
     },
     {
+      name: "the plan's arrangements show each effect: an unavailable window and an adjustment naming them",
+      yaml: shownInPlan(`    unavailable:
+      - { days: [weekdays], from: "08:00", to: "09:30", reason: Nursery drop-off, circumstance: childcare }
+    adjustments:
+      - { circumstance: anxiety, how: One-to-one only for the first 12 weeks; first contacts at home to build trust. }`),
+    },
+    {
       name: 'no assessment: nothing to judge',
       yaml: yaml`
         kind: case-file
@@ -54,6 +78,22 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "an arrangement that names one circumstance does not show another's effect, and a placeholder shows nothing",
+      yaml: shownInPlan(`    unavailable:
+      - { days: [weekdays], from: "08:00", to: "09:30", reason: Nursery drop-off, circumstance: childcare }
+    adjustments:
+      - { circumstance: anxiety, how: TBC }`),
+      errors: [
+        {
+          messageId: 'noEffect',
+          line: 8,
+          column: 7,
+          message:
+            'The assessment records Lisa\'s mental health ("Extreme anxiety; missed her first three…") but not how it affects their ability to comply and engage, and the plan\'s contact arrangements do not show it either. Add effectOnCompliance: what it means for when, where and how Lisa can attend and take part.',
+        },
+      ],
+    },
     {
       name: 'no circumstances recorded',
       yaml: yaml`
@@ -104,7 +144,7 @@ testRule(rule, {
           line: 7,
           column: 7,
           message:
-            'The assessment records Lisa\'s mental health ("Extreme anxiety.") but not how it affects their ability to comply and engage. Add effectOnCompliance: what it means for when, where and how Lisa can attend and take part.',
+            'The assessment records Lisa\'s mental health ("Extreme anxiety.") but not how it affects their ability to comply and engage, and the plan\'s contact arrangements do not show it either. Add effectOnCompliance: what it means for when, where and how Lisa can attend and take part.',
         },
       ],
     },

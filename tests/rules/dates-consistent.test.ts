@@ -34,6 +34,21 @@ testRule(rule, {
       `),
     },
     {
+      // Good practice the guidance encourages: Lee rang the week before to say the hospital had
+      // moved his scan, and the officer agreed the absence then.
+      name: 'an absence agreed in advance: the acceptable decision is recorded before the appointment',
+      yaml: order(yaml`
+        contacts:
+          - date: 2024-03-12
+            outcome: acceptable-absence
+            enforcement:
+              decision: acceptable
+              action: none
+              date: 2024-03-05
+              rationale: Lee rang on 5 Mar to say his hospital scan had been moved to this morning; letter seen.
+      `),
+    },
+    {
       name: 'licence: planning, contact and a pre-release review before release',
       yaml: order(
         yaml`
