@@ -1,5 +1,4 @@
 import {
-  addDays,
   concernNode,
   describePeriod,
   concernRuns,
@@ -64,7 +63,7 @@ export default defineRule<Options>()({
     const days = context.options.withinDays;
     const lastRecorded = latestRecordedDate(model);
 
-    type Verdict = { state: 'held' } | { state: 'waiting' } | { state: 'due'; due: string; since: string } | { state: 'late'; after: string };
+    type Verdict = { state: 'held' } | { state: 'waiting' } | { state: 'due'; deadline: string; due: string; since: string } | { state: 'late'; deadline: string; after: string };
     /**
      * Whether a review was held in time after `date`, is still due (the record ends inside the
      * window), or is late. Time the person could not attend (hospital, custody) restarts the window.
@@ -77,19 +76,18 @@ export default defineRule<Options>()({
       // Judge only from the record: until it runs past the window, the review is due, not late.
       if (lastRecorded === undefined || lastRecorded <= window.due) {
         const since = window.interruptedBy ? `${name} could attend again on ${formatDate(window.from)} (${describePeriod(window.interruptedBy)}, after ${what})` : what;
-        return { state: 'due', due: formatDate(window.due), since };
+        return { state: 'due', deadline: window.due, due: formatDate(window.due), since };
       }
-      return { state: 'late', after: next ? ` (the next review was on ${formatDate(next.date)})` : '' };
+      return { state: 'late', deadline: window.due, after: next ? ` (the next review was on ${formatDate(next.date)})` : '' };
     };
 
     for (const run of concernRuns(model, context.options.concernThreshold)) {
       const date = formatDate(run.trigger.date);
       const verdict = reviewAfter(run.trigger.date, `the concern of ${date}`);
       if (verdict.state === 'held' || verdict.state === 'waiting') continue;
-      // A recorded judgement that no review is needed, made while the concerns built up or soon after, is respected.
-      const deadline = addDays(run.trigger.date, days);
+      // A recorded judgement that no review is needed, made while the concerns built up or within the window, is respected.
       const first = run.concerns[0]!.date;
-      if (model.events.some((e) => e.date >= first && e.date <= deadline && hasReason(e))) continue;
+      if (model.events.some((e) => e.date >= first && e.date <= verdict.deadline && hasReason(e))) continue;
       const reached = run.concerns.filter((c) => c.date <= run.trigger.date);
       const data = { name, days, date, count: reached.length, list: describeConcerns(reached) };
       if (verdict.state === 'due') context.report({ ...concernNode(run.trigger), severity: 'warning', messageId: 'concernsDue', data: { ...data, due: verdict.due, since: verdict.since } });

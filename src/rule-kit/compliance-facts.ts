@@ -10,7 +10,8 @@ import { compareText } from '../core/text.js';
 /**
  * "Now", as far as the record goes: the latest date on which the record shows something happened
  * (a contact held or missed, a decision, a review, a plan, its agreement or the person's view, a
- * note on an objective, an event, an officer change, the assessment). Never the clock, so a file
+ * note on an objective, an event, an officer change, the assessment, a period in hospital or
+ * custody, progress recorded on a requirement). Never the clock, so a file
  * lints the same on any day. Intentions are left out: a planned contact or a target date does not
  * mean that day has come. Every rule that asks "is this overdue yet?" asks this one function.
  */
@@ -36,6 +37,15 @@ export function latestRecordedDate(model: CaseModel): string | undefined {
     see(officer.to);
   }
   see(model.assessment?.date);
+  // A stay in hospital or custody, and progress recorded on a requirement, are things that happened too.
+  for (const period of model.unavailablePeriods) {
+    see(period.start);
+    see(period.end);
+  }
+  for (const requirement of model.sentence?.requirements ?? []) {
+    see(requirement.progress?.startedOn);
+    see(requirement.progress?.asOf);
+  }
   return latest;
 }
 
