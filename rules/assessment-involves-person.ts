@@ -67,11 +67,10 @@ export default defineRule<Options>()({
     const words = view?.words?.trim();
     if (view && words) {
       if (isPlaceholder(words)) context.report({ node: view, property: 'words', messageId: 'placeholderView', data: { name, text: quote(words) } });
-    } else if (isReason(view?.reasonNotRecorded)) {
-      // A recorded reason why no view could be given is a professional judgement.
     } else if (absenceExplained && participation) {
+      // Completed without them for a recorded reason: once they attend, it is brought up to date.
       judgeUpdate(assessment.date, participation);
-    } else {
+    } else if (!isReason(view?.reasonNotRecorded)) {
       context.report({ node: assessment, property: 'personView', messageId: 'noView', data: { name } });
     }
 

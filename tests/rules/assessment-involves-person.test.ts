@@ -142,6 +142,18 @@ contacts:
       ],
     },
     {
+      name: 'a reason no view was recorded does not stand once the person has attended and the window has passed',
+      yaml: assessment(`  participation:
+    person: absent
+    absenceReason: In hospital after an overdose; assessment to be reviewed with her on discharge.
+  personView:
+    reasonNotRecorded: Could not be seen in hospital; her view will be added at the review.
+contacts:
+  - { date: 2024-04-02, outcome: attended }
+  - { date: 2024-05-20, outcome: attended }`),
+      errors: [{ messageId: 'notUpdated', line: 7, column: 13, message: /^The assessment was completed on 13 Mar 2024 without Kate, and Kate first attended on 2 Apr 2024, but it has not been brought up to date/ }],
+    },
+    {
       name: 'a longer window from options: still due, not late',
       yaml: assessment(`  participation:
     person: absent
