@@ -125,8 +125,10 @@ export default defineRule<Options>()({
       if (!delivery) {
         // Something to complete (days, hours, sessions) needs a pace; a condition such as residence needs checking.
         const counted = requirement.days !== undefined || requirement.hours !== undefined || requirement.sessions !== undefined;
+        // RAR days are a maximum: the person has the days they need, not a quota to complete.
+        const goal = requirement.type === 'rehabilitation-activity' ? 'have the days they need' : 'complete it';
         const ask = counted
-          ? `how, from when and at what pace, so ${name} can complete it ${deadline ? `by ${formatDate(deadline)}` : `within the ${period}`}`
+          ? `how, from when and at what pace, so ${name} can ${goal} ${deadline ? `by ${formatDate(deadline)}` : `within the ${period}`}`
           : `how it will be delivered and checked while the ${period} runs`;
         context.report({ node: plan, property: 'requirementDelivery', messageId: 'noDelivery', data: { name, requirement: label, ref, ask } });
         continue;

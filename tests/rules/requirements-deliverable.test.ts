@@ -123,7 +123,7 @@ testRule(rule, {
           line: 12,
           column: 7,
           message:
-            'The plan does not say how the rehabilitation activity requirement (up to 15 days) will be delivered. Add a requirementDelivery entry (requirement: rar) saying how, from when and at what pace, so Lisa can complete it by 7 Jan 2025.',
+            'The plan does not say how the rehabilitation activity requirement (up to 15 days) will be delivered. Add a requirementDelivery entry (requirement: rar) saying how, from when and at what pace, so Lisa can have the days they need by 7 Jan 2025.',
         },
       ],
     },
