@@ -1,6 +1,6 @@
 // Takes docs/report.png, the picture of the HTML report shown in the README: the built CLI writes
 // a report for Lisa's poor plan, and Debian's headless Chromium (never a downloaded browser)
-// photographs its first screen. Run with `npm run docs:screenshot` after changing how reports look.
+// photographs its first screen at a laptop's width. Run with `npm run docs:screenshot` after changing how reports look.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   await page.goto(pathToFileURL(report).href);
   await page.screenshot({ path: join(root, 'docs', 'report.png') });
 } finally {

@@ -1,25 +1,28 @@
 /**
  * `--format html`: one self-contained page for people — a trainer's projector, a supervisor's
- * printout. For each file: the case as a timeline with findings where they occur, the findings,
- * the rules passed and failed, and the source with findings on their lines; then each rule that
- * fired, explained. No script, no network, no external assets: everything from the case file is
- * escaped, and a Content-Security-Policy forbids script even if something slipped through.
+ * printout. For each file: the case as a timeline with each finding where it happens (its source
+ * lines a click away), the rules passed and failed, and the whole file, collapsed; then each rule
+ * that fired, explained, collapsed. Each finding appears once. No script, no network, no external
+ * assets: everything from the case file is escaped, and a Content-Security-Policy forbids script
+ * even if something slipped through.
  */
 import type { CaseModel } from '../model/case-model.js';
 import { entryForLine } from '../model/case-timeline.js';
 import type { CaseView, TimelineEntry } from '../model/case-timeline.js';
 import { formatDate } from '../core/dates.js';
-import { displayPath } from '../core/paths.js';
+import { relativeDisplayPath } from '../core/paths.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
 import type { FileResult, Finding } from '../core/findings.js';
 import { escapeHtml, markdownToHtml } from './markdown-html.js';
 import { describeCounts, ruleOutcomes } from '../core/rule-outcomes.js';
 import type { RuleOutcome } from '../core/rule-outcomes.js';
+import { ruleDoc } from './rule-docs.js';
 import type { Formatter, FormatterContext, RuleSummary } from './types.js';
 
 const e = escapeHtml;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const SEVERITY_ICON: Record<Finding['severity'], string> = { error: '✖', warning: '⚠', info: 'ℹ' };
+const SEVERITY_WORD: Record<Finding['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 const KIND_LABEL: Record<TimelineEntry['kind'], string> = {
   sentence: 'Sentence',
   release: 'Release',
@@ -33,10 +36,20 @@ const KIND_LABEL: Record<TimelineEntry['kind'], string> = {
   end: 'End',
 };
 
+/**
+ * The parts of a rule's page a report explains it with: why it matters, what poor and good look
+ * like, how to record a judgement. What it checks field by field, and its options, are for
+ * developers: they stay on the rule's page and in `planlint explain`.
+ */
+const EXPLAINED_SECTIONS = ['Why it matters', 'Poor', 'Good', 'Recording a professional judgement'];
+
+/** The most source lines a finding shows under its message; the whole file is a click further. */
+const SNIPPET_LINES = 6;
+
 /** Everything the report shows about one file, gathered once. */
 export interface FileReport {
   result: FileResult;
-  /** The path as shown to people. */
+  /** The path as shown to people: relative to where planlint ran. */
   label: string;
   /** The file's text, when the engine attached it (see formatterNeeds in index.ts). */
   source?: string;
@@ -52,7 +65,7 @@ export interface FileReport {
  * engine attached. Text that was not linted (too large, binary, gone, standard input) has none.
  */
 export function buildFileReport(result: FileResult, cwd: string, redact = false): FileReport {
-  const label = displayPath(result.filePath, cwd);
+  const label = relativeDisplayPath(result.filePath, cwd);
   const counts = {
     errors: result.findings.filter((f) => f.severity === 'error').length,
     warnings: result.findings.filter((f) => f.severity === 'warning').length,
@@ -73,18 +86,36 @@ export function buildFileReport(result: FileResult, cwd: string, redact = false)
 }
 
 /** Ids used in the page are built from numbers and rule ids only, never from case file text. */
-const ruleAnchor = (id: string) => `rule-${id.replace(/[^a-zA-Z0-9-]/g, '-')}`;
+export const ruleAnchor = (id: string) => `rule-${id.replace(/[^a-zA-Z0-9-]/g, '-')}`;
 const findingAnchor = (file: string, i: number) => `${file}-finding-${i + 1}`;
 const lineAnchor = (file: string, line: number) => `${file}-L${line}`;
+const isEngineId = (id: string) => Object.values(ENGINE_RULE_IDS).includes(id as never);
 
-/** The first sentence of a message: what is wrong, without the advice (shown in full elsewhere). */
+/** The first sentence of a message: what is wrong, without the advice. */
 export function firstSentence(message: string): string {
   const match = /^(.+?[.?!])(\s|$)/.exec(message);
   return match ? match[1]! : message;
 }
 
-function findingBadge(f: Finding, href: string): string {
-  return `<a class="badge sev-${f.severity}" href="#${href}"><span aria-hidden="true">${SEVERITY_ICON[f.severity]}</span> ${e(f.ruleId)}</a>`;
+/**
+ * A path that wraps only after a slash, never inside a name ("lisa-|poor.yaml"): each part is kept
+ * whole, with a break opportunity after each `/`. A part too long for any line may still break.
+ */
+export function pathHtml(path: string): string {
+  const parts = path.split('/');
+  return parts
+    .map((part, i) => {
+      const text = e(part + (i < parts.length - 1 ? '/' : ''));
+      return part.length <= 48 ? `<span class="nowrap">${text}</span>` : text;
+    })
+    .join('<wbr>');
+}
+
+/** The source's lines, without the empty one after a final newline. */
+export function sourceLines(source: string): string[] {
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
 }
 
 function verdictLine(report: FileReport): string {
@@ -95,7 +126,8 @@ function verdictLine(report: FileReport): string {
   return `<p class="verdict ${errors ? 'verdict-fail' : 'verdict-warn'}"><span aria-hidden="true">${errors ? '✖' : '⚠'}</span> ${plural(errors, 'error')} · ${plural(warnings, 'warning')} · ${rules}</p>`;
 }
 
-function caseLine(model: CaseModel): string {
+/** Who the case is about, in one line: name, reference, sentence, risk. */
+export function caseLine(model: CaseModel): string {
   const parts: string[] = [];
   if (model.person?.name) parts.push(`<strong>${e(model.person.name)}</strong>`);
   parts.push(`<span class="ref">${e(model.ref)}</span>`);
@@ -106,90 +138,6 @@ function caseLine(model: CaseModel): string {
     if (s.riskOfSeriousHarm) parts.push(`${e(s.riskOfSeriousHarm.replace(/-/g, ' '))} risk of serious harm`);
   }
   return `<p class="case-line">${parts.join(' <span class="sep" aria-hidden="true">·</span> ')}</p>`;
-}
-
-function renderTimeline(report: FileReport, fileId: string): string {
-  if (report.cases.length === 0) {
-    const why = report.redacted
-      ? 'This report is redacted for sharing, so the timeline and source are left out.'
-      : report.source === undefined
-        ? 'The file could not be read again for this report, so its timeline and source are not shown.'
-        : 'No document in this file could be read as a case (see the findings), so there is no timeline to show.';
-    return `<p class="empty">${why}</p>`;
-  }
-  const findings = report.result.findings;
-  const parts: string[] = [];
-  const placed = new Set<number>();
-  for (const { model, timeline } of report.cases) {
-    const byEntry = new Map<number, number[]>();
-    findings.forEach((f, i) => {
-      // Notes (a rule that could not run, say) are listed with the findings, not on the timeline.
-      if (f.severity === 'info') {
-        placed.add(i);
-        return;
-      }
-      const entry = entryForLine(timeline, f.line);
-      if (entry === undefined) return;
-      placed.add(i);
-      byEntry.set(entry, [...(byEntry.get(entry) ?? []), i]);
-    });
-    if (report.cases.length > 1) parts.push(`<h4 class="case-title">Case ${e(model.ref)}</h4>`);
-    const items = timeline.map((entry, n) => {
-      const own = byEntry.get(n) ?? [];
-      const worst = own.some((i) => findings[i]!.severity === 'error') ? ' has-error' : own.some((i) => findings[i]!.severity === 'warning') ? ' has-warning' : '';
-      const outcome = entry.outcome ? ` outcome-${entry.outcome}` : '';
-      const details = entry.details.map((d, k) => (k === 0 && entry.outcome ? `<span class="pill outcome-${entry.outcome}">${e(d)}</span>` : `<span>${e(d)}</span>`));
-      const marks = own.length ? `<ul class="tl-findings">${own.map((i) => `<li>${findingBadge(findings[i]!, findingAnchor(fileId, i))} ${e(firstSentence(findings[i]!.message))}</li>`).join('')}</ul>` : '';
-      return `<li class="tl kind-${entry.kind}${outcome}${worst}">
-  <div class="tl-date"><time datetime="${e(entry.date)}">${e(formatDate(entry.date))}</time>${entry.time ? `<span class="tl-time">${e(entry.time)}</span>` : ''}</div>
-  <div class="tl-dot" aria-hidden="true"></div>
-  <div class="tl-body"><p class="tl-head"><span class="tl-kind">${KIND_LABEL[entry.kind]}</span> <a class="tl-title" href="#${lineAnchor(fileId, entry.range.line)}" title="Line ${entry.range.line} in the source">${e(entry.title)}</a></p>${details.length ? `<p class="tl-details">${details.join('<span class="sep" aria-hidden="true"> · </span>')}</p>` : ''}${marks}</div>
-</li>`;
-    });
-    parts.push(`<ol class="timeline" aria-label="Timeline of case ${e(model.ref)}">${items.join('\n')}</ol>`);
-  }
-  const loose = findings.map((f, i) => ({ f, i })).filter(({ i }) => !placed.has(i));
-  if (loose.length) {
-    parts.push(
-      `<div class="loose"><p class="loose-title">Not tied to a date</p><ul class="tl-findings">${loose
-        .map(({ f, i }) => `<li>${findingBadge(f, findingAnchor(fileId, i))} ${e(firstSentence(f.message))}</li>`)
-        .join('')}</ul></div>`,
-    );
-  }
-  return parts.join('\n');
-}
-
-function renderFindings(report: FileReport, fileId: string): string {
-  const findings = report.result.findings;
-  if (findings.length === 0) return '<p class="empty good">No findings: every rule that checked this file passed.</p>';
-  const canLink = report.source !== undefined;
-  const items = findings.map((f, i) => {
-    const where = `${f.line}:${f.column}`;
-    const location = canLink ? `<a class="loc" href="#${lineAnchor(fileId, f.line)}" title="Show line ${f.line} in the source">${where}</a>` : `<span class="loc">${where}</span>`;
-    const isRule = !Object.values(ENGINE_RULE_IDS).includes(f.ruleId as never);
-    const rule = isRule ? `<a class="rule-link" href="#${ruleAnchor(f.ruleId)}">${e(f.ruleId)}</a>` : `<span class="rule-link">${e(f.ruleId)}</span>`;
-    return `<li class="finding sev-${f.severity}" id="${findingAnchor(fileId, i)}">${location}<span class="sev sev-${f.severity}"><span aria-hidden="true">${SEVERITY_ICON[f.severity]}</span> ${f.severity}</span><span class="message">${e(f.message)}</span>${rule}</li>`;
-  });
-  return `<ol class="findings">${items.join('\n')}</ol>`;
-}
-
-function renderRulesChecked(report: FileReport, rules: readonly RuleSummary[] | undefined): string {
-  if (report.outcomes.length === 0) return '<p class="empty">No rules could check this file: fix the problems in the findings first.</p>';
-  const describe = (id: string) => rules?.find((r) => r.id === id)?.description ?? '';
-  const sorted = (['failed', 'noted', 'passed'] as const).flatMap((status) => report.outcomes.filter((o) => o.status === status));
-  const rows = sorted.map((o) => {
-    const failed = o.status === 'failed';
-    const sev = o.errors ? 'error' : 'warning';
-    const mark = failed
-      ? `<span class="pill sev-${sev}"><span aria-hidden="true">${o.errors ? '✖' : '⚠'}</span> failed</span>`
-      : o.status === 'noted'
-        ? '<span class="pill sev-info"><span aria-hidden="true">ℹ</span> note</span>'
-        : '<span class="pill pass"><span aria-hidden="true">✔</span> passed</span>';
-    const counts = describeCounts(o);
-    const id = failed ? `<a href="#${ruleAnchor(o.id)}">${e(o.id)}</a>` : e(o.id);
-    return `<li class="rule-row ${o.status}">${mark}<span class="rule-id">${id}${counts ? ` <span class="muted">(${e(counts)})</span>` : ''}</span><span class="rule-desc">${e(describe(o.id))}</span></li>`;
-  });
-  return `<ul class="rules-checked">${rows.join('\n')}</ul>`;
 }
 
 /** Marks the columns findings point at on one line, escaping every piece of text around them. */
@@ -215,81 +163,248 @@ function markLine(text: string, spans: { from: number; to: number; severity: Fin
   return html + e(text.slice(at));
 }
 
-function renderSource(report: FileReport, fileId: string): string {
-  if (report.redacted) return '<p class="empty">This report is redacted for sharing, so the source is left out.</p>';
-  if (report.source === undefined) return '<p class="empty">The source could not be read again for this report.</p>';
-  const findings = report.result.findings;
-  const byLine = new Map<number, number[]>();
-  findings.forEach((f, i) => byLine.set(f.line, [...(byLine.get(f.line) ?? []), i]));
-  const lines = report.source.replace(/\r\n?/g, '\n').split('\n');
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  const rows = lines.map((text, n) => {
-    const line = n + 1;
-    const own = byLine.get(line) ?? [];
-    const spans = own
-      .map((i) => {
-        const f = findings[i]!;
-        const from = Math.min(Math.max(f.column - 1, 0), text.length);
-        let to = f.endLine === line ? Math.min(Math.max(f.endColumn - 1, from + 1), text.length) : text.length;
-        // A finding about a whole section points at its first character; underline the line's text.
-        if (to - from <= 1) to = text.trimEnd().length;
-        return { from, to: Math.max(to, from), severity: f.severity };
-      })
-      .filter((s) => s.to > s.from);
-    const sev = own.some((i) => findings[i]!.severity === 'error') ? ' sev-error' : own.length ? ` sev-${findings[own[0]!]!.severity}` : '';
-    const row = `<tr class="line${own.length ? ' has-finding' : ''}${sev}" id="${lineAnchor(fileId, line)}"><td class="ln"><a href="#${lineAnchor(fileId, line)}">${line}</a></td><td class="code"><code>${markLine(text, spans)}</code></td></tr>`;
-    const notes = own.map((i) => {
-      const f = findings[i]!;
-      return `<tr class="annotation sev-${f.severity}"><td class="ln"></td><td>${findingBadge(f, findingAnchor(fileId, i))} ${e(f.message)}</td></tr>`;
-    });
-    return [row, ...notes].join('');
-  });
-  return `<div class="source-wrap"><table class="source"><tbody>${rows.join('\n')}</tbody></table></div>`;
+/** The columns of `line` a finding points at, for marking. */
+function spanOn(f: Finding, line: number, text: string): { from: number; to: number; severity: Finding['severity'] } | undefined {
+  if (line < f.line || line > Math.max(f.line, f.endLine)) return undefined;
+  const indent = text.length - text.trimStart().length;
+  const from = line === f.line ? Math.min(Math.max(f.column - 1, 0), text.length) : indent;
+  let to = f.endLine === line ? Math.min(Math.max(f.endColumn - 1, from + 1), text.length) : text.trimEnd().length;
+  // A finding about a whole section points at its first character; underline the line's text.
+  if (to - from <= 1) to = text.trimEnd().length;
+  return to > from ? { from, to, severity: f.severity } : undefined;
 }
 
 /**
- * One file's part of the page. `compact` leaves out the source and the rule list, for the
- * side-by-side columns of `planlint compare`, which show rules in a table of their own.
+ * Where each finding goes: on the timeline entry that holds its line, or in the list of findings
+ * not tied to a date (notes, and anything outside every entry). Each finding is placed once.
+ */
+export interface Placement {
+  /** For each case, by entry index, the indexes of its findings (in line order). */
+  byCase: Map<number, number[]>[];
+  loose: number[];
+}
+
+export function placeFindings(report: FileReport): Placement {
+  const findings = report.result.findings;
+  const byCase = report.cases.map(() => new Map<number, number[]>());
+  const loose: number[] = [];
+  findings.forEach((f, i) => {
+    // Notes (a rule that could not run, say) are about the file, not a moment in the case.
+    if (f.severity !== 'info') {
+      for (const [c, { timeline }] of report.cases.entries()) {
+        const entry = entryForLine(timeline, f.line);
+        if (entry === undefined) continue;
+        const map = byCase[c]!;
+        map.set(entry, [...(map.get(entry) ?? []), i]);
+        return;
+      }
+    }
+    loose.push(i);
+  });
+  return { byCase, loose };
+}
+
+/** The finding's own lines (with the line above for context), its columns marked. */
+function renderSnippet(report: FileReport, fileId: string, f: Finding, lines: string[]): string {
+  const last = Math.min(Math.max(f.line, f.endLine), f.line + SNIPPET_LINES - 1, lines.length);
+  const first = Math.max(1, f.line - 1);
+  const rows: string[] = [];
+  for (let line = first; line <= last; line++) {
+    const text = lines[line - 1] ?? '';
+    const span = spanOn(f, line, text);
+    rows.push(`<tr class="line${span ? ` has-finding sev-${f.severity}` : ''}"><td class="ln">${line}</td><td class="code"><code>${markLine(text, span ? [span] : [])}</code></td></tr>`);
+  }
+  const more = Math.max(f.line, f.endLine) > last ? `<p class="snippet-more muted">The finding goes on to line ${Math.max(f.line, f.endLine)}.</p>` : '';
+  return `<table class="source snippet"><tbody>${rows.join('')}</tbody></table>${more}<p class="snippet-link"><a href="#${lineAnchor(fileId, f.line)}">Line ${f.line} in the whole file</a></p>`;
+}
+
+export interface FindingOptions {
+  /** Show the message's first sentence, with the rest (what to do) under the source link: for narrow columns. */
+  brief?: boolean;
+  /** The finding before it in the same list shows the same lines: on paper, say so rather than print them twice. */
+  sameLinesAsPrevious?: boolean;
+}
+
+/**
+ * One finding, the only place the page shows it: what is wrong and what to do, the rule (linked
+ * to its explanation), and its source lines behind a click. `data-*` attributes let tests and
+ * people's scripts read it.
+ */
+export function renderFinding(report: FileReport, fileId: string, index: number, lines?: string[], options: FindingOptions = {}): string {
+  const f = report.result.findings[index]!;
+  const rule = isEngineId(f.ruleId) ? `<span class="rule-link">${e(f.ruleId)}</span>` : `<a class="rule-link" href="#${ruleAnchor(f.ruleId)}" title="What this rule asks for">${e(f.ruleId)}</a>`;
+  // Brief: what is wrong in view, what to do behind the click with the source (the message is still shown once, whole).
+  const lead = options.brief ? firstSentence(f.message) : f.message;
+  const advice = options.brief ? f.message.slice(lead.length).trim() : '';
+  const head = `<p class="finding-text"><span class="sev sev-${f.severity}"><span aria-hidden="true">${SEVERITY_ICON[f.severity]}</span> ${SEVERITY_WORD[f.severity]}</span> <span class="message">${e(lead)}</span> ${rule}</p>`;
+  const where = f.endLine > f.line ? `Lines ${f.line}–${f.endLine}` : `Line ${f.line}`;
+  const adviceHtml = advice ? `<p class="advice">${e(advice)}</p>` : '';
+  const hasLines = lines !== undefined && f.line >= 1 && f.line <= lines.length;
+  const source = hasLines
+    ? `<details class="finding-source${options.sameLinesAsPrevious ? ' repeat' : ''}"><summary>${where} <span class="muted">· ${advice ? 'what to do, and the source' : 'the source'}</span>${options.sameLinesAsPrevious ? '<span class="print-only muted"> (as above)</span>' : ''}</summary>${adviceHtml}${renderSnippet(report, fileId, f, lines)}</details>`
+    : `${adviceHtml}<p class="finding-where muted">${where}, column ${f.column}</p>`;
+  return `<li class="finding sev-${f.severity}" id="${findingAnchor(fileId, index)}" data-rule-id="${e(f.ruleId)}" data-severity="${f.severity}" data-line="${f.line}">${head}${source}</li>`;
+}
+
+/** Findings in a list, each once; one that shows the same lines as the one before says so on paper. */
+export function renderFindingList(report: FileReport, fileId: string, indexes: number[], lines: string[] | undefined, options: FindingOptions = {}): string {
+  const findings = report.result.findings;
+  const items = indexes.map((i, k) => {
+    const before = k > 0 ? findings[indexes[k - 1]!]! : undefined;
+    const f = findings[i]!;
+    const sameLinesAsPrevious = before?.line === f.line && before.endLine === f.endLine;
+    return renderFinding(report, fileId, i, lines, { ...options, sameLinesAsPrevious });
+  });
+  return `<ul class="tl-findings">${items.join('')}</ul>`;
+}
+
+/** A timeline entry's own content: kind, title (linked to its line), details and its findings. */
+export function renderEntryBody(entry: TimelineEntry, report: FileReport, fileId: string, own: number[], lines: string[] | undefined, options: FindingOptions = {}): string {
+  const details = entry.details.map((d, k) => (k === 0 && entry.outcome ? `<span class="pill outcome-${entry.outcome}">${e(d)}</span>` : `<span>${e(d)}</span>`));
+  const title = lines ? `<a class="tl-title" href="#${lineAnchor(fileId, entry.range.line)}" title="Line ${entry.range.line} in the whole file">${e(entry.title)}</a>` : `<span class="tl-title">${e(entry.title)}</span>`;
+  const marks = own.length ? renderFindingList(report, fileId, own, lines, options) : '';
+  return `<p class="tl-head"><span class="tl-kind">${KIND_LABEL[entry.kind]}</span> ${title}</p>${details.length ? `<p class="tl-details">${details.join('<span class="sep" aria-hidden="true"> · </span>')}</p>` : ''}${marks}`;
+}
+
+/** The class that colours an entry by its worst finding. */
+export function worstClass(report: FileReport, own: number[]): string {
+  const findings = report.result.findings;
+  return own.some((i) => findings[i]!.severity === 'error') ? ' has-error' : own.some((i) => findings[i]!.severity === 'warning') ? ' has-warning' : '';
+}
+
+/** Why a file has no timeline, in words. */
+export function noTimelineWhy(report: FileReport): string {
+  return report.redacted
+    ? 'This report is redacted for sharing, so the timeline and source are left out.'
+    : report.source === undefined
+      ? 'The file could not be read again for this report, so its timeline and source are not shown.'
+      : 'No document in this file could be read as a case (see the findings), so there is no timeline to show.';
+}
+
+function renderTimeline(report: FileReport, fileId: string, placement: Placement): string {
+  const lines = report.source === undefined ? undefined : sourceLines(report.source);
+  const parts: string[] = [];
+  if (report.cases.length === 0) parts.push(`<p class="empty">${noTimelineWhy(report)}</p>`);
+  report.cases.forEach(({ model, timeline }, c) => {
+    const byEntry = placement.byCase[c]!;
+    if (report.cases.length > 1) parts.push(`<h4 class="case-title">Case ${e(model.ref)}</h4>`);
+    const items = timeline.map((entry, n) => {
+      const own = byEntry.get(n) ?? [];
+      const outcome = entry.outcome ? ` outcome-${entry.outcome}` : '';
+      return `<li class="tl kind-${entry.kind}${outcome}${worstClass(report, own)}">
+  <div class="tl-date"><time datetime="${e(entry.date)}">${e(formatDate(entry.date))}</time>${entry.time ? `<span class="tl-time">${e(entry.time)}</span>` : ''}</div>
+  <div class="tl-dot" aria-hidden="true"></div>
+  <div class="tl-body">${renderEntryBody(entry, report, fileId, own, lines)}</div>
+</li>`;
+    });
+    parts.push(`<ol class="timeline" aria-label="Timeline of case ${e(model.ref)}">${items.join('\n')}</ol>`);
+  });
+  if (placement.loose.length) {
+    const title = report.cases.length ? 'Not tied to a date' : 'Findings';
+    parts.push(`<div class="loose"><h4 class="loose-title">${title}</h4>${renderFindingList(report, fileId, placement.loose, lines)}</div>`);
+  } else if (report.result.findings.length === 0) {
+    parts.push('<p class="empty good">No findings: every rule that checked this file passed.</p>');
+  }
+  return parts.join('\n');
+}
+
+function renderRulesChecked(report: FileReport, rules: readonly RuleSummary[] | undefined): string {
+  if (report.outcomes.length === 0) return '<p class="empty">No rules could check this file: fix the problems in the findings first.</p>';
+  const describe = (id: string) => rules?.find((r) => r.id === id)?.description ?? '';
+  const sorted = (['failed', 'noted', 'passed'] as const).flatMap((status) => report.outcomes.filter((o) => o.status === status));
+  const rows = sorted.map((o) => {
+    const failed = o.status === 'failed';
+    const sev = o.errors ? 'error' : 'warning';
+    const mark = failed
+      ? `<span class="pill sev-${sev}"><span aria-hidden="true">${o.errors ? '✖' : '⚠'}</span> failed</span>`
+      : o.status === 'noted'
+        ? '<span class="pill sev-info"><span aria-hidden="true">ℹ</span> note</span>'
+        : '<span class="pill pass"><span aria-hidden="true">✔</span> passed</span>';
+    const counts = describeCounts(o);
+    // A failed rule's description heads its explanation, one click away; a passed rule's is said here.
+    const explained = failed && !isEngineId(o.id);
+    const id = explained ? `<a href="#${ruleAnchor(o.id)}">${e(o.id)}</a>` : e(o.id);
+    const desc = explained ? '' : `<span class="rule-desc">${e(describe(o.id))}</span>`;
+    return `<li class="rule-row ${o.status}">${mark}<span class="rule-id">${id}${counts ? ` <span class="muted nowrap">(${e(counts)})</span>` : ''}</span>${desc}</li>`;
+  });
+  return `<ul class="rules-checked">${rows.join('\n')}</ul>`;
+}
+
+/**
+ * The whole file, collapsed: each line numbered and anchored (timeline entries and findings link
+ * here), the columns findings point at marked, and a link back from each marked line to its
+ * findings. The findings' words are not repeated here.
+ */
+export function renderWholeSource(report: FileReport, fileId: string, options: { title?: string } = {}): string {
+  const heading = options.title ?? 'The whole file';
+  if (report.redacted || report.source === undefined) return '';
+  const findings = report.result.findings;
+  const lines = sourceLines(report.source);
+  const rows = lines.map((text, n) => {
+    const line = n + 1;
+    const own = findings.flatMap((f, i) => (line >= f.line && line <= Math.max(f.line, f.endLine) ? [i] : []));
+    const spans = own.map((i) => spanOn(findings[i]!, line, text)).filter((s) => s !== undefined);
+    const sev = own.some((i) => findings[i]!.severity === 'error') ? ' sev-error' : own.length ? ` sev-${findings[own[0]!]!.severity}` : '';
+    const starts = own.filter((i) => findings[i]!.line === line);
+    const back = starts
+      .map(
+        (i) =>
+          `<a class="back sev-${findings[i]!.severity}" href="#${findingAnchor(fileId, i)}" aria-label="Back to the finding (${e(findings[i]!.ruleId)})" title="${e(findings[i]!.ruleId)}">${SEVERITY_ICON[findings[i]!.severity]}</a>`,
+      )
+      .join('');
+    return `<tr class="line${own.length ? ' has-finding' : ''}${sev}" id="${lineAnchor(fileId, line)}"><td class="ln"><a href="#${lineAnchor(fileId, line)}">${line}</a></td><td class="code"><code>${markLine(text, spans)}</code>${back ? ` <span class="backs">${back}</span>` : ''}</td></tr>`;
+  });
+  return `<details class="panel source-details" id="${fileId}-source"><summary><h3>${e(heading)}</h3> <span class="muted">(${plural(lines.length, 'line')}, findings marked)</span></summary><div class="source-wrap"><table class="source"><tbody>${rows.join('\n')}</tbody></table></div></details>`;
+}
+
+/**
+ * One file's part of the page. `compact` leaves out the rule list, for a narrow column.
  */
 export function renderFileSection(report: FileReport, index: number, context: Pick<FormatterContext, 'rules'>, options: { compact?: boolean } = {}): string {
   const fileId = `f${index + 1}`;
   const model = report.cases[0]?.model;
-  const jump = [['timeline', 'Timeline'], ['findings', `Findings (${report.result.findings.length})`], ...(options.compact ? [] : [['rules', 'Rules checked']]), ['source', 'Source']];
+  const placement = placeFindings(report);
+  const hasSource = !report.redacted && report.source !== undefined;
+  const jump = [['timeline', `Timeline and findings (${report.result.findings.length})`], ...(options.compact ? [] : [['rules', 'Rules checked']]), ...(hasSource ? [['source', 'The whole file']] : [])];
   return `<section class="file" id="${fileId}" aria-labelledby="${fileId}-title">
 <header class="file-head">
-  <h2 id="${fileId}-title"><span class="file-icon" aria-hidden="true">▤</span> ${e(report.label)}</h2>
+  <h2 id="${fileId}-title"><span class="file-icon" aria-hidden="true">▤</span> ${pathHtml(report.label)}</h2>
   ${model ? caseLine(model) : ''}
   ${verdictLine(report)}
   <nav class="jump" aria-label="Parts of this file's report">${jump.map(([id, text]) => `<a href="#${fileId}-${id}">${text}</a>`).join('')}</nav>
 </header>
 <div class="${options.compact ? 'file-body compact' : 'file-body'}">
-  <section class="panel timeline-panel" id="${fileId}-timeline"><h3>Timeline</h3>${renderTimeline(report, fileId)}</section>
-  ${options.compact ? '' : `<section class="panel rules-panel" id="${fileId}-rules"><h3>Rules checked</h3>${renderRulesChecked(report, context.rules)}</section>`}
+  <section class="panel timeline-panel" id="${fileId}-timeline" aria-labelledby="${fileId}-timeline-title"><h3 id="${fileId}-timeline-title">Timeline and findings</h3>${renderTimeline(report, fileId, placement)}</section>
+  ${options.compact ? '' : `<section class="panel rules-panel" id="${fileId}-rules" aria-labelledby="${fileId}-rules-title"><h3 id="${fileId}-rules-title">Rules checked</h3>${renderRulesChecked(report, context.rules)}</section>`}
 </div>
-<section class="panel" id="${fileId}-findings"><h3>Findings</h3>${renderFindings(report, fileId)}</section>
-${
-  options.compact
-    ? // Side by side there is no room for the source in full; it opens when a finding links to a line.
-      `<details class="panel source-details" id="${fileId}-source"><summary><h3>Source</h3></summary>${renderSource(report, fileId)}</details>`
-    : `<section class="panel" id="${fileId}-source"><h3>Source</h3>${renderSource(report, fileId)}</section>`
-}
+${renderWholeSource(report, fileId)}
 </section>`;
 }
 
-/** Each rule that fired, explained from its page in rules/ (or its one-line description). */
+/**
+ * Each rule that fired, explained from its page in rules/ (or its one-line description), each
+ * collapsed under its name and what it asks for. No option tables: those are for developers.
+ */
 export function renderExplanations(reports: FileReport[], { rules, ruleDocs }: Pick<FormatterContext, 'rules' | 'ruleDocs'>): string {
-  const fired = [...new Set(reports.flatMap((r) => r.result.findings.map((f) => f.ruleId)))].filter((id) => !Object.values(ENGINE_RULE_IDS).includes(id as never)).sort();
+  const fired = [...new Set(reports.flatMap((r) => r.result.findings.map((f) => f.ruleId)))].filter((id) => !isEngineId(id)).sort();
   if (fired.length === 0) return '';
   const articles = fired.map((id) => {
-    const summary = rules?.find((r) => r.id === id);
-    // The one-line description stands in for a rule without a page.
-    const page = ruleDocs?.get(id);
-    const body = page !== undefined ? markdownToHtml(page, { headingOffset: 2, skipTitle: true }) : summary ? `<p>${e(summary.description)}</p>` : '';
-    return `<article class="explanation" id="${ruleAnchor(id)}"><h3><code>${e(id)}</code></h3>${body}</article>`;
+    const summary = rules?.find((r) => r.id === id)?.description ?? '';
+    const doc = ruleDoc(id, ruleDocs);
+    const body = doc
+      ? EXPLAINED_SECTIONS.filter((heading) => doc.sections.get(heading))
+          .map((heading) => `<h4>${e(heading)}</h4>${markdownToHtml(doc.sections.get(heading)!, { headingOffset: 3 })}`)
+          .join('\n')
+      : '';
+    const lead = summary ? ` <span class="explanation-lead">${e(summary)}</span>` : '';
+    // A rule without a page (a plugin's) has only its description: nothing to open.
+    if (!body) return `<div class="explanation" id="${ruleAnchor(id)}"><h3><code>${e(id)}</code></h3>${lead}</div>`;
+    // The anchor is inside the collapsed part: following a link to it opens the explanation (a link to the <details> itself would not).
+    return `<details class="explanation"><summary><h3><code>${e(id)}</code></h3>${lead}</summary><div class="explanation-body" id="${ruleAnchor(id)}">${body}</div></details>`;
   });
   return `<section class="explanations" id="explanations" aria-labelledby="explanations-title">
 <h2 id="explanations-title">What the rules ask for</h2>
-<p class="muted">Each rule that found something in this report, explained: why it matters, what good looks like, and how to record a professional judgement.</p>
+<p class="muted">Each rule that found something in this report<span class="screen-only">: open one for why it matters, what poor and good look like, and how to record a professional judgement. Developers: <code>planlint explain &lt;rule&gt;</code> shows a rule's options.</span><span class="print-only">, and what it asks for. <code>planlint explain &lt;rule&gt;</code> says why it matters, what poor and good look like, and how to record a professional judgement.</span></p>
 ${articles.join('\n')}
 </section>`;
 }
@@ -306,7 +421,7 @@ function totalsOf(reports: FileReport[]) {
 export function renderTotals(reports: FileReport[]): string {
   const t = totalsOf(reports);
   const card = (value: number, label: string, cls: string) => `<div class="stat ${cls}"><span class="stat-value">${value}</span><span class="stat-label">${label}</span></div>`;
-  return `<div class="stats" aria-label="Totals">${card(t.files, t.files === 1 ? 'file checked' : 'files checked', 'neutral')}${card(t.errors, t.errors === 1 ? 'error' : 'errors', t.errors ? 'sev-error' : 'neutral')}${card(t.warnings, t.warnings === 1 ? 'warning' : 'warnings', t.warnings ? 'sev-warning' : 'neutral')}${card(t.clean, t.clean === 1 ? 'file with no problems' : 'files with no problems', 'pass')}</div>`;
+  return `<div class="stats" role="group" aria-label="Totals">${card(t.files, t.files === 1 ? 'file checked' : 'files checked', 'neutral')}${card(t.errors, t.errors === 1 ? 'error' : 'errors', t.errors ? 'sev-error' : 'neutral')}${card(t.warnings, t.warnings === 1 ? 'warning' : 'warnings', t.warnings ? 'sev-warning' : 'neutral')}${card(t.clean, t.clean === 1 ? 'file with no problems' : 'files with no problems', 'pass')}</div>`;
 }
 
 function renderContents(reports: FileReport[]): string {
@@ -316,9 +431,9 @@ function renderContents(reports: FileReport[]): string {
     const result = errors + warnings === 0 ? '<span class="pill pass">✔ clean</span>' : `<span class="pill sev-${errors ? 'error' : 'warning'}">${errors ? '✖' : '⚠'} ${plural(errors + warnings, 'problem')}</span>`;
     const passed = r.outcomes.filter((o) => o.status === 'passed').length;
     const who = r.cases[0]?.model.person?.name;
-    return `<tr><td><a href="#f${i + 1}">${e(r.label)}</a>${who ? ` <span class="muted">${e(who)}</span>` : ''}</td><td>${result}</td><td class="num">${errors}</td><td class="num">${warnings}</td><td class="num">${r.outcomes.length ? `${passed}/${r.outcomes.length}` : '–'}</td></tr>`;
+    return `<tr><td><a href="#f${i + 1}">${pathHtml(r.label)}</a>${who ? ` <span class="muted">${e(who)}</span>` : ''}</td><td>${result}</td><td class="num">${errors}</td><td class="num">${warnings}</td><td class="num">${r.outcomes.length ? `${passed}/${r.outcomes.length}` : '–'}</td></tr>`;
   });
-  return `<nav class="contents panel" aria-label="Files in this report"><h2>Files</h2><table class="contents-table"><thead><tr><th>File</th><th>Result</th><th class="num">Errors</th><th class="num">Warnings</th><th class="num">Rules passed</th></tr></thead><tbody>${rows.join('')}</tbody></table></nav>`;
+  return `<nav class="contents panel" aria-label="Files in this report"><h2>Files</h2><table class="contents-table"><thead><tr><th scope="col">File</th><th scope="col">Result</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Rules passed</th></tr></thead><tbody>${rows.join('')}</tbody></table></nav>`;
 }
 
 /** The page around a report: head, style, and a policy that allows no script and no fetches. */
@@ -335,6 +450,7 @@ export function renderPage(title: string, body: string, options: { landscape?: b
 <style>${STYLES}${options.styles ?? ''}${options.landscape ? '@page { size: A4 landscape; }' : ''}</style>
 </head>
 <body>
+<a class="skip" href="#main">Skip to the report</a>
 ${body}
 <footer class="page-foot"><p>Made by planlint. This page works offline and loads nothing from the network; the files it describes were not changed. It quotes case files: handle it as you would the case record.</p></footer>
 </body>
@@ -351,10 +467,10 @@ export const formatHtml: Formatter = (results, context) => {
   const body = `<header class="report-head">
 <p class="brand">planlint</p>
 <h1>Sentence plan report</h1>
-<p class="lead">${e(lead)} Findings are marked on the case timeline and on the lines of the source they are about; each rule that fired is explained at the end.</p>
+<p class="lead">${e(lead)} Each finding is shown once, on the case timeline where it happens; open it for its lines in the source. The rules that fired are explained at the end.</p>
 ${renderTotals(reports)}
 </header>
-<main>
+<main id="main">
 ${renderContents(reports)}
 ${reports.map((r, i) => renderFileSection(r, i, context)).join('\n')}
 ${renderExplanations(reports, context)}
@@ -398,7 +514,8 @@ h1, h2, h3, h4 { line-height: 1.25; margin: 0; }
 .contents-table .num { text-align: right; font-variant-numeric: tabular-nums; }
 .file { margin: 1.5rem 0 2.5rem; }
 .file-head { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 1rem 1.25rem; margin-bottom: 1rem; }
-.file-head h2 { font-size: 1.45rem; word-break: break-all; }
+.file-head h2 { font-size: 1.45rem; overflow-wrap: anywhere; }
+.nowrap { white-space: nowrap; }
 .file-icon { color: var(--muted); }
 .case-line { margin: .35rem 0; font-size: 1.05rem; }
 .case-line .ref { font-family: ui-monospace, monospace; font-size: .95rem; color: var(--muted); }
@@ -410,7 +527,7 @@ h1, h2, h3, h4 { line-height: 1.25; margin: 0; }
 .jump { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; font-size: .95rem; }
 .file-body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; }
 .file-body.compact { grid-template-columns: minmax(0, 1fr); }
-@media (max-width: 980px) { .file-body { grid-template-columns: minmax(0, 1fr); } }
+@media (max-width: 1100px) { .file-body { grid-template-columns: minmax(0, 1fr); } }
 .empty { color: var(--muted); margin: 0; }
 .empty.good { color: var(--pass); font-weight: 600; }
 .timeline { list-style: none; margin: 0; padding: 0; }
@@ -439,8 +556,6 @@ h1, h2, h3, h4 { line-height: 1.25; margin: 0; }
 .outcome-acceptable-absence .tl-dot, .outcome-rescheduled .tl-dot { border-color: #d08700; }
 .has-error .tl-body { border-left: 4px solid var(--error); background: var(--error-bg); border-radius: 0 6px 6px 0; padding: .3rem .6rem; }
 .has-warning .tl-body { border-left: 4px solid #d08700; background: var(--warning-bg); border-radius: 0 6px 6px 0; padding: .3rem .6rem; }
-.tl-findings { list-style: none; margin: .35rem 0 0; padding: 0; font-size: .95rem; }
-.tl-findings li { margin: .2rem 0; }
 .loose { margin-top: .5rem; border-top: 1px dashed var(--line); padding-top: .5rem; }
 .loose-title { margin: 0; font-weight: 600; }
 .pill, .badge, .sev { display: inline-block; border-radius: 999px; padding: 0 .55rem; font-size: .85rem; font-weight: 600; white-space: nowrap; }
@@ -460,13 +575,6 @@ h1, h2, h3, h4 { line-height: 1.25; margin: 0; }
 .rule-row:last-child { border-bottom: 0; }
 .rule-id { font-family: ui-monospace, monospace; font-size: .88rem; font-weight: 600; word-break: break-word; }
 .rule-desc { grid-column: 2; color: var(--muted); font-size: .9rem; }
-.findings { list-style: none; margin: 0; padding: 0; }
-.finding { display: grid; grid-template-columns: 4.2rem 5.6rem minmax(0, 1fr); gap: .2rem .6rem; padding: .55rem .4rem; border-bottom: 1px solid var(--line); scroll-margin-top: 1rem; }
-.finding:last-child { border-bottom: 0; }
-.finding:target { background: var(--mark); outline: 3px solid #e3b400; border-radius: 6px; }
-.finding .loc { font-family: ui-monospace, monospace; font-variant-numeric: tabular-nums; }
-.finding .sev { justify-self: start; align-self: start; }
-.finding .rule-link { grid-column: 3; font-family: ui-monospace, monospace; font-size: .85rem; }
 .source-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; }
 .source { border-collapse: collapse; width: 100%; font-size: .88rem; line-height: 1.45; }
 .source td { padding: 0 .6rem; vertical-align: top; }
@@ -482,25 +590,6 @@ h1, h2, h3, h4 { line-height: 1.25; margin: 0; }
 .source mark.sev-error { text-decoration-color: var(--error); }
 .source mark.sev-warning { text-decoration-color: #d08700; }
 .source mark.sev-info { text-decoration-color: var(--info); }
-.annotation td { font-family: system-ui, sans-serif; font-size: .9rem; padding: .25rem .6rem .45rem; }
-.annotation.sev-error td:last-child { background: var(--error-bg); }
-.annotation.sev-warning td:last-child { background: var(--warning-bg); }
-.annotation.sev-info td:last-child { background: var(--info-bg); }
-.source-details summary { cursor: pointer; }
-.source-details summary h3 { display: inline; font-size: 1.2rem; }
-.source-details[open] summary { margin-bottom: .75rem; }
-.explanations { margin: 2rem 0; }
-.explanations > h2 { font-size: 1.5rem; margin-bottom: .3rem; }
-.explanation { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 1rem 1.5rem; margin: 1rem 0; scroll-margin-top: 1rem; }
-.explanation:target { outline: 3px solid #e3b400; }
-.explanation h3 { font-size: 1.25rem; margin-bottom: .5rem; }
-.explanation h4 { font-size: 1.05rem; margin: 1rem 0 .3rem; }
-.explanation p, .explanation li { max-width: 52rem; }
-.explanation blockquote { margin: .5rem 0; padding: .2rem 1rem; border-left: 4px solid var(--accent); color: var(--muted); font-size: 1.05rem; }
-.explanation blockquote p { margin: .3rem 0; }
-.explanation pre { background: #f6f8fa; border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; overflow-x: auto; font-size: .85rem; }
-.explanation table { border-collapse: collapse; margin: .5rem 0; font-size: .92rem; }
-.explanation th, .explanation td { border: 1px solid var(--line); padding: .25rem .6rem; text-align: left; vertical-align: top; }
 .compare-grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.25rem; align-items: start; }
 .compare-grid .file { margin-top: 0; }
 .matrix { width: 100%; border-collapse: collapse; }
@@ -510,20 +599,80 @@ h1, h2, h3, h4 { line-height: 1.25; margin: 0; }
 .matrix .rule-desc { display: block; color: var(--muted); font-size: .88rem; }
 .matrix tfoot td { font-weight: 700; border-bottom: 0; }
 .page-foot { color: var(--muted); font-size: .85rem; padding-bottom: 2rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.print-only { display: none; }
+.skip { position: absolute; left: -9999px; top: 0; background: var(--card); padding: .5rem 1rem; z-index: 2; }
+.skip:focus { left: 1rem; }
+summary { cursor: pointer; }
+summary:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 4px; }
+.tl-findings { list-style: none; margin: .35rem 0 0; padding: 0; }
+.finding { margin: .4rem 0 0; padding: .35rem 0 0; border-top: 1px solid rgba(0, 0, 0, .08); scroll-margin-top: 1rem; }
+.tl-findings > .finding:first-child { border-top: 0; padding-top: 0; }
+.finding:target { background: var(--mark); outline: 3px solid #e3b400; border-radius: 6px; }
+.finding-text { margin: 0; }
+.advice { margin: .1rem 0 .3rem; }
+.finding .sev { margin-right: .2rem; }
+.finding .rule-link { font-family: ui-monospace, monospace; font-size: .8rem; white-space: nowrap; }
+.finding-where { margin: .1rem 0 0; font-size: .88rem; }
+.finding-source { margin: .15rem 0 0; font-size: .88rem; }
+.finding-source summary { color: var(--accent); width: fit-content; }
+.finding-source[open] summary { margin-bottom: .25rem; }
+.snippet { border: 1px solid var(--line); border-radius: 6px; background: var(--card); }
+.snippet-more, .snippet-link { margin: .15rem 0 0; font-size: .85rem; }
+.backs { white-space: nowrap; }
+.back { text-decoration: none; font-size: .85rem; margin-left: .15rem; }
+.back.sev-error { color: var(--error); } .back.sev-warning { color: var(--warning); } .back.sev-info { color: var(--info); }
+.loose-title { font-size: 1rem; margin: 0 0 .2rem; }
+.source-details > summary h3 { display: inline; font-size: 1.2rem; }
+.source-details[open] > summary { margin-bottom: .75rem; }
+.explanations { margin: 2rem 0; }
+.explanations > h2 { font-size: 1.5rem; margin-bottom: .3rem; }
+.explanation { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: .7rem 1.25rem; margin: .6rem 0; scroll-margin-top: 1rem; }
+.explanation:target, .explanation:has(> :target) { outline: 3px solid #e3b400; }
+.explanation-body { scroll-margin-top: 5rem; }
+.explanation > summary h3, .explanation > h3 { display: inline; font-size: 1.1rem; }
+.explanation-lead { color: var(--muted); }
+.explanation > summary .explanation-lead { display: block; margin-left: 1.1rem; }
+.explanation > h3 + .explanation-lead { display: block; }
+.explanation-body { padding-top: .3rem; }
+.explanation h4 { font-size: 1.05rem; margin: .9rem 0 .3rem; }
+.explanation p, .explanation li { max-width: 52rem; }
+.explanation pre { background: #f6f8fa; border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; overflow-x: auto; font-size: .85rem; white-space: pre-wrap; }
+.compare-grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.25rem; align-items: start; }
+.matrix { width: 100%; border-collapse: collapse; }
+.matrix th, .matrix td { padding: .4rem .6rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+.matrix td.result { white-space: nowrap; }
+.matrix tr.differs td, .matrix tr.differs th { background: #fbfaf3; }
+.matrix .rule-desc { display: block; color: var(--muted); font-size: .88rem; }
+.matrix tfoot td { font-weight: 700; border-bottom: 0; }
+.page-foot { color: var(--muted); font-size: .85rem; padding-bottom: 2rem; }
+@page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
-  html { font-size: 10.5pt; }
+  html { font-size: 9.5pt; }
   body { background: #fff; }
   main, .report-head, .page-foot { max-width: none; padding: 0; }
-  .jump, .contents .num a { display: none; }
+  .report-head { padding-top: 0; }
+  .jump, .skip, .screen-only, .snippet-link, .backs { display: none; }
   a { color: inherit; text-decoration: none; }
   .panel, .file-head, .explanation, .stat { border-color: #999; break-inside: auto; }
-  .file { margin-top: 1rem; }
+  .panel, .file-head { padding: .6rem .8rem; margin-bottom: .6rem; }
+  .file { margin-top: .6rem; }
   .file ~ .file { break-before: page; margin-top: 0; }
-  .tl, .finding, .rule-row, .explanation h3, .annotation, tr.line { break-inside: avoid; }
-  .panel > h3, .explanation h3, .explanation h4 { break-after: avoid; }
-  .source-wrap { overflow: visible; border-color: #999; }
-  .explanations { break-before: page; }
+  .tl { padding-bottom: .4rem; break-inside: auto; }
+  .finding, .rule-row, .explanation, tr.line { break-inside: avoid; }
+  .panel > h2, .panel > h3, .explanations > h2, .tl-head { break-after: avoid; }
   .file-body { grid-template-columns: minmax(0, 1fr); }
+  .rules-checked { columns: 2; column-gap: 1.5rem; }
+  /* On paper the finding's own lines are shown (there is no clicking); the whole file and the rule pages stay closed. */
+  .finding-source::details-content { content-visibility: visible; display: block; }
+  .finding-source.repeat::details-content { display: none; }
+  .print-only { display: inline; }
+  .finding-source > summary { list-style: none; color: var(--muted); }
+  .finding-source > summary::-webkit-details-marker { display: none; }
+  .source-details, .explanation > summary::marker { display: none; }
+  .explanation > summary { list-style: none; }
+  .explanation { border: 0; border-bottom: 1px solid #ccc; border-radius: 0; padding: .25rem 0; margin: 0; }
+  .explanations { margin: 1rem 0; }
   .compare-grid { gap: .8rem; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -26,9 +26,9 @@ function runBrowserTests(extra: Record<string, string>) {
 describe('browser tests without Chromium', () => {
   it('are skipped, and the run ends with one line saying how to run them', () => {
     const { code, output, lastLine } = runBrowserTests({});
-    expect(output).toMatch(/Tests {2}7 skipped \(7\)/);
+    expect(output).toMatch(/Tests {2}12 skipped \(12\)/);
     expect(lastLine).toBe(
-      'Skipped 7 tests in tests/e2e/html-report.browser.test.ts: needs Chromium, and PLANLINT_CHROMIUM is set to /nonexistent/chromium, which is not an executable file (an absolute path is needed); to run them, install Chromium (Debian and Ubuntu: apt-get install chromium) or set PLANLINT_CHROMIUM to a Chromium or Chrome binary (with CI set they are required)',
+      'Skipped 12 tests in tests/e2e/html-report.browser.test.ts: needs Chromium, and PLANLINT_CHROMIUM is set to /nonexistent/chromium, which is not an executable file (an absolute path is needed); to run them, install Chromium (Debian and Ubuntu: apt-get install chromium) or set PLANLINT_CHROMIUM to a Chromium or Chrome binary (with CI set they are required)',
     );
     expect(output.match(/needs Chromium/g)).toHaveLength(1);
     expect(code).toBe(0);
