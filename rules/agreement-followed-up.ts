@@ -1,4 +1,4 @@
-import { daysBetween, defineRule, describePeriod, formatDate, latestRecordedDate, personName, windowAfter } from '../src/rule-kit/index.js';
+import { daysBetween, defineRule, describePeriod, formatDate, latestRecordedDate, personData, windowAfter } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Days after "could not answer" by which the question should have been put to the person again. */
@@ -16,9 +16,9 @@ export default defineRule<Options>()({
     needs: ['plan'],
     messages: {
       notFollowedUp:
-        '{{name}} could not answer whether they agree to the plan of {{date}}, and no later version records their answer, though the record runs to {{latest}}. Go through the plan with {{name}} when you next meet, and record whether they agree and, if not, why.',
-      late: 'The answer {{name}} gave on the plan of {{date}} was recorded on {{answered}}, {{gap}} days after {{since}}, beyond the {{days}} days set for this check. Go through a plan with the person soon after they could not answer, so it is not carried out for weeks without them knowing or agreeing to it.',
-      due: '{{name}} could not answer whether they agree to the plan of {{date}}. Their answer is due by {{due}}, {{days}} days after {{since}} (the window set for this check): go through the plan with {{name}} when you next meet, and record whether they agree and, if not, why.',
+        '{{name}} could not answer whether {{they}} agree{{s}} to the plan of {{date}}, and no later version records {{their}} answer, though the record runs to {{latest}}. Go through the plan with {{name}} when you next meet, and record whether {{they}} agree{{s}} and, if not, why.',
+      late: 'The answer {{name}} gave on the plan of {{date}} was recorded on {{answered}}, {{gap}} days after {{since}}, beyond the {{days}} days set for this check. Go through a plan with {{name}} soon after {{they}} could not answer, so it is not carried out for weeks without {{them}} knowing or agreeing to it.',
+      due: '{{name}} could not answer whether {{they}} agree{{s}} to the plan of {{date}}. {{Their}} answer is due by {{due}}, {{days}} days after {{since}} (the window set for this check): go through the plan with {{name}} when you next meet, and record whether {{they}} agree{{s}} and, if not, why.',
     },
     optionsSchema: {
       type: 'object',
@@ -32,7 +32,8 @@ export default defineRule<Options>()({
 
   check(model, context) {
     const plans = model.plans;
-    const name = personName(model);
+    const person = personData(model);
+    const name = person.name;
     const days = context.options.withinDays;
     const latest = latestRecordedDate(model);
     plans.forEach((plan, i) => {
@@ -44,9 +45,9 @@ export default defineRule<Options>()({
       const next = plans.slice(i + 1).find((p) => p.agreement !== undefined && (p.agreement.date ?? p.date) >= asked);
       const window = windowAfter(model, asked, days);
       if (window.due === undefined) return; // the person cannot be asked yet (in hospital, in custody), with no end recorded
-      const askedWords = `they could not answer on ${formatDate(asked)}`;
+      const askedWords = `${person.they} could not answer on ${formatDate(asked)}`;
       const since = window.interruptedBy ? `${name} could attend again on ${formatDate(window.from)} (${describePeriod(window.interruptedBy)}, after ${askedWords})` : askedWords;
-      const data = { name, days, since, date: formatDate(plan.date) };
+      const data = { ...person, days, since, date: formatDate(plan.date) };
       if (next?.agreement) {
         const answered = next.agreement.date ?? next.date;
         if (answered > window.due) {

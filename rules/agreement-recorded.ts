@@ -1,9 +1,9 @@
-import { REASON_WORDS_OPTIONS, defineRule, formatDate, isRecordedReason, personName, quote } from '../src/rule-kit/index.js';
+import { REASON_OPTIONS, defineRule, formatDate, isRecordedReason, personData, quote, type ReasonRuleOptions } from '../src/rule-kit/index.js';
 
-interface Options {
-  /** Fewer words than this cannot explain why the person did not agree or could not answer. */
-  minReasonWords: number;
-}
+type Options = ReasonRuleOptions;
+
+/** Words of the agreement itself: a reason made only of these repeats the status. */
+const AGREEMENT_WORDS = ['agree', 'agreed', 'agrees', 'disagree', 'disagreed', 'disagrees', 'could', 'answer', 'answered', 'plan', 'sign', 'signed', 'refused', 'declined'];
 
 const STATUS_WORDS = { 'did-not-agree': 'did not agree to it', 'could-not-answer': 'could not answer' } as const;
 
@@ -19,28 +19,28 @@ export default defineRule<Options>()({
     messages: {
       missing: 'The plan of {{date}} does not record whether {{name}} agreed to it. After going through it with {{name}}, add agreement with the status (agreed, did-not-agree or could-not-answer) and the date.',
       noReason:
-        'The plan of {{date}} records that {{name}} {{status}}, but not why. Say in agreement.reason what {{name}} disagreed with or why they could not answer, and when you will go through the plan with them again.',
-      weakReason: '"{{text}}" does not explain why {{name}} {{status}}. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.',
+        'The plan of {{date}} records that {{name}} {{status}}, but not why. Say in agreement.reason what {{name}} disagreed with or why {{they}} could not answer, and when you will go through the plan with {{them}} again.',
+      weakReason: '"{{text}}" does not explain why {{name}} {{status}}. Say what {{they}} disagreed with or why {{they}} could not answer, and when you will go through the plan with {{them}} again.',
     },
-    ...REASON_WORDS_OPTIONS,
+    ...REASON_OPTIONS,
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     for (const plan of model.plans) {
       const date = formatDate(plan.date);
       const agreement = plan.agreement;
       if (!agreement) {
-        context.report({ node: plan, property: 'agreement', messageId: 'missing', data: { name, date } });
+        context.report({ node: plan, property: 'agreement', messageId: 'missing', data: { ...person, date } });
         continue;
       }
       if (agreement.status === 'agreed') continue;
       const status = STATUS_WORDS[agreement.status];
       const reason = agreement.reason;
       if (reason === undefined || reason.trim() === '') {
-        context.report({ node: agreement, property: 'reason', messageId: 'noReason', data: { name, date, status } });
-      } else if (!isRecordedReason(reason, context.options.minReasonWords)) {
-        context.report({ node: agreement, property: 'reason', messageId: 'weakReason', data: { name, date, status, text: quote(reason) } });
+        context.report({ node: agreement, property: 'reason', messageId: 'noReason', data: { ...person, date, status } });
+      } else if (!isRecordedReason(reason, context.options.minReasonWords, { name: model.person?.name, restates: AGREEMENT_WORDS, filler: context.options.fillerPhrases })) {
+        context.report({ node: agreement, property: 'reason', messageId: 'weakReason', data: { ...person, date, status, text: quote(reason) } });
       }
     }
   },

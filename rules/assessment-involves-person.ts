@@ -1,4 +1,4 @@
-import { MIN_REASON_WORDS, defineRule, describePeriod, formatDate, isPlaceholder, isRecordedReason, latestRecordedDate, personName, quote, windowAfter } from '../src/rule-kit/index.js';
+import { REASON_WORDS_OPTIONS, defineRule, describePeriod, formatDate, isPlaceholder, isRecordedReason, latestRecordedDate, personData, quote, windowAfter } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Fewer words than this cannot explain why the person was not involved, or why no view was recorded. */
@@ -17,33 +17,34 @@ export default defineRule<Options>()({
     appliesTo: ['case-file'],
     needs: ['assessment'],
     messages: {
-      participationNotRecorded: 'The assessment does not record whether {{name}} took part. Add participation: how {{name}} took part (in-person, phone, video, written) or, if they could not, absent with the reason.',
+      participationNotRecorded:
+        'The assessment does not record whether {{name}} took part. Add participation: how {{name}} took part (in-person, phone, video, written) or, if {{they}} could not, absent with the reason.',
       absentNoReason:
-        'The assessment was completed without {{name}} and does not say why. Record in participation.absenceReason why {{name}} could not take part and what was tried, and complete the assessment with them once they attend.',
-      absentWeakReason: '"{{text}}" does not explain why the assessment was completed without {{name}}. Say why they could not take part, what was tried, and when it will be completed with them.',
+        'The assessment was completed without {{name}} and does not say why. Record in participation.absenceReason why {{name}} could not take part and what was tried, and complete the assessment with {{them}} once {{they}} attend{{s}}.',
+      absentWeakReason: '"{{text}}" does not explain why the assessment was completed without {{name}}. Say why {{they}} could not take part, what was tried, and when it will be completed with {{them}}.',
       noView:
-        "The assessment does not record {{name}}'s own view. Quote in personView.words how {{name}} sees their offending, their circumstances and what would help, or record in personView.reasonNotRecorded why no view could be given.",
+        "The assessment does not record {{name}}'s own view. Quote in personView.words how {{name}} sees {{their}} offending, {{their}} circumstances and what would help, or record in personView.reasonNotRecorded why no view could be given.",
       notUpdated:
-        'The assessment was completed on {{date}} without {{name}}, and {{name}} first attended on {{firstDate}}{{interrupted}}, but it has not been brought up to date with them: it still records them as absent and holds no view of theirs. Complete it with {{name}}: how they see their offending, their circumstances and what would help.',
+        'The assessment was completed on {{date}} without {{name}}, and {{name}} first attended on {{firstDate}}{{interrupted}}, but it has not been brought up to date with {{them}}: it still records {{them}} as absent and holds none of {{their}} views. Complete it with {{name}}: how {{they}} see{{s}} {{their}} offending, {{their}} circumstances and what would help.',
       updateDue:
-        'The assessment was completed on {{date}} without {{name}}. Bringing it up to date with {{name}} is due by {{due}}, {{days}} days after {{since}} (the window set for this check): record how they see their offending, their circumstances and what would help.',
-      placeholderView: '"{{text}}" is a placeholder, not {{name}}\'s view. Quote what {{name}} said about their offending, their circumstances and what would help, in their own words.',
+        'The assessment was completed on {{date}} without {{name}}. Bringing it up to date with {{name}} is due by {{due}}, {{days}} days after {{since}} (the window set for this check): record how {{they}} see{{s}} {{their}} offending, {{their}} circumstances and what would help.',
+      placeholderView: '"{{text}}" is a placeholder, not {{name}}\'s view. Quote what {{name}} said about {{their}} offending, {{their}} circumstances and what would help, in {{their}} own words.',
     },
     optionsSchema: {
       type: 'object',
       properties: {
-        minReasonWords: { type: 'integer', minimum: 1, description: 'Fewest words that can count as a reason.' },
+        ...REASON_WORDS_OPTIONS.optionsSchema.properties,
         withinDays: { type: 'integer', minimum: 1, description: 'Days after the person first attends within which an assessment completed without them is brought up to date.' },
       },
       additionalProperties: false,
     },
-    defaultOptions: { minReasonWords: MIN_REASON_WORDS, withinDays: 14 },
+    defaultOptions: { ...REASON_WORDS_OPTIONS.defaultOptions, withinDays: 14 },
   },
 
   check(model, context) {
     const assessment = model.assessment;
     if (!assessment) return; // only an assessment that exists is judged
-    const name = personName(model);
+    const person = personData(model);
     const isReason = (text: string | undefined) => isRecordedReason(text, context.options.minReasonWords);
 
     const participation = assessment.participation;
@@ -51,13 +52,13 @@ export default defineRule<Options>()({
     // allows (Lisa's assessment), so no view is asked for until they attend. Then it is brought up to date.
     let absenceExplained = false;
     if (!participation) {
-      context.report({ node: assessment, property: 'participation', messageId: 'participationNotRecorded', data: { name } });
+      context.report({ node: assessment, property: 'participation', messageId: 'participationNotRecorded', data: { ...person } });
     } else if (participation.person === 'absent') {
       const reason = participation.absenceReason;
       if (reason === undefined || reason.trim() === '') {
-        context.report({ node: participation, property: 'absenceReason', messageId: 'absentNoReason', data: { name } });
+        context.report({ node: participation, property: 'absenceReason', messageId: 'absentNoReason', data: { ...person } });
       } else if (!isReason(reason)) {
-        context.report({ node: participation, property: 'absenceReason', messageId: 'absentWeakReason', data: { name, text: quote(reason) } });
+        context.report({ node: participation, property: 'absenceReason', messageId: 'absentWeakReason', data: { ...person, text: quote(reason) } });
       } else {
         absenceExplained = true;
       }
@@ -66,12 +67,12 @@ export default defineRule<Options>()({
     const view = assessment.personView;
     const words = view?.words?.trim();
     if (view && words) {
-      if (isPlaceholder(words)) context.report({ node: view, property: 'words', messageId: 'placeholderView', data: { name, text: quote(words) } });
+      if (isPlaceholder(words)) context.report({ node: view, property: 'words', messageId: 'placeholderView', data: { ...person, text: quote(words) } });
     } else if (absenceExplained && participation) {
       // Completed without them for a recorded reason: once they attend, it is brought up to date.
       judgeUpdate(assessment.date, participation);
     } else if (!isReason(view?.reasonNotRecorded)) {
-      context.report({ node: assessment, property: 'personView', messageId: 'noView', data: { name } });
+      context.report({ node: assessment, property: 'personView', messageId: 'noView', data: { ...person } });
     }
 
     /** An assessment completed without the person, once they have attended: brought up to date, due, or not. */
@@ -86,11 +87,11 @@ export default defineRule<Options>()({
       const firstWords = `the first attendance on ${formatDate(first.date)}`;
       const latest = latestRecordedDate(model) ?? first.date;
       if (latest <= window.due) {
-        const since = window.interruptedBy ? `${name} could attend again on ${formatDate(window.from)} (${describePeriod(window.interruptedBy)}, after ${firstWords})` : firstWords;
-        context.report({ ...where, severity: 'warning', messageId: 'updateDue', data: { name, date, days, since, due: formatDate(window.due) } });
+        const since = window.interruptedBy ? `${person.name} could attend again on ${formatDate(window.from)} (${describePeriod(window.interruptedBy)}, after ${firstWords})` : firstWords;
+        context.report({ ...where, severity: 'warning', messageId: 'updateDue', data: { ...person, date, days, since, due: formatDate(window.due) } });
       } else {
         const interrupted = window.interruptedBy ? ` and was then ${describePeriod(window.interruptedBy)}` : '';
-        context.report({ ...where, messageId: 'notUpdated', data: { name, date, interrupted, firstDate: formatDate(first.date) } });
+        context.report({ ...where, messageId: 'notUpdated', data: { ...person, date, interrupted, firstDate: formatDate(first.date) } });
       }
     }
   },

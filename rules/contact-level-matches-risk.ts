@@ -1,4 +1,4 @@
-import { defineRule, formatDate, isRecordedReason, personName, quote, type Frequency, type Sentence } from '../src/rule-kit/index.js';
+import { CONTACT_CHANGE_WORDS, defineRule, formatDate, isRecordedReason, personData, quote, type Frequency, type Sentence } from '../src/rule-kit/index.js';
 
 type Risk = NonNullable<Sentence['riskOfSeriousHarm']>;
 type Minimum = Frequency | 'any';
@@ -6,9 +6,9 @@ type Minimum = Frequency | 'any';
 interface Options {
   /** The least frequent contact expected at each risk of serious harm level. */
   minimumFrequency: Partial<Record<Risk, Minimum>>;
+  /** More words or phrases that give no reason. */
+  fillerPhrases: string[];
 }
-
-/** Fewer words than this cannot explain why contact is less frequent than the risk suggests. */
 
 const DEFAULT_MINIMUM: Record<Risk, Minimum> = { 'very-high': 'weekly', high: 'weekly', medium: 'fortnightly', low: 'any' };
 
@@ -17,24 +17,22 @@ const INTENSITY: Record<Frequency, number> = { 'twice-weekly': 4, weekly: 3, for
 
 const FREQUENCIES = ['twice-weekly', 'weekly', 'fortnightly', 'four-weekly', 'monthly', 'any'];
 
-const isReason = (text: string | undefined): boolean => isRecordedReason(text);
-
 export default defineRule<Options>()({
   meta: {
     id: 'contact-level-matches-risk',
     description: "The level of contact is in line with the person's risk of serious harm, or the plan records why a lower level is right.",
-    severity: 'error',
+    severity: 'warning',
     standard: 'planning',
     guidance: '004_01d1a8430ceca47d.txt',
     appliesTo: ['case-file'],
     needs: ['sentence'],
     messages: {
       belowRisk:
-        'Contact is set at {{frequency}}, less often than the {{minimum}} contact expected at {{risk}} risk of serious harm. See {{name}} more often, or record in contact.rationale why this level is right for them and how risk is managed between contacts.',
+        'Contact is set at {{frequency}}, less often than the {{minimum}} contact set for {{risk}} risk of serious harm in this check. See {{name}} more often, or record in contact.rationale why this level is right for {{them}} and how risk is managed between contacts.',
       changeBelowRisk:
-        'The review of {{date}} reduces contact to {{frequency}}, less often than the {{minimum}} contact expected at {{risk}} risk of serious harm, and records no reason. Record in contactChange.rationale why this level is right for {{name}} and how risk is managed between contacts.',
+        'The review of {{date}} reduces contact to {{frequency}}, less often than the {{minimum}} contact set for {{risk}} risk of serious harm in this check, and records no reason. Record in contactChange.rationale why this level is right for {{name}} and how risk is managed between contacts.',
       weakRationale:
-        '"{{text}}" does not explain why {{frequency}} contact is right at {{risk}} risk of serious harm, where {{minimum}} contact is expected. Say why this level suits {{name}} and how risk is managed between contacts.',
+        '"{{text}}" does not explain why {{frequency}} contact is right at {{risk}} risk of serious harm, where this check sets {{minimum}} contact. Say why this level suits {{name}} and how risk is managed between contacts.',
     },
     optionsSchema: {
       type: 'object',
@@ -50,10 +48,11 @@ export default defineRule<Options>()({
           },
           additionalProperties: false,
         },
+        fillerPhrases: { type: 'array', items: { type: 'string' }, description: 'More words or phrases that give no reason.' },
       },
       additionalProperties: false,
     },
-    defaultOptions: { minimumFrequency: DEFAULT_MINIMUM },
+    defaultOptions: { minimumFrequency: DEFAULT_MINIMUM, fillerPhrases: [] },
   },
 
   check(model, context) {
@@ -61,9 +60,11 @@ export default defineRule<Options>()({
     if (!risk) return; // without a recorded risk level there is nothing to match
     // Options replace the mapping as a whole; levels left out keep their defaults.
     const minimum = { ...DEFAULT_MINIMUM, ...context.options.minimumFrequency }[risk];
+    // "Reduced as agreed" or "Weekly contact not needed" repeats the level; a reason says why it suits the person.
+    const isReason = (text: string | undefined) => isRecordedReason(text, 1, { name: model.person?.name, restates: CONTACT_CHANGE_WORDS, filler: context.options.fillerPhrases });
     if (minimum === 'any') return;
     const tooLow = (frequency: Frequency) => INTENSITY[frequency] < INTENSITY[minimum];
-    const data = (frequency: Frequency) => ({ name: personName(model), frequency, minimum, risk: risk.replace(/-/g, ' ') });
+    const data = (frequency: Frequency) => ({ ...personData(model), frequency, minimum, risk: risk.replace(/-/g, ' ') });
 
     for (const plan of model.plans) {
       const contact = plan.contact;

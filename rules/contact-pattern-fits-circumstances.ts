@@ -1,4 +1,4 @@
-import { defineRule, formatDate, personName, quote, weekdayOf, type Circumstance, type Contact, type Plan, type Unavailability } from '../src/rule-kit/index.js';
+import { defineRule, formatDate, personData, quote, weekdayOf, type Circumstance, type Contact, type Plan, type Unavailability } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Circumstance types that shape when and how the person can attend. */
@@ -70,7 +70,7 @@ export default defineRule<Options>()({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     const plan = model.plans[model.plans.length - 1];
     const relevant = (model.assessment?.circumstances ?? []).filter((c) => context.options.circumstanceTypes.includes(c.type));
 
@@ -81,7 +81,7 @@ export default defineRule<Options>()({
           node: plan,
           property: 'contact',
           messageId: 'noArrangements',
-          data: { name, circumstances: [...new Set(relevant.map((c) => c.type))].join(', ') },
+          data: { ...person, circumstances: [...new Set(relevant.map((c) => c.type))].join(', ') },
         });
       } else {
         const addressed = new Set<string>([...(contact.unavailable ?? []).flatMap((w) => (w.circumstance ? [w.circumstance] : [])), ...(contact.adjustments ?? []).map((a) => a.circumstance)]);
@@ -92,7 +92,7 @@ export default defineRule<Options>()({
             node: contact,
             property: 'frequency',
             messageId: 'notAddressed',
-            data: { name, type: circumstance.type.replace(/-/g, ' '), detail: quote(circumstance.detail), ref: circumstance.id ?? circumstance.type },
+            data: { ...person, type: circumstance.type.replace(/-/g, ' '), detail: quote(circumstance.detail), ref: circumstance.id ?? circumstance.type },
           });
         }
       }
@@ -108,7 +108,7 @@ export default defineRule<Options>()({
         property: contact.time ? 'time' : 'date',
         messageId: 'clash',
         data: {
-          name,
+          ...person,
           outcome: contact.outcome.replace(/-/g, ' '),
           date: formatDate(contact.date),
           time: contact.time ?? 'any time',

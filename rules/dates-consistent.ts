@@ -1,4 +1,4 @@
-import { defineRule, formatDate, isPlaceholder, personName, quote, sentenceEndDate, type CaseModel, type Plan } from '../src/rule-kit/index.js';
+import { defineRule, formatDate, isRecordedReason, personData, quote, sentenceEndDate, type CaseModel, type Plan } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Also judge objective targets and requirement completion dates against the end of the sentence. */
@@ -56,9 +56,9 @@ export default defineRule<Options>()({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     const findings = [...withinItself(model), ...againstSentence(model, context.options.planTargets)];
-    for (const finding of findings) context.report({ ...finding, data: { name, ...finding.data } });
+    for (const finding of findings) context.report({ ...finding, data: { ...person, ...finding.data } });
   },
 });
 
@@ -140,8 +140,9 @@ function againstSentence(model: CaseModel, planTargets: boolean): Finding[] {
   }
   const endOfOrderReviews = new Set(model.reviews.filter((r) => r.trigger === 'end-of-order').map((r) => r.date));
   for (const contact of model.contacts) {
-    // A contact before the order with a recorded reason (a pre-sentence report interview) is accepted.
-    if (!custody && isPlaceholder(contact.rationale)) before(contact, 'date', 'The contact', contact.date, ', or record in its rationale why contact came before the order');
+    // A contact before the order with a recorded reason (a pre-sentence report interview) is accepted;
+    // the reason is judged by what it says, so "Did not attend, no reason given." is none.
+    if (!custody && !isRecordedReason(contact.rationale, 1, { name: model.person?.name })) before(contact, 'date', 'The contact', contact.date, ', or record in its rationale why contact came before the order');
     if (!endOfOrderReviews.has(contact.date)) after(contact, 'date', `The contact (${contact.outcome.replace(/-/g, ' ')})`, contact.date);
   }
   for (const review of model.reviews) {

@@ -1,4 +1,4 @@
-import { defineRule, formatDate, personName, quote, type Objective } from '../src/rule-kit/index.js';
+import { defineRule, formatDate, personData, quote, type Objective } from '../src/rule-kit/index.js';
 
 /** An objective's title for quoting in a message, without a closing full stop. */
 function titleOf(title: string): string {
@@ -60,7 +60,7 @@ export default defineRule<Options>()({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     for (const plan of model.plans) {
       const objectives = plan.objectives ?? [];
       const byId = new Map<string, Objective>();
@@ -75,9 +75,9 @@ export default defineRule<Options>()({
           const title = titleOf(objective.title);
           const other = byId.get(id);
           if (!other) {
-            context.report({ node: dependsOn, property: index, messageId: 'unknownDependency', data: { name, title, id } });
+            context.report({ node: dependsOn, property: index, messageId: 'unknownDependency', data: { ...person, title, id } });
           } else if (other === objective) {
-            context.report({ node: dependsOn, property: index, messageId: 'selfDependency', data: { name, title, id } });
+            context.report({ node: dependsOn, property: index, messageId: 'selfDependency', data: { ...person, title, id } });
           } else if (
             !(inCycle.has(objective) && inCycle.has(other)) &&
             objective.targetDate &&
@@ -92,7 +92,7 @@ export default defineRule<Options>()({
               node: objective,
               property: 'targetDate',
               messageId: 'beforeDependency',
-              data: { name, title, target: formatDate(objective.targetDate), otherTitle: titleOf(other.title), otherTarget: formatDate(other.targetDate) },
+              data: { ...person, title, target: formatDate(objective.targetDate), otherTitle: titleOf(other.title), otherTarget: formatDate(other.targetDate) },
             });
           }
         });
@@ -104,7 +104,7 @@ export default defineRule<Options>()({
           node: first,
           property: 'dependsOn',
           messageId: 'cycle',
-          data: { name, cycle: [...cycle, first].map((o) => `"${o.id}"`).join(' → ') },
+          data: { ...person, cycle: [...cycle, first].map((o) => `"${o.id}"`).join(' → ') },
         });
       }
     }

@@ -1,4 +1,4 @@
-import { allowedProperties, defineRule, formatDate, loadSchema, normaliseText, personName, placeholderTest, quote, resolveRef, type CaseModel, type JsonSchema, type Objective } from '../src/rule-kit/index.js';
+import { allowedProperties, defineRule, formatDate, loadSchema, normaliseText, personData, placeholderTest, quote, resolveRef, type CaseModel, type JsonSchema, type Objective } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Field paths not checked here, usually because a more specific rule judges them. */
@@ -220,7 +220,7 @@ export default defineRule<Options>()({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     let placeholder = testsFor.get(context.options);
     if (!placeholder) testsFor.set(context.options, (placeholder = placeholderTest([...MORE_PLACEHOLDERS, ...context.options.extraPlaceholders])));
     let plans = plansFor.get(context.options);
@@ -237,15 +237,15 @@ export default defineRule<Options>()({
         plan,
         undefined,
         (holder, key, text, field) => {
-          if (placeholder(text)) context.report({ node: holder, property: key, messageId: 'placeholder', data: { name, where: part.label, field: field(), text: quote(text) } });
+          if (placeholder(text)) context.report({ node: holder, property: key, messageId: 'placeholder', data: { ...person, where: part.label, field: field(), text: quote(text) } });
         },
         seen,
       );
     }
 
     for (const plan of model.plans) {
-      checkCopies(plan.objectives ?? [], 'title', 'duplicateTitle', placeholder, (r) => context.report({ ...r, data: { ...r.data, name } }));
-      checkCopies(plan.objectives ?? [], 'measure', 'duplicateMeasure', placeholder, (r) => context.report({ ...r, data: { ...r.data, name } }));
+      checkCopies(plan.objectives ?? [], 'title', 'duplicateTitle', placeholder, (r) => context.report({ ...r, data: { ...r.data, ...person } }));
+      checkCopies(plan.objectives ?? [], 'measure', 'duplicateMeasure', placeholder, (r) => context.report({ ...r, data: { ...r.data, ...person } }));
     }
   },
 });

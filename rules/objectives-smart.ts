@@ -1,11 +1,16 @@
-import { defineRule, formatDate, isPlaceholder, personName, quote, sentenceEndDate } from '../src/rule-kit/index.js';
+import { defineRule, formatDate, judgeMeasure, personData, quote, sentenceEndDate } from '../src/rule-kit/index.js';
 
 /** An objective's title for quoting in a message, without a closing full stop. */
 function titleOf(title: string): string {
   return quote(title, 60).replace(/\.$/, '');
 }
 
-type Options = Record<string, never>;
+interface Options {
+  /** More verbs that name an activity rather than a result ("signpost", "link in"). */
+  activityVerbs: string[];
+  /** More words that show a result someone could see (a local test or certificate). */
+  resultWords: string[];
+}
 
 export default defineRule<Options>()({
   meta: {
@@ -20,17 +25,26 @@ export default defineRule<Options>()({
       noMeasure:
         'The objective "{{title}}" does not say how progress will be measured. Add a measure: what {{name}} and you will see when it is achieved (for example "tenancy signed", "eight weeks with no binge days in the drinking diary").',
       placeholderMeasure: '"{{text}}" is a placeholder, not a measure for "{{title}}". Say what {{name}} and you will see when it is achieved.',
+      activityMeasure:
+        '"{{text}}" names an activity, not a result, so it cannot show progress on "{{title}}". Say what {{name}} and you will see when it is achieved: a count, a date, a test, a tenancy (for example "Negative drug tests at each monthly review", "Attends 10 of 12 sessions and completes the workbook").',
       noTargetDate: 'The objective "{{title}}" has no target date. Set one {{within}}, so {{name}} knows when it should be achieved and progress can be reviewed against it.',
       targetBeforeStart: 'The objective "{{title}}" has a target date of {{target}}, before {{start}}. Set a date inside the sentence, so {{name}} has time to achieve it.',
       targetAfterEnd: 'The objective "{{title}}" has a target date of {{target}}, after the {{what}} ends on {{end}}. Set a date {{name}} can reach before then, or break the objective into steps that fit.',
       noOwner: 'The objective "{{title}}" has steps, but none says who does it. Say for at least one (by: person, probation-practitioner, partnership-agency …), so {{name}} knows who is responsible for what.',
     },
-    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
-    defaultOptions: {},
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        activityVerbs: { type: 'array', items: { type: 'string' }, description: 'More verbs that name an activity rather than a result.' },
+        resultWords: { type: 'array', items: { type: 'string' }, description: 'More words that show a result someone could see.' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { activityVerbs: [], resultWords: [] },
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     const sentence = model.sentence;
     const end = sentenceEndDate(sentence);
     const onLicence = sentence?.type === 'licence' || sentence?.type === 'post-sentence-supervision';
@@ -46,11 +60,14 @@ export default defineRule<Options>()({
 
       for (const objective of objectives) {
         if (objective.status === 'removed' || objective.status === 'achieved') continue;
-        const data = { name, title: titleOf(objective.title), what };
+        const data = { ...person, title: titleOf(objective.title), what };
 
         const measure = objective.measure;
-        if (measure === undefined || measure.trim() === '') context.report({ node: objective, property: 'measure', messageId: 'noMeasure', data });
-        else if (isPlaceholder(measure)) context.report({ node: objective, property: 'measure', messageId: 'placeholderMeasure', data: { ...data, text: quote(measure) } });
+        // "Engage with CGL" names what to do, not what anyone will see when it is done.
+        const verdict = judgeMeasure(measure, { activityVerbs: context.options.activityVerbs, resultWords: context.options.resultWords });
+        if (verdict.code === 'missing') context.report({ node: objective, property: 'measure', messageId: 'noMeasure', data });
+        else if (verdict.code === 'placeholder') context.report({ node: objective, property: 'measure', messageId: 'placeholderMeasure', data: { ...data, text: quote(measure ?? '') } });
+        else if (verdict.code === 'activity-only') context.report({ node: objective, property: 'measure', messageId: 'activityMeasure', data: { ...data, text: quote(measure ?? '') } });
 
         // A goal for the future is dated and given steps when work on it starts.
         if (objective.status === 'future') continue;

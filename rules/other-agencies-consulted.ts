@@ -1,4 +1,4 @@
-import { defineRule, isPlaceholder, normaliseText, personName, quote, type Agency, type Assessment } from '../src/rule-kit/index.js';
+import { defineRule, judgeReason, normaliseText, personData, quote, type Agency, type Assessment } from '../src/rule-kit/index.js';
 
 type Options = Record<string, never>;
 
@@ -45,21 +45,22 @@ export default defineRule<Options>()({
   check(model, context) {
     const assessment = model.assessment;
     if (!assessment) return; // only an assessment that exists is judged
-    const name = personName(model);
+    const person = personData(model);
     const consulted = assessment.agenciesConsulted ?? [];
 
     for (const agency of model.agencies) {
       if (!expectedAtAssessment(agency, assessment.date)) continue;
       if (consulted.some((entry) => isAbout(entry, agency))) continue;
-      context.report({ node: assessment, property: 'agenciesConsulted', messageId: 'notConsulted', data: { name, agency: quote(agency.name, 50), ref: quote(agency.id ?? agency.name, 50) } });
+      context.report({ node: assessment, property: 'agenciesConsulted', messageId: 'notConsulted', data: { ...person, agency: quote(agency.name, 50), ref: quote(agency.id ?? agency.name, 50) } });
     }
 
     for (const entry of consulted) {
       const agency = quote(model.agencies.find((a) => isAbout(entry, a))?.name ?? entry.agency, 50);
       if (entry.information === undefined || entry.information.trim() === '') {
-        context.report({ node: entry, property: 'information', messageId: 'noInformation', data: { name, agency } });
-      } else if (isPlaceholder(entry.information)) {
-        context.report({ node: entry, property: 'information', messageId: 'placeholder', data: { name, agency, text: quote(entry.information) } });
+        context.report({ node: entry, property: 'information', messageId: 'noInformation', data: { ...person, agency } });
+      } else if (!judgeReason(entry.information, { name: model.person?.name }).ok) {
+        // Judged by what it says: a placeholder, "as discussed" or "see notes" is not what the agency contributed.
+        context.report({ node: entry, property: 'information', messageId: 'placeholder', data: { ...person, agency, text: quote(entry.information) } });
       }
     }
   },

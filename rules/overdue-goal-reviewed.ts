@@ -1,4 +1,4 @@
-import { addDays, currentPlan, defineRule, formatDate, isActive, latestRecordedDate, personName, quote, type CaseModel, type Objective } from '../src/rule-kit/index.js';
+import { addDays, currentPlan, defineRule, formatDate, isActive, latestRecordedDate, personData, quote, type CaseModel, type Objective } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Days past its target date before an active goal with no note since is reported. */
@@ -32,7 +32,7 @@ export default defineRule<Options>()({
     const plan = currentPlan(model);
     const latest = latestRecordedDate(model);
     if (!plan || !latest) return;
-    const name = personName(model);
+    const person = personData(model);
     for (const objective of plan.objectives ?? []) {
       const target = objective.targetDate;
       if (!target || !isActive(objective) || latest <= addDays(target, context.options.graceDays)) continue;
@@ -43,7 +43,7 @@ export default defineRule<Options>()({
         node: objective,
         property: 'targetDate',
         messageId: 'overdue',
-        data: { name, title: quote(objective.title), target: formatDate(target), latest: formatDate(latest), lastNote: last ? ` (the last was on ${formatDate(last)})` : '' },
+        data: { ...person, title: quote(objective.title), target: formatDate(target), latest: formatDate(latest), lastNote: last ? ` (the last was on ${formatDate(last)})` : '' },
       });
     }
   },

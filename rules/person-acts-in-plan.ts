@@ -1,4 +1,4 @@
-import { OWNER_WORDS, currentPlan, defineRule, formatDate, listWords, personName, type Action } from '../src/rule-kit/index.js';
+import { OWNER_WORDS, currentPlan, defineRule, formatDate, listWords, personData, type Action } from '../src/rule-kit/index.js';
 
 export default defineRule({
   meta: {
@@ -11,7 +11,7 @@ export default defineRule({
     needs: ['plan'],
     messages: {
       noOwnSteps:
-        'None of the {{count}} steps in the plan of {{date}} is for {{name}} to take: {{owners}}. Agree with {{name}} at least one step they will take themselves, so the plan is made with them, not done to them.',
+        'None of the {{count}} steps in the plan of {{date}} is for {{name}} to take: {{owners}}. Agree with {{name}} at least one step {{they}} will take {{themselves}}, so the plan is made with {{them}}, not done to {{them}}.',
     },
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
@@ -32,7 +32,7 @@ export default defineRule({
       property: 'objectives',
       messageId: 'noOwnSteps',
       data: {
-        name: personName(model),
+        ...personData(model),
         date: formatDate(plan.date),
         count: steps.length,
         owners: `${steps.length === 1 ? 'it is' : owners.length === 1 ? 'all are' : 'they are'} for ${listWords(owners)}`,

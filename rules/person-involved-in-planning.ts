@@ -1,9 +1,9 @@
-import { REASON_WORDS_OPTIONS, defineRule, formatDate, isRecordedReason, personName, quote } from '../src/rule-kit/index.js';
+import { ABSENCE_WORDS, REASON_OPTIONS, defineRule, formatDate, isRecordedReason, personData, quote, type ReasonRuleOptions } from '../src/rule-kit/index.js';
 
-interface Options {
-  /** Fewer words than this cannot explain an absence or a decision about revisiting. */
-  minReasonWords: number;
-}
+type Options = ReasonRuleOptions;
+
+/** Words of a revisit itself: "After first attendance." repeats revisit.when and says nothing of why. */
+const REVISIT_WORDS = ['revisit', 'revisited', 'review', 'reviewed', 'after', 'first', 'attendance', 'attends', 'when', 'plan', 'later', 'date'];
 
 export default defineRule<Options>()({
   meta: {
@@ -16,34 +16,36 @@ export default defineRule<Options>()({
     needs: ['plan'],
     messages: {
       notRecorded:
-        'The plan of {{date}} does not record whether {{name}} took part in making it. Add participation: how {{name}} took part (in-person, phone, video, written) or, if they could not, absent with the reason.',
+        'The plan of {{date}} does not record whether {{name}} took part in making it. Add participation: how {{name}} took part (in-person, phone, video, written) or, if {{they}} could not, absent with the reason.',
       noReason: 'The plan of {{date}} was made without {{name}} and does not say why. Record in participation.absenceReason why {{name}} could not take part and what was tried.',
-      weakReason: '"{{text}}" does not explain why the plan was made without {{name}}. Say why they could not take part and what was tried (calls, letters, a home visit).',
+      weakReason: '"{{text}}" does not explain why the plan was made without {{name}}. Say why {{they}} could not take part and what was tried (calls, letters, a home visit).',
       noFollowUp:
-        'The plan of {{date}} was made without {{name}} and records no intention to go through it with them. Add revisit (for example when: after-first-attendance, with the reason), so {{name}} can shape the plan once they attend.',
-      weakFollowUp: '"{{text}}" does not say how the plan made without {{name}} will be followed up. Say when it will be revisited with them and why.',
+        'The plan of {{date}} was made without {{name}} and records no intention to go through it with {{them}}. Add revisit (for example when: after-first-attendance, with the reason), so {{name}} can shape the plan once {{they}} attend{{s}}.',
+      weakFollowUp: '"{{text}}" does not say how the plan made without {{name}} will be followed up. Say when it will be revisited with {{them}} and why.',
     },
-    ...REASON_WORDS_OPTIONS,
+    ...REASON_OPTIONS,
   },
 
   check(model, context) {
-    const name = personName(model);
-    const isReason = (text: string) => isRecordedReason(text, context.options.minReasonWords);
+    const person = personData(model);
+    const reasonOptions = { name: model.person?.name, filler: context.options.fillerPhrases };
+    // "Did not attend" repeats the absence; "After first attendance" repeats when the plan will be revisited.
+    const isReason = (text: string, restates: readonly string[]) => isRecordedReason(text, context.options.minReasonWords, { ...reasonOptions, restates });
 
     for (const plan of model.plans) {
       const date = formatDate(plan.date);
       const participation = plan.participation;
       if (!participation) {
-        context.report({ node: plan, property: 'participation', messageId: 'notRecorded', data: { name, date } });
+        context.report({ node: plan, property: 'participation', messageId: 'notRecorded', data: { ...person, date } });
         continue;
       }
       if (participation.person !== 'absent') continue;
 
       const reason = participation.absenceReason;
       if (reason === undefined || reason.trim() === '') {
-        context.report({ node: participation, property: 'absenceReason', messageId: 'noReason', data: { name, date } });
-      } else if (!isReason(reason)) {
-        context.report({ node: participation, property: 'absenceReason', messageId: 'weakReason', data: { name, date, text: quote(reason) } });
+        context.report({ node: participation, property: 'absenceReason', messageId: 'noReason', data: { ...person, date } });
+      } else if (!isReason(reason, [...ABSENCE_WORDS, 'plan', 'planning'])) {
+        context.report({ node: participation, property: 'absenceReason', messageId: 'weakReason', data: { ...person, date, text: quote(reason) } });
       }
 
       // Any recorded, reasoned revisit counts, including a judgement that none is needed.
@@ -52,9 +54,9 @@ export default defineRule<Options>()({
       // plan-revisited-after-first-attendance judges that; saying it here too would repeat it.
       if (!revisit && model.kinds.has('case-file')) continue;
       if (!revisit) {
-        context.report({ node: plan, property: 'revisit', messageId: 'noFollowUp', data: { name, date } });
-      } else if (!isReason(revisit.reason)) {
-        context.report({ node: revisit, property: 'reason', messageId: 'weakFollowUp', data: { name, date, text: quote(revisit.reason) } });
+        context.report({ node: plan, property: 'revisit', messageId: 'noFollowUp', data: { ...person, date } });
+      } else if (!isReason(revisit.reason, REVISIT_WORDS)) {
+        context.report({ node: revisit, property: 'reason', messageId: 'weakFollowUp', data: { ...person, date, text: quote(revisit.reason) } });
       }
     }
   },

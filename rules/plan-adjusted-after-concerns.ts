@@ -1,9 +1,43 @@
-import { concernRuns, defineRule, describeConcerns, formatDate, isPlaceholder, normaliseText, personName } from '../src/rule-kit/index.js';
+import { concernRuns, defineRule, describeConcerns, formatDate, isPlaceholder, isRecordedReason, normaliseText, personData } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Compliance concerns, with no review between them, after which the next review should adjust the plan. */
   concernThreshold: number;
+  /** More words or phrases that give no reason. */
+  fillerPhrases: string[];
 }
+
+/** Words of keeping the plan: "No change needed." repeats the decision and says nothing of why. */
+const KEEP_WORDS = [
+  'change',
+  'changes',
+  'changed',
+  'needed',
+  'need',
+  'required',
+  'necessary',
+  'plan',
+  'unchanged',
+  'remains',
+  'remain',
+  'stays',
+  'stay',
+  'continue',
+  'continues',
+  'keep',
+  'kept',
+  'appropriate',
+  'suitable',
+  'fine',
+  'ok',
+  'still',
+  'fits',
+  'current',
+  'currently',
+  'concerns',
+  'concern',
+  'noted',
+];
 
 /**
  * Wording that opens an entry recording a decision to keep the plan as it is ("No change to the
@@ -31,14 +65,15 @@ export default defineRule<Options>()({
       type: 'object',
       properties: {
         concernThreshold: { type: 'integer', minimum: 1, description: 'Compliance concerns (missed appointments not accepted, concern events) after which the plan should be adjusted.' },
+        fillerPhrases: { type: 'array', items: { type: 'string' }, description: 'More words or phrases that give no reason.' },
       },
       additionalProperties: false,
     },
-    defaultOptions: { concernThreshold: 2 },
+    defaultOptions: { concernThreshold: 2, fillerPhrases: [] },
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     for (const run of concernRuns(model, context.options.concernThreshold)) {
       // Whether and when a review was held is review-when-triggered's question; this rule judges the review itself.
       const review = model.reviews.find((r) => r.date >= run.trigger.date);
@@ -47,9 +82,10 @@ export default defineRule<Options>()({
       const keeps = entries.filter((c) => NO_CHANGE.test(normaliseText(c.change)));
       if (entries.length > keeps.length) continue; // a real change was made
       // A recorded decision that no change is needed, with its reason, is a professional judgement and is respected.
-      if (keeps.some((c) => !isPlaceholder(c.rationale))) continue;
+      // "No change needed" as the rationale repeats the decision; a reason says why the plan still fits.
+      if (keeps.some((c) => isRecordedReason(c.rationale, 1, { name: person.name, restates: KEEP_WORDS, filler: context.options.fillerPhrases }))) continue;
       // Name every concern the review had before it, not only those that reached the threshold.
-      const data = { name, date: formatDate(review.date), list: describeConcerns(run.concerns.filter((c) => c.date <= review.date)) };
+      const data = { ...person, date: formatDate(review.date), list: describeConcerns(run.concerns.filter((c) => c.date <= review.date)) };
       if (keeps[0]) context.report({ node: keeps[0], property: 'rationale', messageId: 'noChangeUnexplained', data });
       else context.report({ node: review, property: 'planChanges', messageId: 'notAdjusted', data });
     }

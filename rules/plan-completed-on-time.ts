@@ -1,11 +1,14 @@
-import { addWorkingDays, defineRule, formatDate, isRecordedReason, personName, quote, workingDaysBetween, type Plan } from '../src/rule-kit/index.js';
+import { addWorkingDays, defineRule, formatDate, isRecordedReason, personData, quote, workingDaysBetween, type Plan } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Working days after sentence (or release) within which the initial plan is expected. */
   workingDays: number;
+  /** More words or phrases that give no reason. */
+  fillerPhrases: string[];
 }
 
-/** Fewer words than this cannot explain why a plan took longer. */
+/** Words of lateness itself: "Plan completed late." repeats the finding. */
+const LATE_WORDS = ['late', 'lateness', 'delay', 'delayed', 'overdue', 'plan', 'completed', 'complete', 'completion', 'time', 'timescale', 'took', 'longer', 'days', 'working'];
 
 /** The initial plan: the one marked initial, else the earliest if its version is not recorded. */
 function initialPlan(plans: Plan[]): Plan | undefined {
@@ -22,17 +25,18 @@ export default defineRule<Options>()({
     appliesTo: ['case-file'],
     needs: ['sentence'],
     messages: {
-      late: 'The initial plan was completed on {{planDate}}, {{count}} working days after {{event}} on {{start}}; it is expected within {{limit}} working days (by {{due}}). Plan promptly with {{name}}, or record in lateReason why it took longer (for example, waiting so {{name}} could take part).',
-      weakReason: '"{{text}}" does not explain why the initial plan took {{count}} working days after {{event}} (expected within {{limit}}). Say why it took longer and what was done with {{name}} meanwhile.',
+      late: 'The initial plan was completed on {{planDate}}, {{count}} working days after {{event}} on {{start}}, later than the {{limit}} working days set for this check (by {{due}}). Plan promptly with {{name}}, or record in lateReason why it took longer (for example, waiting so {{name}} could take part).',
+      weakReason: '"{{text}}" does not explain why the initial plan took {{count}} working days after {{event}} (this check sets {{limit}}). Say why it took longer and what was done with {{name}} meanwhile.',
     },
     optionsSchema: {
       type: 'object',
       properties: {
         workingDays: { type: 'integer', minimum: 1, maximum: 365, description: 'Working days after sentence or release within which the initial plan is expected.' },
+        fillerPhrases: { type: 'array', items: { type: 'string' }, description: 'More words or phrases that give no reason.' },
       },
       additionalProperties: false,
     },
-    defaultOptions: { workingDays: 15 },
+    defaultOptions: { workingDays: 15, fillerPhrases: [] },
   },
 
   check(model, context) {
@@ -45,7 +49,7 @@ export default defineRule<Options>()({
 
     const onLicence = sentence.type === 'licence' || sentence.type === 'post-sentence-supervision';
     const data = {
-      name: personName(model),
+      ...personData(model),
       count,
       limit,
       event: onLicence ? 'release' : 'sentence',
@@ -56,7 +60,7 @@ export default defineRule<Options>()({
     const reason = plan.lateReason;
     if (reason === undefined || reason.trim() === '') {
       context.report({ node: plan, property: 'date', messageId: 'late', data });
-    } else if (!isRecordedReason(reason)) {
+    } else if (!isRecordedReason(reason, 1, { name: model.person?.name, restates: LATE_WORDS, filler: context.options.fillerPhrases })) {
       context.report({ node: plan, property: 'lateReason', messageId: 'weakReason', data: { ...data, text: quote(reason) } });
     }
   },

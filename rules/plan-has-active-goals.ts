@@ -1,4 +1,4 @@
-import { currentPlan, defineRule, formatDate, isActive, listWords, personName, quote, type Plan } from '../src/rule-kit/index.js';
+import { currentPlan, defineRule, formatDate, isActive, listWords, personData, quote, type Plan } from '../src/rule-kit/index.js';
 
 const STATUS_WORDS = { future: 'future', achieved: 'achieved', removed: 'removed' } as const;
 
@@ -22,7 +22,8 @@ export default defineRule({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
+    const name = person.name;
     const current = currentPlan(model);
     // A superseded draft was never the plan anyone worked to; an agreed one was.
     const judged = model.plans.filter((plan) => plan === current || plan.agreement?.status === 'agreed');
@@ -32,17 +33,17 @@ export default defineRule({
       const state = plan.agreement?.status === 'agreed' ? `was agreed with ${name}` : 'is the current plan';
       const objectives = plan.objectives ?? [];
       if (objectives.length === 0) {
-        context.report({ node: plan, property: 'objectives', messageId: 'noGoals', data: { name, date, state } });
+        context.report({ node: plan, property: 'objectives', messageId: 'noGoals', data: { ...person, date, state } });
         continue;
       }
       const active = objectives.filter(isActive);
       if (active.length === 0) {
-        context.report({ node: plan, property: 'objectives', messageId: 'noActiveGoal', data: { name, date, state, counts: countStatuses(plan) } });
+        context.report({ node: plan, property: 'objectives', messageId: 'noActiveGoal', data: { ...person, date, state, counts: countStatuses(plan) } });
         continue;
       }
       for (const objective of active) {
         if ((objective.actions ?? []).length > 0) continue;
-        context.report({ node: objective, property: 'actions', messageId: 'noSteps', data: { name, title: quote(objective.title) } });
+        context.report({ node: objective, property: 'actions', messageId: 'noSteps', data: { ...person, title: quote(objective.title) } });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { compareText, daysBetween, defineRule, describePeriod, firstAttendedContact, formatDate, isPlaceholder, latestRecordedDate, personName, personTookPart, windowAfter } from '../src/rule-kit/index.js';
+import { compareText, daysBetween, defineRule, describePeriod, firstAttendedContact, formatDate, isRecordedReason, latestRecordedDate, personData, personTookPart, windowAfter } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Days after the first attended contact within which the plan should be revisited with the person. */
@@ -15,11 +15,11 @@ export default defineRule<Options>()({
     appliesTo: ['case-file'],
     needs: ['contacts'],
     messages: {
-      noIntention: 'The plan was completed on {{planDate}} {{how}}, and {{name}} has not attended yet. Record when and why it will be revisited with them (revisit: when: after-first-attendance, with a reason).',
+      noIntention: 'The plan was completed on {{planDate}} {{how}}, and {{name}} has not attended yet. Record when and why it will be revisited with {{them}} (revisit: when: after-first-attendance, with a reason).',
       notRevisited:
-        'The plan was completed on {{planDate}} {{how}}. {{name}} first attended on {{firstDate}}{{interrupted}}, but no review or updated plan with {{name}} taking part follows. Revisit the plan with them within {{days}} days of that first attendance, so it reflects their view and circumstances.',
-      late: 'The plan was completed {{how}} and revisited with {{name}} on {{revisitDate}}, {{gap}} days after {{since}}; it should be revisited within {{days}} days.',
-      due: 'The plan was completed on {{planDate}} {{how}}. Revisiting it with {{name}} is due by {{due}}, {{days}} days after {{since}} (the window set for this check). Hold a review or update the plan with {{name}} taking part by then, so it reflects their view and circumstances.',
+        'The plan was completed on {{planDate}} {{how}}. {{name}} first attended on {{firstDate}}{{interrupted}}, but no review or updated plan with {{name}} taking part follows. Revisit the plan with {{them}} within the {{days}} days after that first attendance set for this check, so it reflects {{their}} view and circumstances.',
+      late: 'The plan was completed {{how}} and revisited with {{name}} on {{revisitDate}}, {{gap}} days after {{since}}, later than the {{days}} days set for this check.',
+      due: 'The plan was completed on {{planDate}} {{how}}. Revisiting it with {{name}} is due by {{due}}, {{days}} days after {{since}} (the window set for this check). Hold a review or update the plan with {{name}} taking part by then, so it reflects {{their}} view and circumstances.',
     },
     optionsSchema: {
       type: 'object',
@@ -34,20 +34,22 @@ export default defineRule<Options>()({
   check(model, context) {
     const plan = model.plans[0];
     if (!plan) return;
-    const name = personName(model);
+    const person = personData(model);
+    const name = person.name;
     const first = firstAttendedContact(model);
     const without = !personTookPart(plan.participation);
     const beforeFirstAttendance = first !== undefined && plan.date < first.date;
     if (!without && !beforeFirstAttendance) return;
-    // A recorded, reasoned judgement that no revisit is needed is respected.
-    if (plan.revisit?.when === 'not-needed' && !isPlaceholder(plan.revisit.reason)) return;
+    // A recorded, reasoned judgement that no revisit is needed is respected; "No reason." is not one.
+    const reasoned = isRecordedReason(plan.revisit?.reason, 1, { name: model.person?.name });
+    if (plan.revisit?.when === 'not-needed' && reasoned) return;
 
     const how = without ? (plan.participation ? `without ${name} taking part` : `with no record of ${name} taking part`) : `before ${name} first attended`;
     const where = { node: plan, property: plan.participation ? 'participation' : 'date' };
 
     if (!first) {
-      if (!plan.revisit || isPlaceholder(plan.revisit.reason)) {
-        context.report({ ...where, messageId: 'noIntention', data: { name, how, planDate: formatDate(plan.date) } });
+      if (!plan.revisit || !reasoned) {
+        context.report({ ...where, messageId: 'noIntention', data: { ...person, how, planDate: formatDate(plan.date) } });
       }
       return;
     }
@@ -72,13 +74,13 @@ export default defineRule<Options>()({
       // Judge only from what is recorded: until the record runs past the window, the revisit is due, not late.
       const lastRecorded = latestRecordedDate(model) ?? first.date;
       if (lastRecorded <= window.due) {
-        context.report({ ...where, severity: 'warning', messageId: 'due', data: { name, how, days, since, planDate: formatDate(plan.date), due: formatDate(window.due) } });
+        context.report({ ...where, severity: 'warning', messageId: 'due', data: { ...person, how, days, since, planDate: formatDate(plan.date), due: formatDate(window.due) } });
         return;
       }
       context.report({
         ...where,
         messageId: 'notRevisited',
-        data: { name, how, days, interrupted: window.interruptedBy ? ` and was then ${describePeriod(window.interruptedBy)}` : '', planDate: formatDate(plan.date), firstDate: formatDate(first.date) },
+        data: { ...person, how, days, interrupted: window.interruptedBy ? ` and was then ${describePeriod(window.interruptedBy)}` : '', planDate: formatDate(plan.date), firstDate: formatDate(first.date) },
       });
       return;
     }
@@ -87,7 +89,7 @@ export default defineRule<Options>()({
         node: revisit.node,
         property: 'date',
         messageId: 'late',
-        data: { name, how, days, since, gap: daysBetween(window.from, revisit.date), revisitDate: formatDate(revisit.date) },
+        data: { ...person, how, days, since, gap: daysBetween(window.from, revisit.date), revisitDate: formatDate(revisit.date) },
       });
     }
   },

@@ -1,4 +1,4 @@
-import { addMonths, defineRule, formatDate, latestRecordedDate, personName } from '../src/rule-kit/index.js';
+import { addMonths, defineRule, formatDate, latestRecordedDate, personData } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Months the case may run on from the initial plan with no review or updated plan. */
@@ -16,7 +16,7 @@ export default defineRule<Options>()({
     needs: ['plan'],
     messages: {
       notUpdated:
-        'The plan of {{date}} is still the initial plan: no review or updated plan follows it, though the record runs to {{latest}}, more than {{months}} months on. Review the plan with {{name}}: what has changed in their life, what they have achieved, and what comes next.',
+        'The plan of {{date}} is still the initial plan: no review or updated plan follows it, though the record runs to {{latest}}, past the {{months}} months set for this check. Review the plan with {{name}}: what has changed in {{their}} life, what {{theyHave}} achieved, and what comes next.',
     },
     optionsSchema: {
       type: 'object',
@@ -41,7 +41,7 @@ export default defineRule<Options>()({
       node: initial,
       property: initial.version !== undefined ? 'version' : 'date',
       messageId: 'notUpdated',
-      data: { name: personName(model), date: formatDate(initial.date), latest: formatDate(latest), months },
+      data: { ...personData(model), date: formatDate(initial.date), latest: formatDate(latest), months },
     });
   },
 });

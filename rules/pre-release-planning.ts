@@ -1,10 +1,9 @@
-import { daysBetween, defineRule, formatDate, isRecordedReason, personName } from '../src/rule-kit/index.js';
+import { daysBetween, defineRule, formatDate, isRecordedReason, personData } from '../src/rule-kit/index.js';
 
-type Options = Record<string, never>;
-
-/** Fewer words than this cannot explain why planning or contact could not happen before release. */
-
-const isReason = (text: string | undefined): boolean => isRecordedReason(text);
+interface Options {
+  /** More words or phrases that give no reason. */
+  fillerPhrases: string[];
+}
 
 export default defineRule<Options>()({
   meta: {
@@ -16,25 +15,30 @@ export default defineRule<Options>()({
     appliesTo: ['case-file'],
     needs: ['sentence', 'contacts'],
     messages: {
-      noPlan: 'No plan is recorded for {{name}}, who was released on {{release}}. Complete the plan before release, with {{name}} and the prison, so the first days out follow a plan they already know.',
+      noPlan: 'No plan is recorded for {{name}}, who was released on {{release}}. Complete the plan before release, with {{name}} and the prison, so the first days out follow a plan {{they}} already know{{s}}.',
       planAfterRelease:
-        'The first plan was completed on {{planDate}}, {{days}} days after {{name}} was released on {{release}}. Plan before release, with {{name}} and the prison, so the first days out follow a plan they already know; or record in lateReason why that was not possible.',
+        'The first plan was completed on {{planDate}}, {{days}} days after {{name}} was released on {{release}}. Plan before release, with {{name}} and the prison, so the first days out follow a plan {{they}} already know{{s}}; or record in lateReason why that was not possible.',
       noContact:
-        'No contact with {{name}} before release on {{release}} is recorded. Meet them before release (a prison visit, video or phone call), so the working relationship starts before the first day out; if it could not happen, record the attempt in the contact log with the reason.',
+        'No contact with {{name}} before release on {{release}} is recorded. Meet {{them}} before release (a prison visit, video or phone call), so the working relationship starts before the first day out; if it could not happen, record the attempt in the contact log with the reason.',
     },
-    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
-    defaultOptions: {},
+    optionsSchema: {
+      type: 'object',
+      properties: { fillerPhrases: { type: 'array', items: { type: 'string' }, description: 'More words or phrases that give no reason.' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { fillerPhrases: [] },
   },
 
   check(model, context) {
+    const isReason = (text: string | undefined): boolean => isRecordedReason(text, 1, { name: model.person?.name, filler: context.options.fillerPhrases });
     const sentence = model.sentence;
     if (!sentence || (sentence.type !== 'licence' && sentence.type !== 'post-sentence-supervision')) return;
     const release = sentence.startDate;
     // Judge only from what is recorded: a record that stops before release is still pre-release.
     const recorded = [...model.plans.map((p) => p.date), ...model.reviews.map((r) => r.date), ...model.contacts.filter((c) => c.outcome !== 'planned').map((c) => c.date)];
     if (!recorded.some((date) => date >= release)) return;
-    const name = personName(model);
-    const data = { name, release: formatDate(release) };
+    const person = personData(model);
+    const data = { ...person, release: formatDate(release) };
 
     const first = model.plans[0];
     if (!first) {

@@ -1,4 +1,4 @@
-import { addDays, addMonths, compareText, daysBetween, defineRule, formatDate, personName, quote, sentenceEndDate, type CaseModel, type Plan, type Requirement, type Sentence } from '../src/rule-kit/index.js';
+import { addDays, addMonths, compareText, daysBetween, defineRule, formatDate, personData, quote, sentenceEndDate, type CaseModel, type Plan, type Requirement, type Sentence } from '../src/rule-kit/index.js';
 
 type Options = Record<string, never>;
 type Delivery = NonNullable<Plan['requirementDelivery']>[number];
@@ -81,11 +81,11 @@ export default defineRule<Options>()({
     needs: ['sentence'],
     messages: {
       noDelivery: 'The plan does not say how the {{requirement}} will be delivered. Add a requirementDelivery entry (requirement: {{ref}}) saying {{ask}}.',
-      completeAfterEnd: 'The plan completes the {{requirement}} by {{completeBy}}, but {{limit}}. Plan to finish it in time, so {{name}} is not left in breach through no fault of their own.',
+      completeAfterEnd: 'The plan completes the {{requirement}} by {{completeBy}}, but {{limit}}. Plan to finish it in time, so {{name}} is not left in breach through no fault of {{their}} own.',
       rarTooSlow:
-        'The sentence allows up to {{days}} RAR days; {{todo}} at {{rate}} a month from {{from}} would take {{months}} months, and the {{period}} ends {{end}}. Raise the pace, set a completeBy date inside the {{period}}, or book the sessions, so {{name}} can have the days they need in time.',
+        'The sentence allows up to {{days}} RAR days; {{todo}} at {{rate}} a month from {{from}} would take {{months}} months, and the {{period}} ends {{end}}. Raise the pace, set a completeBy date inside the {{period}}, or book the sessions, so {{name}} can have the days {{they}} need{{s}} in time.',
       rarNoPace:
-        'The plan gives no pace for the RAR days (up to {{days}}), and {{booked}} delivered or booked before the {{period}} ends on {{end}}. Set daysPerMonth or a completeBy date inside the {{period}} in requirementDelivery, or book the sessions, so {{name}} can have the days they need in time.',
+        'The plan gives no pace for the RAR days (up to {{days}}), and {{booked}} delivered or booked before the {{period}} ends on {{end}}. Set daysPerMonth or a completeBy date inside the {{period}} in requirementDelivery, or book the sessions, so {{name}} can have the days {{they}} need{{s}} in time.',
       unpaidWorkTooSlow:
         "{{hours}} hours of unpaid work at {{rate}} hours a week from {{from}} need {{weeks}} weeks, but {{limit}}, which leaves {{available}} weeks. Plan more hours a week, fitted around {{name}}'s work and other commitments, so all the hours fit.",
       unpaidWorkNoPace:
@@ -99,7 +99,8 @@ export default defineRule<Options>()({
     const sentence = model.sentence;
     const plan = model.plans[model.plans.length - 1]; // the plan in force
     if (!sentence || !plan) return;
-    const name = personName(model);
+    const person = personData(model);
+    const name = person.name;
     const end = sentenceEndDate(sentence);
     const period = periodName(sentence);
     const onLicence = sentence.type === 'licence' || sentence.type === 'post-sentence-supervision';
@@ -126,11 +127,11 @@ export default defineRule<Options>()({
         // Something to complete (days, hours, sessions) needs a pace; a condition such as residence needs checking.
         const counted = requirement.days !== undefined || requirement.hours !== undefined || requirement.sessions !== undefined;
         // RAR days are a maximum: the person has the days they need, not a quota to complete.
-        const goal = requirement.type === 'rehabilitation-activity' ? 'have the days they need' : 'complete it';
+        const goal = requirement.type === 'rehabilitation-activity' ? `have the days ${person.they} need${person.s}` : 'complete it';
         const ask = counted
           ? `how, from when and at what pace, so ${name} can ${goal} ${deadline ? `by ${formatDate(deadline)}` : `within the ${period}`}`
           : `how it will be delivered and checked while the ${period} runs`;
-        context.report({ node: plan, property: 'requirementDelivery', messageId: 'noDelivery', data: { name, requirement: label, ref, ask } });
+        context.report({ node: plan, property: 'requirementDelivery', messageId: 'noDelivery', data: { ...person, requirement: label, ref, ask } });
         continue;
       }
       if (!deadline || !limit) continue; // without an end date, pace cannot be judged
@@ -140,7 +141,7 @@ export default defineRule<Options>()({
           node: delivery,
           property: 'completeBy',
           messageId: 'completeAfterEnd',
-          data: { name, requirement: label, completeBy: formatDate(delivery.completeBy), limit },
+          data: { ...person, requirement: label, completeBy: formatDate(delivery.completeBy), limit },
         });
         continue;
       }
@@ -155,7 +156,7 @@ export default defineRule<Options>()({
         if (rate === undefined && delivery.completeBy !== undefined) continue;
         if (rate === undefined) {
           const count = booked === 0 ? 'none of them are' : `only ${booked} ${booked === 1 ? 'of them is' : 'of them are'}`;
-          context.report({ node: delivery, property: 'daysPerMonth', messageId: 'rarNoPace', data: { name, days, period, booked: count, end: formatDate(deadline) } });
+          context.report({ node: delivery, property: 'daysPerMonth', messageId: 'rarNoPace', data: { ...person, days, period, booked: count, end: formatDate(deadline) } });
           continue;
         }
         // The days still to do run from when the last were delivered, if that is later than the plan's start.
@@ -169,14 +170,14 @@ export default defineRule<Options>()({
             node: delivery,
             property: 'daysPerMonth',
             messageId: 'rarTooSlow',
-            data: { name, days, period, todo, rate: amount(rate), from: formatDate(start), months: amount(months), end: formatDate(deadline) },
+            data: { ...person, days, period, todo, rate: amount(rate), from: formatDate(start), months: amount(months), end: formatDate(deadline) },
           });
         }
       } else if (requirement.type === 'unpaid-work' && requirement.hours) {
         const hours = requirement.hours;
         const rate = delivery.hoursPerWeek;
         if (rate === undefined) {
-          context.report({ node: delivery, property: 'hoursPerWeek', messageId: 'unpaidWorkNoPace', data: { name, hours, limit } });
+          context.report({ node: delivery, property: 'hoursPerWeek', messageId: 'unpaidWorkNoPace', data: { ...person, hours, limit } });
           continue;
         }
         const weeks = hours / rate;
@@ -186,7 +187,7 @@ export default defineRule<Options>()({
             node: delivery,
             property: 'hoursPerWeek',
             messageId: 'unpaidWorkTooSlow',
-            data: { name, hours, rate: amount(rate), from: formatDate(from), weeks: Math.ceil(weeks), limit, available: Math.floor(available) },
+            data: { ...person, hours, rate: amount(rate), from: formatDate(from), weeks: Math.ceil(weeks), limit, available: Math.floor(available) },
           });
         }
       }

@@ -5,9 +5,10 @@ import {
   defineRule,
   describeConcerns,
   formatDate,
-  isPlaceholder,
+  isRecordedReason,
   latestRecordedDate,
-  personName,
+  personData,
+  type PronounData,
   quote,
   type CaseEvent,
   type CaseModel,
@@ -22,7 +23,8 @@ interface Options {
   withinDays: number;
 }
 
-const hasReason = (event: CaseEvent) => !isPlaceholder(event.reviewNotNeeded);
+/** A recorded reason no review is needed, judged by what it says: "No reason." is none. */
+const hasReason = (event: CaseEvent) => isRecordedReason(event.reviewNotNeeded);
 
 export default defineRule<Options>()({
   meta: {
@@ -35,13 +37,13 @@ export default defineRule<Options>()({
     needs: ['contacts'],
     messages: {
       concerns:
-        "{{count}} compliance concerns were recorded by {{date}} ({{list}}), but no review followed within {{days}} days{{after}}. Review the plan with {{name}}: what is getting in the way, and what needs to change. If a review is not needed, record why in an event's reviewNotNeeded.",
+        "{{count}} compliance concerns were recorded by {{date}} ({{list}}), but no review followed within the {{days}} days set for this check{{after}}. Review the plan with {{name}}: what is getting in the way, and what needs to change. If a review is not needed, record why in an event's reviewNotNeeded.",
       circumstances:
-        'A change of circumstances was recorded on {{date}} ("{{detail}}"), but no review followed within {{days}} days{{after}}. Review the plan with {{name}} so that contact and objectives still fit their life, or record in reviewNotNeeded why no review is needed.',
+        'A change of circumstances was recorded on {{date}} ("{{detail}}"), but no review followed within the {{days}} days set for this check{{after}}. Review the plan with {{name}} so that contact and objectives still fit {{their}} life, or record in reviewNotNeeded why no review is needed.',
       concernsDue:
         "{{count}} compliance concerns were recorded by {{date}} ({{list}}). A review with {{name}} is due by {{due}}, {{days}} days after {{since}} (the window set for this check): what is getting in the way, and what needs to change. If a review is not needed, record why in an event's reviewNotNeeded.",
       circumstancesDue:
-        'A change of circumstances was recorded on {{date}} ("{{detail}}"). A review with {{name}} is due by {{due}}, {{days}} days after {{since}} (the window set for this check), so that contact and objectives still fit their life; or record in reviewNotNeeded why no review is needed.',
+        'A change of circumstances was recorded on {{date}} ("{{detail}}"). A review with {{name}} is due by {{due}}, {{days}} days after {{since}} (the window set for this check), so that contact and objectives still fit {{their}} life; or record in reviewNotNeeded why no review is needed.',
       contactWithoutReview:
         "The plan of {{date}} changes contact from {{from}} to {{to}}, but no review before it records that change. Agree a change in contact level at a review with {{name}}, and record it with its reason in the review's contactChange.",
       changedBeforeReview:
@@ -59,7 +61,7 @@ export default defineRule<Options>()({
   },
 
   check(model, context) {
-    const name = personName(model);
+    const person = personData(model);
     const days = context.options.withinDays;
     const lastRecorded = latestRecordedDate(model);
 
@@ -75,7 +77,7 @@ export default defineRule<Options>()({
       if (next && next.date <= window.due) return { state: 'held' };
       // Judge only from the record: until it runs past the window, the review is due, not late.
       if (lastRecorded === undefined || lastRecorded <= window.due) {
-        const since = window.interruptedBy ? `${name} could attend again on ${formatDate(window.from)} (${describePeriod(window.interruptedBy)}, after ${what})` : what;
+        const since = window.interruptedBy ? `${person.name} could attend again on ${formatDate(window.from)} (${describePeriod(window.interruptedBy)}, after ${what})` : what;
         return { state: 'due', deadline: window.due, due: formatDate(window.due), since };
       }
       return { state: 'late', deadline: window.due, after: next ? ` (the next review was on ${formatDate(next.date)})` : '' };
@@ -89,7 +91,7 @@ export default defineRule<Options>()({
       const first = run.concerns[0]!.date;
       if (model.events.some((e) => e.date >= first && e.date <= verdict.deadline && hasReason(e))) continue;
       const reached = run.concerns.filter((c) => c.date <= run.trigger.date);
-      const data = { name, days, date, count: reached.length, list: describeConcerns(reached) };
+      const data = { ...person, days, date, count: reached.length, list: describeConcerns(reached) };
       if (verdict.state === 'due') context.report({ ...concernNode(run.trigger), severity: 'warning', messageId: 'concernsDue', data: { ...data, due: verdict.due, since: verdict.since } });
       else context.report({ ...concernNode(run.trigger), messageId: 'concerns', data: { ...data, after: verdict.after } });
     }
@@ -99,16 +101,16 @@ export default defineRule<Options>()({
       const date = formatDate(event.date);
       const verdict = reviewAfter(event.date, `the change on ${date}`);
       if (verdict.state === 'held' || verdict.state === 'waiting') continue;
-      const data = { name, days, date, detail: quote(event.detail, 60) };
+      const data = { ...person, days, date, detail: quote(event.detail, 60) };
       if (verdict.state === 'due') context.report({ node: event, property: 'type', severity: 'warning', messageId: 'circumstancesDue', data: { ...data, due: verdict.due, since: verdict.since } });
       else context.report({ node: event, property: 'type', messageId: 'circumstances', data: { ...data, after: verdict.after } });
     }
 
-    checkContactChanges(model, name, context);
+    checkContactChanges(model, person, context);
   },
 });
 
-function checkContactChanges(model: CaseModel, name: string, context: RuleContext<Options, 'contactWithoutReview' | 'changedBeforeReview'>): void {
+function checkContactChanges(model: CaseModel, person: PronounData & { name: string }, context: RuleContext<Options, 'contactWithoutReview' | 'changedBeforeReview'>): void {
   // A later plan that sets a new contact level should follow a review that agreed it.
   for (let i = 1; i < model.plans.length; i++) {
     const before = model.plans[i - 1]!;
@@ -118,7 +120,7 @@ function checkContactChanges(model: CaseModel, name: string, context: RuleContex
     if (!from || !contact || from === contact.frequency) continue;
     const to = contact.frequency;
     const agreed = model.reviews.some((r) => r.date >= before.date && r.date <= plan.date && r.contactChange?.to === to);
-    if (!agreed) context.report({ node: contact, property: 'frequency', messageId: 'contactWithoutReview', data: { name, from, to, date: formatDate(plan.date) } });
+    if (!agreed) context.report({ node: contact, property: 'frequency', messageId: 'contactWithoutReview', data: { ...person, from, to, date: formatDate(plan.date) } });
   }
   // A review that records a change which had already taken effect did not precede it.
   for (const review of model.reviews) {
@@ -128,7 +130,7 @@ function checkContactChanges(model: CaseModel, name: string, context: RuleContex
       node: change,
       property: 'effectiveFrom',
       messageId: 'changedBeforeReview',
-      data: { name, from: change.from, to: change.to, effective: formatDate(change.effectiveFrom), date: formatDate(review.date) },
+      data: { ...person, from: change.from, to: change.to, effective: formatDate(change.effectiveFrom), date: formatDate(review.date) },
     });
   }
 }

@@ -106,7 +106,7 @@ describe('suppression comments', () => {
     it('does not reach the next line', () => {
       expect(said(PLAN('TBC', 'version: initial  # planlint-disable-line service-user-voice-recorded -- declined\n'))).toEqual([
         '5:19 suppression: This planlint-disable-line comment for service-user-voice-recorded silences nothing on line 5; remove it.',
-        '6:13 service-user-voice-recorded: "TBC" is a placeholder, not the person on probation\'s view. Quote what the person on probation said about the plan, in their own words.',
+        '6:13 service-user-voice-recorded: "TBC" is a placeholder, not the person\'s view. Quote what the person said about the plan, in their own words.',
       ]);
     });
 
@@ -115,7 +115,7 @@ describe('suppression comments', () => {
         '5:18 suppression: This planlint-disable-line comment gives no reason. Record the professional judgement after " -- ", for example: # planlint-disable-line service-user-voice-recorded -- agreed at supervision on 3 May because …',
       ]);
       expect(said(PLAN('TBC  # planlint-disable-line service-user-voice-recoded -- declined'))).toEqual([
-        '5:13 service-user-voice-recorded: "TBC" is a placeholder, not the person on probation\'s view. Quote what the person on probation said about the plan, in their own words.',
+        '5:13 service-user-voice-recorded: "TBC" is a placeholder, not the person\'s view. Quote what the person said about the plan, in their own words.',
         '5:18 suppression: This planlint-disable-line comment names "service-user-voice-recoded", which is not a rule. Did you mean "service-user-voice-recorded"? Check the id with "planlint rules".',
       ]);
     });
@@ -140,7 +140,7 @@ describe('suppression comments', () => {
       const before = PLAN('TBC', '# planlint-disable service-user-voice-recorded -- training file\n# planlint-enable service-user-voice-recorded\n');
       expect(said(before)).toEqual([
         '5:1 suppression: This planlint-disable comment for service-user-voice-recorded silences nothing between lines 5 and 6; remove it.',
-        '7:13 service-user-voice-recorded: "TBC" is a placeholder, not the person on probation\'s view. Quote what the person on probation said about the plan, in their own words.',
+        '7:13 service-user-voice-recorded: "TBC" is a placeholder, not the person\'s view. Quote what the person said about the plan, in their own words.',
       ]);
     });
 

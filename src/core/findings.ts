@@ -49,7 +49,7 @@ export interface FileResult {
   internalError?: boolean;
   /**
    * The report is to be shared (--redact): messages quote no input and name the person only as
-   * "the person on probation". Formatters that show source text or case details must leave them out.
+   * "the person". Formatters that show source text or case details must leave them out.
    */
   redacted?: boolean;
   /**

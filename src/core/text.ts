@@ -180,11 +180,3 @@ export function quote(text: string, max = 40): string {
 export function listWords(words: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]!}`;
 }
-
-/** Fewest words a recorded reason or rationale needs to count as a judgement rather than a tick. */
-export const MIN_REASON_WORDS = 4;
-
-/** Whether text records a reason: present, not a placeholder, and at least `minWords` words long. */
-export function isRecordedReason(text: string | undefined, minWords = MIN_REASON_WORDS): boolean {
-  return text !== undefined && !isPlaceholder(text) && wordCount(text) >= minWords;
-}

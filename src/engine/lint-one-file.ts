@@ -24,7 +24,7 @@ export interface LintInput {
 export interface RunSettings {
   maxFileBytes?: number;
   inputFormat?: InputFormat;
-  /** --redact: findings quote no input and name the person only as "the person on probation". */
+  /** --redact: findings quote no input and name the person only as "the person". */
   redact?: boolean;
   /** What the run's formatters need attached to each result (in this thread only: see LintOptions.attach). */
   attach?: LintOptions['attach'];

@@ -26,7 +26,7 @@ export interface LintOptions {
   onRuleStart?: (ruleId: string) => void;
   /**
    * The report will be shared (--redact): findings quote no input text and name the person only
-   * as "the person on probation"; the result is marked `redacted` for formatters.
+   * as "the person"; the result is marked `redacted` for formatters.
    */
   redact?: boolean;
   /**

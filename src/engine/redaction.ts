@@ -3,8 +3,9 @@
  * the case file. (Rules keep quotes short themselves, with quote(); tests/privacy.test.ts checks.)
  */
 import type { Report } from '../rule-kit/rule-api.js';
+import { NEUTRAL_PRONOUN_DATA } from '../rule-kit/pronouns.js';
 import { SCHEMA_KINDS, loadSchema } from '../validate/schemas.js';
-const PERSON_PLACEHOLDER = 'the person on probation';
+const PERSON_PLACEHOLDER = 'the person';
 const REDACTED = '[redacted]';
 
 let vocabulary: Set<string> | undefined;
@@ -46,7 +47,7 @@ function keepsWhenRedacted(value: string): boolean {
 
 /**
  * Report data with its text replaced for a shared report: the person's name (`personName`) by
- * "the person on probation", schema enum words, dates and times kept, everything else by
+ * "the person", schema enum words, dates and times kept, everything else by
  * "[redacted]". Numbers are kept.
  */
 export function redactData(data: Report['data'], personName: string): Report['data'] {
@@ -54,13 +55,15 @@ export function redactData(data: Report['data'], personName: string): Report['da
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(data)) {
     if (typeof value !== 'string') out[key] = value;
+    // Pronouns become "they": with the name left out, a shared report says nothing of the person's gender.
+    else if (key in NEUTRAL_PRONOUN_DATA) out[key] = NEUTRAL_PRONOUN_DATA[key]!;
     else if (value === personName || value === PERSON_PLACEHOLDER) out[key] = PERSON_PLACEHOLDER;
     else out[key] = keepsWhenRedacted(value) ? value : REDACTED;
   }
   return out;
 }
 
-/** Where the person's name began a sentence, "the person on probation" now does: capitalise it. */
+/** Where the person's name began a sentence, "the person" now does: capitalise it. */
 export function sentenceCase(message: string): string {
-  return message.replace(/(^|[.!?]\s+)the person on probation/g, (_whole, before: string) => `${before}The person on probation`);
+  return message.replace(/(^|[.!?]\s+)the person\b/g, (_whole, before: string) => `${before}The person`);
 }

@@ -272,6 +272,8 @@ export function buildCases(documents: ValidDocument[], sourceMap: SourceMap): Ca
     } else {
       const model = caseFor(String(value.caseRef), value);
       model.kinds.add(kind);
+      // A standalone plan or review may name the person and their pronouns; a case file's record comes first.
+      model.person ??= value.person as Person | undefined;
       if (kind === 'sentence-plan') model.plans.push(value as unknown as Plan);
       else model.reviews.push(value as unknown as Review);
     }

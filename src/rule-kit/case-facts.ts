@@ -5,11 +5,12 @@ export { sentenceEndDate } from '../model/case-model.js';
 import { quote } from '../core/text.js';
 
 /**
- * How findings name the person: their recorded first name, else "the person on probation".
+ * How findings name the person: their recorded first name, else "the person" (never "the person
+ * on probation's case": messages say "{{name}}'s", which must read well either way).
  * Shortened like any quote, in case notes were pasted into the name: nearly every finding names them.
  */
 export function personName(model: CaseModel): string {
-  return quote(model.person?.name ?? '', 40) || 'the person on probation';
+  return quote(model.person?.name ?? '', 40) || 'the person';
 }
 
 /** The first contact the person actually attended, in date order. */

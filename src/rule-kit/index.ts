@@ -7,6 +7,8 @@ export * from './case-facts.js';
 export * from './plan-facts.js';
 export * from './compliance-facts.js';
 export * from './bank-holidays.js';
+export * from './text-judgement.js';
+export * from './pronouns.js';
 export * from '../core/dates.js';
 export * from '../core/text.js';
 export type * from '../model/case-model.js';

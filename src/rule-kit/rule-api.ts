@@ -4,7 +4,6 @@
  */
 import type { CaseModel } from '../model/case-model.js';
 import type { RuleSeverity } from '../core/findings.js';
-import { MIN_REASON_WORDS } from '../core/text.js';
 import type { DocumentKind, JsonSchema } from '../validate/schemas.js';
 
 /** Parts of a case a rule may need: see RuleMeta.needs. */
@@ -69,7 +68,7 @@ export interface RuleContext<Options, MessageId extends string = string> {
   readonly filePath: string;
   /**
    * The report will be shared (--redact). Report data is redacted for you (text becomes
-   * "[redacted]", the person's name "the person on probation"); a rule need only avoid putting
+   * "[redacted]", the person's name "the person"); a rule need only avoid putting
    * input text into a message by other means.
    */
   readonly redact?: boolean;
@@ -104,19 +103,47 @@ export function defineRule(rule?: unknown): unknown {
   return rule === undefined ? (definition: unknown) => definition : rule;
 }
 
+/** Data about the person ({{name}} falls back to "the person", pronouns are lower case): capitalised where they begin a sentence. */
+const SENTENCE_CASE_KEYS = new Set(['name', 'they', 'them', 'their', 'themselves', 'theyAre', 'theyHave', 'theyWere']);
+
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string, offset: number) => {
+    if (!(key in data)) return whole;
+    const value = String(data[key]);
+    const startsSentence = offset === 0 || /[.!?]\s+$/.test(template.slice(Math.max(0, offset - 3), offset));
+    return startsSentence && SENTENCE_CASE_KEYS.has(key) ? value.charAt(0).toUpperCase() + value.slice(1) : value;
+  });
 }
 
 /**
- * Options for a rule whose only setting is how many words a recorded reason needs (several rules
- * judge reasons the same way): spread into `meta`.
+ * Options for a rule that judges recorded reasons (several do, the same way): what a team treats
+ * as filler, and an optional floor on length. Reasons are judged by what they say
+ * (text-judgement.ts), so the floor is off (1) unless a team sets one. Spread into `meta`.
  */
+export const REASON_OPTIONS = {
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      fillerPhrases: { type: 'array', items: { type: 'string' }, description: 'More words or phrases that give no reason (a local abbreviation, a stock phrase).' },
+      minReasonWords: { type: 'integer', minimum: 1, description: 'Fewest words a reason needs, on top of saying something (1: no floor).' },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { fillerPhrases: [] as string[], minReasonWords: 1 },
+};
+
+/** The options of REASON_OPTIONS. */
+export interface ReasonRuleOptions {
+  fillerPhrases: string[];
+  minReasonWords: number;
+}
+
+/** Options for a rule whose only setting is a floor on a reason's length (1: none): reasons are judged by what they say. */
 export const REASON_WORDS_OPTIONS = {
   optionsSchema: {
     type: 'object',
-    properties: { minReasonWords: { type: 'integer', minimum: 1, description: 'Fewest words that can count as a reason.' } },
+    properties: { minReasonWords: { type: 'integer', minimum: 1, description: 'Fewest words a reason needs, on top of saying something (1: no floor).' } },
     additionalProperties: false,
   },
-  defaultOptions: { minReasonWords: MIN_REASON_WORDS },
+  defaultOptions: { minReasonWords: 1 },
 };

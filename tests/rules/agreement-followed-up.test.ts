@@ -136,7 +136,7 @@ testRule(rule, {
           line: 12,
           column: 22,
           message:
-            'The answer the person on probation gave on the plan of 20 Jan 2025 was recorded on 7 Apr 2025, 77 days after they could not answer on 20 Jan 2025, beyond the 28 days set for this check. Go through a plan with the person soon after they could not answer, so it is not carried out for weeks without them knowing or agreeing to it.',
+            'The answer the person gave on the plan of 20 Jan 2025 was recorded on 7 Apr 2025, 77 days after they could not answer on 20 Jan 2025, beyond the 28 days set for this check. Go through a plan with the person soon after they could not answer, so it is not carried out for weeks without them knowing or agreeing to it.',
         },
       ],
     },

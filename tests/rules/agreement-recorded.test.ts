@@ -29,6 +29,7 @@ testRule(rule, {
   status: could-not-answer
   reason: Too unwell to discuss the plan; I will go through it with her at the next home visit.`),
     },
+    { name: 'a short real reason', yaml: plan('agreement: { status: could-not-answer, reason: In hospital. }') },
   ],
   invalid: [
     {
@@ -40,7 +41,7 @@ testRule(rule, {
           line: 1,
           column: 1,
           message:
-            'The plan of 15 Mar 2024 does not record whether the person on probation agreed to it. After going through it with the person on probation, add agreement with the status (agreed, did-not-agree or could-not-answer) and the date.',
+            'The plan of 15 Mar 2024 does not record whether the person agreed to it. After going through it with the person, add agreement with the status (agreed, did-not-agree or could-not-answer) and the date.',
         },
       ],
     },
@@ -53,7 +54,7 @@ testRule(rule, {
           line: 5,
           column: 12,
           message:
-            'The plan of 15 Mar 2024 records that the person on probation did not agree to it, but not why. Say in agreement.reason what the person on probation disagreed with or why they could not answer, and when you will go through the plan with them again.',
+            'The plan of 15 Mar 2024 records that the person did not agree to it, but not why. Say in agreement.reason what the person disagreed with or why they could not answer, and when you will go through the plan with them again.',
         },
       ],
     },
@@ -65,7 +66,7 @@ testRule(rule, {
           messageId: 'weakReason',
           line: 5,
           column: 48,
-          message: '"TBC" does not explain why the person on probation could not answer. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.',
+          message: '"TBC" does not explain why the person could not answer. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.',
         },
       ],
     },
@@ -73,7 +74,7 @@ testRule(rule, {
       name: 'a reason too short, with a stricter option',
       yaml: plan('agreement: { status: did-not-agree, reason: Disputes the alcohol objective. }'),
       options: { minReasonWords: 6 },
-      errors: [{ messageId: 'weakReason', line: 5, column: 45, message: /^"Disputes the alcohol objective\." does not explain why the person on probation did not agree to it\./ }],
+      errors: [{ messageId: 'weakReason', line: 5, column: 45, message: /^"Disputes the alcohol objective\." does not explain why the person did not agree to it\./ }],
     },
     {
       name: 'uses the recorded name in a case file',
@@ -85,6 +86,31 @@ testRule(rule, {
           date: 2024-04-29
       `,
       errors: [{ messageId: 'missing', line: 5, column: 3, message: /whether Tom agreed to it\. After going through it with Tom,/ }],
+    },
+    {
+      name: 'a reason that repeats the status',
+      yaml: yaml`
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        person: { name: Sam, pronouns: they/them }
+        date: 2024-03-15
+        agreement: { status: did-not-agree, reason: Did not agree with the plan. }
+      `,
+      errors: [
+        {
+          messageId: 'weakReason',
+          line: 6,
+          column: 45,
+          message: '"Did not agree with the plan." does not explain why Sam did not agree to it. Say what they disagreed with or why they could not answer, and when you will go through the plan with them again.',
+        },
+      ],
+    },
+    {
+      name: "a team's own filler phrase (option fillerPhrases)",
+      options: { fillerPhrases: ['see contact log'] },
+      yaml: plan('agreement: { status: could-not-answer, reason: See contact log }'),
+      errors: [{ messageId: 'weakReason', line: 5, column: 48 }],
     },
   ],
 });

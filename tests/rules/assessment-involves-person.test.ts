@@ -137,7 +137,7 @@ contacts:
           line: 7,
           column: 13,
           message:
-            'The assessment was completed on 13 Mar 2024 without Kate, and Kate first attended on 20 Mar 2024, but it has not been brought up to date with them: it still records them as absent and holds no view of theirs. Complete it with Kate: how they see their offending, their circumstances and what would help.',
+            'The assessment was completed on 13 Mar 2024 without Kate, and Kate first attended on 20 Mar 2024, but it has not been brought up to date with them: it still records them as absent and holds none of their views. Complete it with Kate: how they see their offending, their circumstances and what would help.',
         },
       ],
     },

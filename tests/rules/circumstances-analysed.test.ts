@@ -76,6 +76,11 @@ testRule(rule, {
       yaml: withCircumstance('effectOnCompliance: Afternoons only.'),
       options: { minWords: 2 },
     },
+    {
+      // Judged by what it says, not its length: two words can say what the circumstance means.
+      name: 'a short effect that says something',
+      yaml: withCircumstance('effectOnCompliance: Mornings impossible.'),
+    },
   ],
   invalid: [
     {
@@ -123,7 +128,7 @@ testRule(rule, {
           date: 2024-02-02
           circumstances: []
       `,
-      errors: [{ messageId: 'none', line: 6, column: 18, message: /^The assessment records none of the person on probation's diversity or personal circumstances\./ }],
+      errors: [{ messageId: 'none', line: 6, column: 18, message: /^The assessment records none of the person's diversity or personal circumstances\./ }],
     },
     {
       name: 'a circumstance with no effect',
@@ -154,9 +159,27 @@ testRule(rule, {
       errors: [{ messageId: 'placeholder', line: 10, column: 27, message: /^"N\/A" is a placeholder, not an analysis of how Lisa's childcare affects/ }],
     },
     {
-      name: 'an effect too brief to be an analysis',
+      name: 'an effect that says nothing',
       yaml: withCircumstance('effectOnCompliance: Noted.'),
-      errors: [{ messageId: 'tooShort', line: 10, column: 27, message: /\(1 words; at least 3 expected\)/ }],
+      errors: [
+        {
+          messageId: 'noAnalysis',
+          line: 10,
+          column: 27,
+          message: '"Noted." does not say how Lisa\'s childcare affects their ability to comply. Say what it means for when, where and how they can attend and take part.',
+        },
+      ],
+    },
+    {
+      name: 'an effect that only repeats the circumstance',
+      yaml: withCircumstance('effectOnCompliance: Sole carer.'),
+      errors: [{ messageId: 'noAnalysis', line: 10, column: 27 }],
+    },
+    {
+      name: 'an effect shorter than a floor a team sets',
+      yaml: withCircumstance('effectOnCompliance: Mornings impossible.'),
+      options: { minWords: 3 },
+      errors: [{ messageId: 'tooShort', line: 10, column: 27, message: /\(2 words; at least 3 expected\)/ }],
     },
     {
       name: 'each circumstance is judged',
@@ -172,8 +195,8 @@ testRule(rule, {
             - { type: faith, detail: Attends Friday prayers., effectOnCompliance: TBC }
       `,
       errors: [
-        { messageId: 'noEffect', line: 8, column: 7, message: /records the person on probation's literacy \("Reads with difficulty\."\)/ },
-        { messageId: 'placeholder', line: 9, column: 75, message: /^"TBC" is a placeholder, not an analysis of how the person on probation's faith affects/ },
+        { messageId: 'noEffect', line: 8, column: 7, message: /records the person's literacy \("Reads with difficulty\."\)/ },
+        { messageId: 'placeholder', line: 9, column: 75, message: /^"TBC" is a placeholder, not an analysis of how the person's faith affects/ },
       ],
     },
   ],

@@ -52,14 +52,14 @@ testRule(rule, {
           line: 7,
           column: 25,
           message:
-            'Contact is set at fortnightly, less often than the weekly contact expected at high risk of serious harm. See Sam more often, or record in contact.rationale why this level is right for them and how risk is managed between contacts.',
+            'Contact is set at fortnightly, less often than the weekly contact set for high risk of serious harm in this check. See Sam more often, or record in contact.rationale why this level is right for them and how risk is managed between contacts.',
         },
       ],
     },
     {
       name: 'monthly at medium risk',
       yaml: riskAndContact('medium', '{ frequency: monthly }'),
-      errors: [{ messageId: 'belowRisk', line: 7, column: 25, message: /^Contact is set at monthly, less often than the fortnightly contact expected at medium risk/ }],
+      errors: [{ messageId: 'belowRisk', line: 7, column: 25, message: /^Contact is set at monthly, less often than the fortnightly contact set for medium risk/ }],
     },
     {
       name: 'four-weekly at very high risk with a placeholder rationale',
@@ -69,7 +69,8 @@ testRule(rule, {
           messageId: 'weakRationale',
           line: 7,
           column: 49,
-          message: '"TBC" does not explain why four-weekly contact is right at very high risk of serious harm, where weekly contact is expected. Say why this level suits Sam and how risk is managed between contacts.',
+          message:
+            '"TBC" does not explain why four-weekly contact is right at very high risk of serious harm, where this check sets weekly contact. Say why this level suits Sam and how risk is managed between contacts.',
         },
       ],
     },
@@ -77,7 +78,7 @@ testRule(rule, {
       name: 'a stricter mapping from options',
       yaml: riskAndContact('medium', '{ frequency: fortnightly }'),
       options: { minimumFrequency: { medium: 'weekly' } },
-      errors: [{ messageId: 'belowRisk', line: 7, column: 25, message: /^Contact is set at fortnightly, less often than the weekly contact expected at medium risk/ }],
+      errors: [{ messageId: 'belowRisk', line: 7, column: 25, message: /^Contact is set at fortnightly, less often than the weekly contact set for medium risk/ }],
     },
     {
       name: 'a review cuts contact below the risk level with no reason',
@@ -97,9 +98,27 @@ testRule(rule, {
           line: 8,
           column: 40,
           message:
-            'The review of 12 Aug 2024 reduces contact to four-weekly, less often than the weekly contact expected at high risk of serious harm, and records no reason. Record in contactChange.rationale why this level is right for Tom and how risk is managed between contacts.',
+            'The review of 12 Aug 2024 reduces contact to four-weekly, less often than the weekly contact set for high risk of serious harm in this check, and records no reason. Record in contactChange.rationale why this level is right for Tom and how risk is managed between contacts.',
         },
       ],
+    },
+    {
+      name: 'a rationale that only restates the level',
+      yaml: riskAndContact('high', '{ frequency: fortnightly, rationale: Fortnightly contact as agreed. }'),
+      errors: [
+        {
+          messageId: 'weakRationale',
+          line: 7,
+          column: 49,
+          message: /^"Fortnightly contact as agreed\." does not explain why fortnightly contact is right at high risk of serious harm, where this check sets weekly contact\./,
+        },
+      ],
+    },
+    {
+      name: "a team's own filler phrase (option fillerPhrases)",
+      options: { fillerPhrases: ['capacity'] },
+      yaml: riskAndContact('high', '{ frequency: fortnightly, rationale: Capacity }'),
+      errors: [{ messageId: 'weakRationale', line: 7, column: 49 }],
     },
   ],
 });

@@ -72,6 +72,11 @@ testRule(rule, {
       yaml: order('contacts:\n  - { date: 2024-01-02, outcome: attended, rationale: Pre-sentence report interview at court. }'),
     },
     {
+      // Judged by what it says, not its length.
+      name: 'a contact before the order with a short real reason',
+      yaml: order('contacts:\n  - { date: 2024-01-02, outcome: attended, rationale: Hospital admission. }'),
+    },
+    {
       name: 'officers in order, and a review document alone',
       yaml: yaml`
         kind: review
@@ -99,6 +104,11 @@ testRule(rule, {
     {
       name: 'a contact before the order, with no reason',
       yaml: order('contacts:\n  - { date: 2024-01-02, outcome: attended }'),
+      errors: [{ messageId: 'beforeStart', line: 6, column: 13, message: /^The contact is dated 2 Jan 2024, before the order started on 8 Jan 2024\. Correct the date, or record in its rationale/ }],
+    },
+    {
+      name: 'a contact before the order, with a "reason" that gives none',
+      yaml: order("contacts:\n  - { date: 2024-01-02, outcome: attended, rationale: 'Did not attend, no reason given.' }"),
       errors: [{ messageId: 'beforeStart', line: 6, column: 13, message: /^The contact is dated 2 Jan 2024, before the order started on 8 Jan 2024\. Correct the date, or record in its rationale/ }],
     },
     {

@@ -63,7 +63,7 @@ testRule(rule, {
           line: 6,
           column: 60,
           message:
-            'The objective "Priya is in paid work" is due by 30 Jun 2024, before "Priya completes a bookkeeping course" (31 Aug 2024), which the plan says must come first. Move the target date, or remove the dependency if both can run side by side for the person on probation.',
+            'The objective "Priya is in paid work" is due by 30 Jun 2024, before "Priya completes a bookkeeping course" (31 Aug 2024), which the plan says must come first. Move the target date, or remove the dependency if both can run side by side for the person.',
         },
       ],
     },
@@ -78,7 +78,7 @@ testRule(rule, {
           line: 6,
           column: 79,
           message:
-            'The objectives "housing" → "debt" → "benefits" → "housing" each wait for another in a circle, so none of them can start. Decide with the person on probation which comes first and remove the dependency that points back.',
+            'The objectives "housing" → "debt" → "benefits" → "housing" each wait for another in a circle, so none of them can start. Decide with the person which comes first and remove the dependency that points back.',
         },
       ],
     },

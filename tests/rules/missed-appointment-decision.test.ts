@@ -18,6 +18,14 @@ const later = '- { date: 2024-03-01, outcome: attended }\n';
 testRule(rule, {
   valid: [
     {
+      name: 'short real reasons are reasons',
+      yaml: withContacts(yaml`
+        - { date: 2024-01-08, outcome: acceptable-absence, enforcement: { decision: acceptable, rationale: Hospital admission. } }
+        - { date: 2024-01-22, outcome: failed-to-attend, enforcement: { decision: acceptable, action: none, rationale: "Son was ill, sent a text before." } }
+        - { date: 2024-02-05, outcome: acceptable-absence, enforcement: { decision: acceptable, rationale: Bus strike } }
+      `),
+    },
+    {
       name: 'a missed appointment with a decision and its reason',
       yaml: withContacts(
         yaml`
@@ -79,7 +87,7 @@ testRule(rule, {
           line: 5,
           column: 3,
           message:
-            'The appointment on 5 Feb 2024 was missed, and no decision on the absence is recorded. Record under enforcement whether it was acceptable, what was done and why, taking account of what Dev said and what is going on in their life.',
+            'The appointment on 5 Feb 2024 was missed, and no decision on the absence is recorded within the 7 days set for this check. Record under enforcement whether it was acceptable, what was done and why, taking account of what Dev said and what is going on in their life.',
         },
       ],
     },
@@ -108,7 +116,7 @@ testRule(rule, {
           line: 5,
           column: 5,
           message:
-            'The appointment on 5 Feb 2024 was missed, and no decision on the absence is recorded. Record under enforcement whether it was acceptable, what was done and why, taking account of what Dev said and what is going on in their life.',
+            'The appointment on 5 Feb 2024 was missed, and no decision on the absence is recorded within the 7 days set for this check. Record under enforcement whether it was acceptable, what was done and why, taking account of what Dev said and what is going on in their life.',
         },
       ],
     },
@@ -143,7 +151,7 @@ testRule(rule, {
     {
       name: 'recall after earlier warnings, with a placeholder rationale',
       yaml: withContacts(yaml`
-        - { date: 2024-01-08, outcome: failed-to-attend, enforcement: { decision: unacceptable, action: warning, rationale: No explanation given. } }
+        - { date: 2024-01-08, outcome: failed-to-attend, enforcement: { decision: unacceptable, action: warning, rationale: No answer to two calls or a letter; first warning. } }
         - date: 2024-02-05
           outcome: failed-to-attend
           enforcement: { decision: unacceptable, action: recall, rationale: TBC }
@@ -160,6 +168,46 @@ testRule(rule, {
       yaml: withContacts('- { date: 2024-02-05, outcome: failed-to-attend }\n- { date: 2024-02-07, outcome: attended }\n'),
       options: { decisionWithinDays: 1 },
       errors: [{ messageId: 'noDecision', line: 5, column: 3 }],
+    },
+    {
+      name: 'rationales that give no reason or repeat the event, with his pronouns',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Dev, pronouns: he/him } }
+        contacts:
+          - { date: 2024-01-08, outcome: failed-to-attend, enforcement: { decision: unacceptable, action: warning, rationale: "Did not attend, no reason." } }
+          - { date: 2024-01-22, outcome: failed-to-attend, enforcement: { decision: unacceptable, action: warning, rationale: Unacceptable absence - warning issued. } }
+          - { date: 2024-02-05, outcome: acceptable-absence, enforcement: { decision: acceptable, rationale: As discussed } }
+      `,
+      errors: [
+        {
+          messageId: 'weakRationale',
+          line: 5,
+          column: 119,
+          message:
+            '"Did not attend, no reason." does not say why the absence on 8 Jan 2024 was judged unacceptable with a warning: it gives no reason. Record what Dev said, what you took into account, and why this response is fair (for example "Hospital admission, letter seen." or "Third absence without contact; he had been warned on 2 May.").',
+        },
+        {
+          messageId: 'weakRationale',
+          line: 6,
+          column: 119,
+          message: /^"Unacceptable absence - warning issued\." does not say why the absence on 22 Jan 2024 was judged unacceptable with a warning: it only repeats what happened\./,
+        },
+        { messageId: 'weakRationale', line: 7, column: 102, message: /^"As discussed" does not say why the absence on 5 Feb 2024 was judged acceptable: it gives no reason\./ },
+      ],
+    },
+    {
+      name: "a team's own filler phrase (option fillerPhrases)",
+      options: { fillerPhrases: ['per duty manager'] },
+      yaml: withContacts('- { date: 2024-02-05, outcome: acceptable-absence, enforcement: { decision: acceptable, rationale: Per duty manager } }\n'),
+      errors: [{ messageId: 'weakRationale', line: 5, column: 100 }],
+    },
+    {
+      name: 'acceptable absences need no rationale when the team says so (option acceptableAbsenceRationale)',
+      options: { acceptableAbsenceRationale: false },
+      yaml: withContacts('- { date: 2024-02-05, outcome: failed-to-attend, enforcement: { decision: acceptable, rationale: DNA } }\n- { date: 2024-02-12, outcome: acceptable-absence }\n'),
+      errors: [{ messageId: 'weakRationale', line: 5, column: 98 }],
     },
   ],
 });

@@ -48,9 +48,8 @@ testRule(rule, {
       `,
     },
     {
-      name: 'a lower minimum set in options',
+      name: 'a short analysis that says something needs no word count',
       yaml: withMotivation('analysis: Wants work; fears groups.'),
-      options: { minWords: 4 },
     },
   ],
   invalid: [
@@ -84,9 +83,26 @@ testRule(rule, {
       errors: [{ messageId: 'placeholder', line: 7, column: 15, message: /^"TBC" is a placeholder, not an analysis of Kate's motivation\./ }],
     },
     {
-      name: 'too short to be an analysis',
+      name: 'a label, not an analysis',
       yaml: withMotivation('analysis: Seems motivated.'),
-      errors: [{ messageId: 'tooShort', line: 7, column: 15, message: /\(2 words; at least 8 expected\)/ }],
+      errors: [{ messageId: 'label', line: 7, column: 15, message: /^"Seems motivated\." labels Kate's motivation but does not analyse it\. .*how ready they are to change\.$/ }],
+    },
+    {
+      name: 'a stage named as if it were the analysis',
+      yaml: withMotivation('analysis: Low motivation, pre-contemplative stage.'),
+      errors: [{ messageId: 'label', line: 7, column: 15 }],
+    },
+    {
+      name: "a team's floor on length (option minWords)",
+      options: { minWords: 8 },
+      yaml: withMotivation('analysis: Wants work; fears groups.'),
+      errors: [{ messageId: 'tooShort', line: 7, column: 15, message: /\(4 words; at least 8 expected\)/ }],
+    },
+    {
+      name: "a team's own label (option verdictPhrases)",
+      options: { verdictPhrases: ['as per OASys'] },
+      yaml: withMotivation('analysis: Motivated as per OASys'),
+      errors: [{ messageId: 'label', line: 7, column: 15 }],
     },
     {
       name: 'motivation written with neither field',
@@ -98,7 +114,7 @@ testRule(rule, {
           date: 2024-03-13
           motivation: {}
       `,
-      errors: [{ messageId: 'missing', line: 6, column: 15, message: /the person on probation's motivation/ }],
+      errors: [{ messageId: 'missing', line: 6, column: 15, message: /the person's motivation/ }],
     },
   ],
 });

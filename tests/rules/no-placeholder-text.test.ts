@@ -71,7 +71,7 @@ testRule(rule, {
           line: 8,
           column: 24,
           message:
-            '"TBC" is a placeholder in the plan of 10 Jan 2024 (objectives[0].actions[0].description), not a record. Write out what it stands for, so that anyone picking up the person on probation\'s case can follow it; if the field does not apply, leave it out.',
+            '"TBC" is a placeholder in the plan of 10 Jan 2024 (objectives[0].actions[0].description), not a record. Write out what it stands for, so that anyone picking up the person\'s case can follow it; if the field does not apply, leave it out.',
         },
         { messageId: 'placeholder', line: 9, column: 40, message: /^"see above" is a placeholder in the plan of 10 Jan 2024 \(contact\.pattern\)/ },
       ],
@@ -119,7 +119,7 @@ testRule(rule, {
           line: 8,
           column: 12,
           message:
-            'Objective 2 has the same title as objective 1 ("Address offending behaviour"). Copied objectives suggest the plan was not written with the person on probation; say what the person on probation will achieve in each, or merge them.',
+            'Objective 2 has the same title as objective 1 ("Address offending behaviour"). Copied objectives suggest the plan was not written with the person; say what the person will achieve in each, or merge them.',
         },
         {
           messageId: 'duplicateMeasure',

@@ -24,6 +24,43 @@ const owner = '      actions: [{ description: Apply for a leaving-care tenancy.,
 testRule(rule, {
   valid: [
     {
+      name: "a team's own result word (option resultWords)",
+      options: { resultWords: ['AIM'] },
+      yaml: withObjective(`      measure: Attend sessions until the AIM assessment
+      targetDate: 2024-12-31
+${owner}`),
+    },
+    {
+      name: 'a measure with a result: Negative drug tests at each monthly review',
+      yaml: withObjective(`      measure: Negative drug tests at each monthly review
+      targetDate: 2024-12-31
+${owner}`),
+    },
+    {
+      name: 'a measure with a result: Attends 10 of 12 sessions and completes the workbook',
+      yaml: withObjective(`      measure: Attends 10 of 12 sessions and completes the workbook
+      targetDate: 2024-12-31
+${owner}`),
+    },
+    {
+      name: 'a measure with a result: Has a tenancy by June',
+      yaml: withObjective(`      measure: Has a tenancy by June
+      targetDate: 2024-12-31
+${owner}`),
+    },
+    {
+      name: 'a measure with a result: Engage with CGL until drug tests come back negative',
+      yaml: withObjective(`      measure: Engage with CGL until drug tests come back negative
+      targetDate: 2024-12-31
+${owner}`),
+    },
+    {
+      name: 'a measure with a result: Completes the Building Better Relationships programme',
+      yaml: withObjective(`      measure: Completes the Building Better Relationships programme
+      targetDate: 2024-12-31
+${owner}`),
+    },
+    {
       name: 'measure, date inside the order and an owner',
       yaml: withObjective(`      measure: Tenancy signed.
       targetDate: 2024-12-31
@@ -70,6 +107,50 @@ ${owner}`),
     },
   ],
   invalid: [
+    {
+      name: 'an activity, not a result: Engage with CGL',
+      yaml: withObjective(`      measure: Engage with CGL
+      targetDate: 2024-12-31
+${owner}`),
+      errors: [
+        {
+          messageId: 'activityMeasure',
+          line: 9,
+          column: 16,
+          message:
+            '"Engage with CGL" names an activity, not a result, so it cannot show progress on "Kate moves into her own tenancy". Say what Kate and you will see when it is achieved: a count, a date, a test, a tenancy (for example "Negative drug tests at each monthly review", "Attends 10 of 12 sessions and completes the workbook").',
+        },
+      ],
+    },
+    {
+      name: 'an activity, not a result: attend sessions',
+      yaml: withObjective(`      measure: attend sessions
+      targetDate: 2024-12-31
+${owner}`),
+      errors: [{ messageId: 'activityMeasure', line: 9, column: 16 }],
+    },
+    {
+      name: 'an activity, not a result: Comply with the order.',
+      yaml: withObjective(`      measure: Comply with the order.
+      targetDate: 2024-12-31
+${owner}`),
+      errors: [{ messageId: 'activityMeasure', line: 9, column: 16 }],
+    },
+    {
+      name: 'an activity, not a result: Work with services to address drug use',
+      yaml: withObjective(`      measure: Work with services to address drug use
+      targetDate: 2024-12-31
+${owner}`),
+      errors: [{ messageId: 'activityMeasure', line: 9, column: 16 }],
+    },
+    {
+      name: "a team's own activity verb (option activityVerbs)",
+      options: { activityVerbs: ['signpost'] },
+      yaml: withObjective(`      measure: Signpost to Shelter
+      targetDate: 2024-12-31
+${owner}`),
+      errors: [{ messageId: 'activityMeasure', line: 9, column: 16 }],
+    },
     {
       name: 'one finding per missing element',
       yaml: withObjective(''),

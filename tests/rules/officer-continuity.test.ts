@@ -78,7 +78,7 @@ testRule(rule, {
           line: 11,
           column: 30,
           message:
-            'The case moved to RO Dunn on 1 Sep 2024: change 3 of responsible officer during the sentence (more than 2), with no reason recorded. Each change asks Ana to build trust again with someone new. Keep the case with one officer where possible; where a change cannot be avoided, record in reason why, and how continuity was protected.',
+            'The case moved to RO Dunn on 1 Sep 2024: change 3 of responsible officer during the sentence, more than the 2 set for this check, with no reason recorded. Each change asks Ana to build trust again with someone new. Keep the case with one officer where possible; where a change cannot be avoided, record in reason why, and how continuity was protected.',
         },
       ],
     },
@@ -88,9 +88,35 @@ testRule(rule, {
       options: { maxChanges: 0 },
       errors: [
         { messageId: 'noHandover', line: 9, column: 7 },
-        { messageId: 'tooMany', line: 9, column: 30, message: /change 1 of responsible officer during the sentence \(more than 0\)/ },
+        { messageId: 'tooMany', line: 9, column: 30, message: /change 1 of responsible officer during the sentence, more than the 0 set for this check/ },
         { messageId: 'tooMany', line: 10, column: 30, message: /^The case moved to RO Cole on 1 Jun 2024: change 2/ },
       ],
+    },
+    {
+      name: 'a handover that only says it happened',
+      yaml: withOfficers('    - { name: RO Ames, from: 2024-01-08 }\n    - { name: RO Bell, from: 2024-04-01, handover: { how: Handover completed. } }'),
+      errors: [{ messageId: 'noHandover', line: 9, column: 59, message: /^The case moved to RO Bell on 1 Apr 2024 with no recorded handover\./ }],
+    },
+    {
+      name: 'a reason that only repeats the change, beyond the limit, with her pronouns',
+      options: { maxChanges: 0 },
+      yaml: `kind: case-file
+schemaVersion: 1
+sentence: { type: community-order, startDate: 2024-01-08, lengthMonths: 12 }
+case:
+  ref: C1
+  person: { name: Ana, pronouns: she/her }
+  officers:
+    - { name: RO Ames, from: 2024-01-08 }
+    - { name: RO Bell, from: 2024-04-01, reason: Case reallocated., handover: { how: Three-way meeting with Ana and both officers. } }
+`,
+      errors: [{ messageId: 'tooMany', line: 9, column: 30, message: /more than the 0 set for this check, with no reason recorded\. Each change asks Ana to build trust again/ }],
+    },
+    {
+      name: "a team's own filler phrase (option fillerPhrases)",
+      options: { fillerPhrases: ['workload'] },
+      yaml: withOfficers('    - { name: RO Ames, from: 2024-01-08 }\n    - { name: RO Bell, from: 2024-04-01, handover: { how: Workload } }'),
+      errors: [{ messageId: 'noHandover', line: 9, column: 59 }],
     },
   ],
 });

@@ -134,5 +134,13 @@ testRule(rule, {
     - { agency: Youth offending service, information: see notes }`),
       errors: [{ messageId: 'placeholder', line: 13, column: 55, message: /^"see notes" does not say what Youth offending service contributed\./ }],
     },
+    {
+      // Judged by what it says: words that give nothing are not what the agency contributed.
+      name: 'what an agency said, recorded as words that say nothing',
+      yaml: kateCase(`  agenciesConsulted:
+    - { agency: social-care, information: Confirmed leaving-care funding. }
+    - { agency: Youth offending service, information: As discussed. }`),
+      errors: [{ messageId: 'placeholder', line: 13, column: 55, message: /^"As discussed\." does not say what Youth offending service contributed\./ }],
+    },
   ],
 });

@@ -23,6 +23,9 @@ testRule(rule, {
       name: 'absent, with the reason and what was tried',
       yaml: review('participation: { person: absent, absenceReason: In hospital after surgery; I sent the draft and will go through it at the home visit next week. }'),
     },
+    { name: 'a short real reason: a hospital admission', yaml: review('participation: { person: absent, absenceReason: Hospital admission. }') },
+    { name: 'a short real reason: a bus strike', yaml: review('participation: { person: absent, absenceReason: Bus strike }') },
+    { name: 'a short real reason naming who was ill', yaml: review('participation: { person: absent, absenceReason: "Son was ill, sent a text before." }') },
   ],
   invalid: [
     {
@@ -54,14 +57,14 @@ testRule(rule, {
           line: 5,
           column: 16,
           message:
-            'The review of 15 Mar 2024 was held without the person on probation, and no reason is recorded. Involve the person on probation in reviewing their progress (in person, by phone or video, or in writing); if that was not possible, record why in participation.absenceReason, and what was tried.',
+            'The review of 15 Mar 2024 was held without the person, and no reason is recorded. Involve the person in reviewing their progress (in person, by phone or video, or in writing); if that was not possible, record why in participation.absenceReason, and what was tried.',
         },
       ],
     },
     {
       name: 'held without the person, placeholder reason',
       yaml: review('participation: { person: absent, absenceReason: TBC }'),
-      errors: [{ messageId: 'absentNoReason', line: 5, column: 49, message: /^The review of 15 Mar 2024 was held without the person on probation, and no reason is recorded\./ }],
+      errors: [{ messageId: 'absentNoReason', line: 5, column: 49, message: /^The review of 15 Mar 2024 was held without the person, and no reason is recorded\./ }],
     },
     {
       name: 'each review is judged',
@@ -74,6 +77,40 @@ testRule(rule, {
           - { date: 2024-06-15, participation: { person: absent } }
       `,
       errors: [{ messageId: 'absentNoReason', line: 6, column: 40, message: /^The review of 15 Jun 2024 was held without Lisa/ }],
+    },
+    {
+      name: 'a reason that gives no reason, with her pronouns',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Lisa, pronouns: she/her } }
+        reviews:
+          - { date: 2024-06-15, participation: { person: absent, absenceReason: "Did not attend, no reason." } }
+      `,
+      errors: [
+        {
+          messageId: 'weakReason',
+          line: 5,
+          column: 73,
+          message:
+            '"Did not attend, no reason." does not say why the review of 15 Jun 2024 was held without Lisa. Say why she could not take part (for example a hospital stay, a new job\'s hours) and what was tried, so the gap is understood.',
+        },
+      ],
+    },
+    { name: 'DNA is no reason', yaml: review('participation: { person: absent, absenceReason: DNA }'), errors: [{ messageId: 'weakReason', line: 5, column: 49, message: /^"DNA" does not say why/ }] },
+    { name: 'a restatement of the absence', yaml: review('participation: { person: absent, absenceReason: Absent from review. }'), errors: [{ messageId: 'weakReason', line: 5, column: 49 }] },
+    { name: '"as discussed" is no reason', yaml: review('participation: { person: absent, absenceReason: As discussed }'), errors: [{ messageId: 'weakReason', line: 5, column: 49 }] },
+    {
+      name: "a team's own filler phrase (option fillerPhrases)",
+      options: { fillerPhrases: ['per SPO'] },
+      yaml: review('participation: { person: absent, absenceReason: Per SPO }'),
+      errors: [{ messageId: 'weakReason', line: 5, column: 49, message: /^"Per SPO" does not say why/ }],
+    },
+    {
+      name: "a team's floor on length (option minReasonWords)",
+      options: { minReasonWords: 3 },
+      yaml: review('participation: { person: absent, absenceReason: Unwell }'),
+      errors: [{ messageId: 'weakReason', line: 5, column: 49, message: /^"Unwell" does not say why/ }],
     },
   ],
 });

@@ -128,5 +128,24 @@ testRule(rule, {
       `,
       errors: [{ messageId: 'notAdjusted', line: 9, column: 5, message: /^After a missed appointment on 3 Apr 2024 and a recorded concern on 12 Apr 2024, the review/ }],
     },
+    {
+      name: 'a rationale that repeats the decision',
+      yaml: afterTwoMissed(yaml`
+        - date: 2024-04-24
+          planChanges:
+            - { change: Plan unchanged., rationale: No change needed; plan still appropriate. }
+      `),
+      errors: [{ messageId: 'noChangeUnexplained', line: 10, column: 45, message: /^The review of 24 Apr 2024 keeps the plan as it is/ }],
+    },
+    {
+      name: "a team's own filler phrase (option fillerPhrases)",
+      options: { fillerPhrases: ['as per supervision'] },
+      yaml: afterTwoMissed(yaml`
+        - date: 2024-04-24
+          planChanges:
+            - { change: Plan unchanged., rationale: As per supervision }
+      `),
+      errors: [{ messageId: 'noChangeUnexplained', line: 10, column: 45 }],
+    },
   ],
 });

@@ -81,7 +81,7 @@ testRule(rule, {
           line: 1,
           column: 1,
           message:
-            'The plan of 20 Jan 2025 is the current plan, but it holds no goals. Agree with the person on probation at least one goal to work on now, with its area of need and a target date, so supervision has a purpose you share.',
+            'The plan of 20 Jan 2025 is the current plan, but it holds no goals. Agree with the person at least one goal to work on now, with its area of need and a target date, so supervision has a purpose you share.',
         },
       ],
     },

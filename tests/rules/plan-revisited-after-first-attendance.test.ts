@@ -73,6 +73,11 @@ unavailablePeriods:
   - { kind: custody, start: 2024-02-05, note: Remanded at the magistrates' court. }`),
     },
     {
+      // Judged by what it says, not its length: a short reason is a reason.
+      name: 'no attendance yet, with a short but real reason to revisit',
+      yaml: absentPlan('', '  revisit:\n    when: after-first-attendance\n    reason: Hospital admission.'),
+    },
+    {
       name: 'a longer window from options',
       yaml: absentPlan(`${firstAttended}\nreviews:\n  - date: 2024-02-20\n    participation: { person: phone }`),
       options: { withinDays: 30 },
@@ -88,7 +93,7 @@ unavailablePeriods:
           line: 7,
           column: 5,
           message:
-            'The plan was completed on 22 Jan 2024 without Lisa taking part. Lisa first attended on 29 Jan 2024, but no review or updated plan with Lisa taking part follows. Revisit the plan with them within 14 days of that first attendance, so it reflects their view and circumstances.',
+            'The plan was completed on 22 Jan 2024 without Lisa taking part. Lisa first attended on 29 Jan 2024, but no review or updated plan with Lisa taking part follows. Revisit the plan with them within the 14 days after that first attendance set for this check, so it reflects their view and circumstances.',
         },
       ],
     },
@@ -105,7 +110,7 @@ unavailablePeriods:
           messageId: 'late',
           line: 14,
           column: 11,
-          message: 'The plan was completed without Lisa taking part and revisited with Lisa on 1 Mar 2024, 32 days after the first attendance on 29 Jan 2024; it should be revisited within 14 days.',
+          message: 'The plan was completed without Lisa taking part and revisited with Lisa on 1 Mar 2024, 32 days after the first attendance on 29 Jan 2024, later than the 14 days set for this check.',
         },
       ],
     },
@@ -172,6 +177,16 @@ reviews:
       errors: [{ messageId: 'late', line: 15, column: 11, message: /on 8 Apr 2024, 28 days after Lisa could attend again on 11 Mar 2024 \(in hospital/ }],
     },
     {
+      name: 'a revisit "reason" that gives none is no intention recorded',
+      yaml: absentPlan('', '  revisit:\n    when: after-first-attendance\n    reason: Did not attend, no reason given.'),
+      errors: [{ messageId: 'noIntention', line: 7, column: 5 }],
+    },
+    {
+      name: 'a judgement that no revisit is needed, with no reason, is not respected',
+      yaml: absentPlan(firstAttended, '  revisit:\n    when: not-needed\n    reason: No reason.'),
+      errors: [{ messageId: 'notRevisited', line: 7, column: 5 }],
+    },
+    {
       name: 'no attendance yet and no intention to revisit',
       yaml: absentPlan(''),
       errors: [{ messageId: 'noIntention', line: 7, column: 5, message: /^The plan was completed on 22 Jan 2024 without Lisa taking part, and Lisa has not attended yet\./ }],
@@ -189,7 +204,7 @@ reviews:
           - { date: 2024-01-29, outcome: attended }
           - { date: 2024-03-29, outcome: attended }
       `,
-      errors: [{ messageId: 'notRevisited', line: 6, column: 18, message: /completed on 22 Jan 2024 before the person on probation first attended/ }],
+      errors: [{ messageId: 'notRevisited', line: 6, column: 18, message: /completed on 22 Jan 2024 before the person first attended/ }],
     },
     {
       name: 'a plan with no record of who took part',
@@ -203,7 +218,7 @@ reviews:
           - { date: 2024-01-29, outcome: attended }
           - { date: 2024-03-29, outcome: attended }
       `,
-      errors: [{ messageId: 'notRevisited', line: 5, column: 9, message: /with no record of the person on probation taking part/ }],
+      errors: [{ messageId: 'notRevisited', line: 5, column: 9, message: /with no record of the person taking part/ }],
     },
   ],
 });

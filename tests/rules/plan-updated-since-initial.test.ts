@@ -49,7 +49,7 @@ testRule(rule, {
           endLine: 6,
           endColumn: 19,
           message:
-            'The plan of 20 Jan 2025 is still the initial plan: no review or updated plan follows it, though the record runs to 15 Sep 2025, more than 6 months on. Review the plan with Dan: what has changed in their life, what they have achieved, and what comes next.',
+            'The plan of 20 Jan 2025 is still the initial plan: no review or updated plan follows it, though the record runs to 15 Sep 2025, past the 6 months set for this check. Review the plan with Dan: what has changed in their life, what they have achieved, and what comes next.',
         },
       ],
     },

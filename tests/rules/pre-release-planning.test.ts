@@ -110,7 +110,16 @@ contacts:
         plan: { date: 2024-05-08, lateReason: TBC }
         contacts: [{ date: 2024-05-01, type: phone, outcome: attended }]
       `,
-      errors: [{ messageId: 'planAfterRelease', line: 5, column: 15, message: /^The first plan was completed on 8 May 2024, 2 days after the person on probation was released/ }],
+      errors: [{ messageId: 'planAfterRelease', line: 5, column: 15, message: /^The first plan was completed on 8 May 2024, 2 days after the person was released/ }],
+    },
+    {
+      name: "a team's own filler phrase (option fillerPhrases)",
+      options: { fillerPhrases: ['allocated late'] },
+      yaml: licence(`plan: { date: 2024-05-20, lateReason: Allocated late }
+contacts:
+  - { date: 2024-04-22, type: prison-visit, purpose: pre-release, outcome: attended }
+  - { date: 2024-05-20, type: office, outcome: attended }`),
+      errors: [{ messageId: 'planAfterRelease', line: 5, column: 15 }],
     },
   ],
 });

@@ -36,6 +36,19 @@ testRule(rule, {
       `,
     },
     { name: 'a case file with no reviews yet', yaml: 'kind: case-file\nschemaVersion: 1\ncase: { ref: C1 }\n' },
+    {
+      name: 'short accounts that still say what was seen',
+      yaml: yaml`
+        kind: review
+        schemaVersion: 1
+        caseRef: C1
+        date: 2024-08-12
+        considered:
+          compliance: Kept 5 of 6; the miss was a hospital day.
+          engagement: Good; for the first time he raised his drinking himself.
+          barriers: Shift work.
+      `,
+    },
   ],
   invalid: [
     {
@@ -67,7 +80,7 @@ testRule(rule, {
         date: 2024-08-12
         considered: {}
       `,
-      errors: [{ messageId: 'missing', line: 5, column: 13, message: /^The review of 12 Aug 2024 does not record what it found about the person on probation's compliance, engagement and barriers\./ }],
+      errors: [{ messageId: 'missing', line: 5, column: 13, message: /^The review of 12 Aug 2024 does not record what it found about the person's compliance, engagement and barriers\./ }],
     },
     {
       name: 'barriers left out',
@@ -86,7 +99,7 @@ testRule(rule, {
           line: 6,
           column: 3,
           message:
-            "The review of 12 Aug 2024 does not record the person on probation's barriers. Add considered.barriers: what gets in the way for the person on probation and what will be done about it, or that none were found and why.",
+            "The review of 12 Aug 2024 does not record the person's barriers. Add considered.barriers: what gets in the way for the person and what will be done about it, or that none were found and how you know.",
         },
       ],
     },
@@ -103,10 +116,49 @@ testRule(rule, {
           barriers: None
       `,
       errors: [
-        { messageId: 'placeholderPart', line: 6, column: 15, message: /^"As above" is a placeholder, not an analysis of the person on probation's compliance, in the review of 12 Aug 2024\. Write which appointments/ },
-        { messageId: 'placeholderPart', line: 7, column: 15, message: /^"N\/A" is a placeholder, not an analysis of the person on probation's engagement/ },
-        { messageId: 'placeholderPart', line: 8, column: 13, message: /^"None" is a placeholder, not an analysis of the person on probation's barriers/ },
+        { messageId: 'placeholderPart', line: 6, column: 15, message: /^"As above" is a placeholder, not an analysis of the person's compliance, in the review of 12 Aug 2024\. Write which appointments/ },
+        { messageId: 'placeholderPart', line: 7, column: 15, message: /^"N\/A" is a placeholder, not an analysis of the person's engagement/ },
+        { messageId: 'placeholderPart', line: 8, column: 13, message: /^"None" is a placeholder, not an analysis of the person's barriers/ },
       ],
+    },
+    {
+      name: 'verdicts with nothing behind them, in her pronouns',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Lisa, pronouns: she/her } }
+        reviews:
+          - date: 2024-08-12
+            considered:
+              compliance: Fully compliant.
+              engagement: Engaging well, no issues.
+              barriers: Fine
+      `,
+      errors: [
+        {
+          messageId: 'bareVerdict',
+          line: 7,
+          column: 19,
+          message: '"Fully compliant." is a verdict on Lisa\'s compliance, not an account of it, in the review of 12 Aug 2024. Write which appointments Lisa kept and missed, and the decisions taken.',
+        },
+        { messageId: 'bareVerdict', line: 8, column: 19, message: /^"Engaging well, no issues\." is a verdict on Lisa's engagement, not an account of it/ },
+        { messageId: 'bareVerdict', line: 9, column: 17, message: /"Fine" is a verdict on Lisa's barriers.*what gets in the way for Lisa/ },
+      ],
+    },
+    {
+      name: "a team's own verdict phrase (option verdictPhrases)",
+      options: { verdictPhrases: ['as expected for stage of order'] },
+      yaml: yaml`
+        kind: review
+        schemaVersion: 1
+        caseRef: C1
+        date: 2024-08-12
+        considered:
+          compliance: Kept 5 of 6; the miss was a hospital day.
+          engagement: As expected for stage of order
+          barriers: Shift work; appointments moved to 17:45.
+      `,
+      errors: [{ messageId: 'bareVerdict', line: 7, column: 15, message: /^"As expected for stage of order" is a verdict/ }],
     },
   ],
 });

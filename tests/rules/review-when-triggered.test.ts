@@ -61,6 +61,16 @@ testRule(rule, {
       ),
     },
     {
+      // Judged by what it says, not its length.
+      name: 'a short real reason no review is needed',
+      yaml: caseFile(yaml`
+        events:
+          - { date: 2024-05-01, type: change-of-circumstances, detail: Moved to his sister's., reviewNotNeeded: Hospital admission. }
+        contacts:
+          - { date: 2024-07-01, outcome: attended }
+      `),
+    },
+    {
       name: 'a change of circumstances followed by a review',
       yaml: caseFile(yaml`
         events:
@@ -105,14 +115,14 @@ testRule(rule, {
           line: 6,
           column: 34,
           message:
-            "2 compliance concerns were recorded by 10 Apr 2024 (missed appointments on 3 Apr 2024 and 10 Apr 2024), but no review followed within 28 days. Review the plan with Sam: what is getting in the way, and what needs to change. If a review is not needed, record why in an event's reviewNotNeeded.",
+            "2 compliance concerns were recorded by 10 Apr 2024 (missed appointments on 3 Apr 2024 and 10 Apr 2024), but no review followed within the 28 days set for this check. Review the plan with Sam: what is getting in the way, and what needs to change. If a review is not needed, record why in an event's reviewNotNeeded.",
         },
       ],
     },
     {
       name: 'a review held, but late',
       yaml: caseFile(twoMissed + 'reviews:\n  - { date: 2024-06-26 }'),
-      errors: [{ messageId: 'concerns', line: 6, column: 34, message: /within 28 days \(the next review was on 26 Jun 2024\)\./ }],
+      errors: [{ messageId: 'concerns', line: 6, column: 34, message: /within the 28 days set for this check \(the next review was on 26 Jun 2024\)\./ }],
     },
     {
       name: 'a missed appointment and a recorded concern count together',
@@ -198,9 +208,19 @@ testRule(rule, {
           line: 5,
           column: 31,
           message:
-            'A change of circumstances was recorded on 1 May 2024 ("Lost his room at the hostel."), but no review followed within 28 days. Review the plan with Sam so that contact and objectives still fit their life, or record in reviewNotNeeded why no review is needed.',
+            'A change of circumstances was recorded on 1 May 2024 ("Lost his room at the hostel."), but no review followed within the 28 days set for this check. Review the plan with Sam so that contact and objectives still fit their life, or record in reviewNotNeeded why no review is needed.',
         },
       ],
+    },
+    {
+      name: 'a "reason" that gives none is not a reason for no review',
+      yaml: caseFile(yaml`
+        events:
+          - { date: 2024-05-01, type: change-of-circumstances, detail: Lost his room at the hostel., reviewNotNeeded: 'Did not attend, no reason given.' }
+        contacts:
+          - { date: 2024-07-01, outcome: attended }
+      `),
+      errors: [{ messageId: 'circumstances', line: 5, column: 31 }],
     },
     {
       name: 'a placeholder is not a reason for no review, and a shorter window applies',
@@ -211,7 +231,7 @@ testRule(rule, {
           - { date: 2024-05-20 }
       `),
       options: { withinDays: 14 },
-      errors: [{ messageId: 'circumstances', line: 5, column: 31, message: /no review followed within 14 days \(the next review was on 20 May 2024\)/ }],
+      errors: [{ messageId: 'circumstances', line: 5, column: 31, message: /no review followed within the 14 days set for this check \(the next review was on 20 May 2024\)/ }],
     },
     {
       name: 'contact reduced before the review that records it',

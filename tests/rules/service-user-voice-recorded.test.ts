@@ -73,9 +73,38 @@ testRule(rule, {
       yaml: absentPlan(lisaReason, lisaRevisit).replace(/contacts:[\s\S]*/, ''),
     },
     {
+      // Judged by what it says, not its length.
+      name: 'a plan completed without the person, with a short real reason for the revisit',
+      yaml: absentPlan(lisaReason, '  revisit:\n    when: after-first-attendance\n    reason: Hospital admission.\n').replace(/contacts:[\s\S]*/, ''),
+    },
+    {
       name: 'a shorter minimum set in options',
       yaml: planWithView('"I want work."'),
       options: { minWords: 3 },
+    },
+    {
+      name: 'a short real reason no view could be given',
+      yaml: yaml`
+        kind: review
+        schemaVersion: 1
+        caseRef: C1
+        date: 2024-03-01
+        personView: { reasonNotRecorded: In crisis; will ask next week. }
+      `,
+    },
+    { name: 'short own words need no word count', yaml: planWithView('"I\'m scared of going back."') },
+    { name: 'first person without quotation marks', yaml: planWithView('I want to keep my flat') },
+    { name: 'a direct quotation inside a note', yaml: planWithView(`'Asked what would help, he said "Stay off the gear and see the girls."'`) },
+    {
+      name: 'a standalone review naming the person, in her own words',
+      yaml: yaml`
+        kind: review
+        schemaVersion: 1
+        caseRef: C1
+        person: { name: Lisa, pronouns: she/her }
+        date: 2024-03-01
+        personView: '"I just want my kids back."'
+      `,
     },
   ],
   invalid: [
@@ -83,6 +112,11 @@ testRule(rule, {
       name: 'a plan without the person and a filler reason ("Did not attend.") still needs the view or why there is none',
       yaml: absentPlan('Did not attend.', lisaRevisit),
       errors: [{ messageId: 'missing', line: 5, column: 3, message: /^The plan does not record Lisa's view\./ }],
+    },
+    {
+      name: 'a plan without the person and a revisit "reason" that gives none still needs the view',
+      yaml: absentPlan(lisaReason, "  revisit:\n    when: after-first-attendance\n    reason: 'Did not attend, no reason given.'\n").replace(/contacts:[\s\S]*/, ''),
+      errors: [{ messageId: 'missing', line: 5, column: 3 }],
     },
     {
       name: 'a plan without the person and no revisit planned still needs the view or why there is none',
@@ -107,8 +141,7 @@ testRule(rule, {
           messageId: 'missing',
           line: 1,
           column: 1,
-          message:
-            "The plan does not record the person on probation's view. Quote what the person on probation said about it in personView.words, in their own words, or record in personView.reasonNotRecorded why no view could be given.",
+          message: "The plan does not record the person's view. Quote what the person said about it in personView.words, in their own words, or record in personView.reasonNotRecorded why no view could be given.",
         },
       ],
     },
@@ -138,14 +171,63 @@ testRule(rule, {
       errors: [{ messageId: 'placeholder', line: 5, column: 13, message: /^"TBC" is a placeholder/ }],
     },
     {
-      name: 'too few words',
+      name: "a team's floor on length (option minWords)",
+      options: { minWords: 4 },
+      yaml: planWithView('"I\'m scared."'),
+      errors: [{ messageId: 'tooShort', line: 5, column: 13, message: /\(2 words; at least 4 expected\)/ }],
+    },
+    {
+      name: 'agreement in the first person is still a tick',
       yaml: planWithView('"Fine by me"'),
-      errors: [{ messageId: 'tooShort', line: 5, column: 13, message: /\(3 words; at least 4 expected\)/ }],
+      errors: [{ messageId: 'generic', line: 5, column: 13, message: /^"Fine by me" records agreement, not the person's view\./ }],
+    },
+    {
+      name: 'a summary with the subject left out',
+      yaml: planWithView('Wants to stay out of trouble.'),
+      errors: [{ messageId: 'thirdPerson', line: 5, column: 13, message: /reads as a summary about the person/ }],
+    },
+    {
+      name: 'a summary about a named person in a standalone plan, with her pronouns',
+      yaml: yaml`
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        person: { name: Lisa, pronouns: she/her }
+        date: 2024-01-10
+        personView: Lisa reports she is ok
+      `,
+      errors: [
+        {
+          messageId: 'thirdPerson',
+          line: 6,
+          column: 13,
+          message: 'This reads as a summary about Lisa, not her own words. Quote Lisa directly ("I want …"), so the plan shows her voice.',
+        },
+      ],
+    },
+    {
+      name: 'a summary using the pronouns recorded for the person',
+      yaml: yaml`
+        kind: review
+        schemaVersion: 1
+        caseRef: C1
+        person: { pronouns: xe/xem }
+        date: 2024-03-01
+        personView: Xe says the appointments clash with college.
+      `,
+      errors: [
+        { messageId: 'thirdPerson', line: 6, column: 13, message: 'This reads as a summary about the person, not xyr own words. Quote the person directly ("I want …"), so the review of 1 Mar 2024 shows xyr voice.' },
+      ],
+    },
+    {
+      name: '"He says he is fine"',
+      yaml: planWithView('He says he is fine'),
+      errors: [{ messageId: 'thirdPerson', line: 5, column: 13 }],
     },
     {
       name: 'a summary written about the person',
       yaml: planWithView('She says she wants to find work and get her own flat.'),
-      errors: [{ messageId: 'thirdPerson', line: 5, column: 13, message: /reads as a summary about the person on probation/ }],
+      errors: [{ messageId: 'thirdPerson', line: 5, column: 13, message: /reads as a summary about the person/ }],
     },
     {
       name: 'each review is checked as well as the plan',
@@ -171,6 +253,18 @@ testRule(rule, {
         date: 2024-03-01
         personView:
           reasonNotRecorded: N/A
+      `,
+      errors: [{ messageId: 'missing', line: 6, column: 3 }],
+    },
+    {
+      name: 'a reason for no view that gives no reason',
+      yaml: yaml`
+        kind: review
+        schemaVersion: 1
+        caseRef: C1
+        date: 2024-03-01
+        personView:
+          reasonNotRecorded: Not recorded, no reason.
       `,
       errors: [{ messageId: 'missing', line: 6, column: 3 }],
     },
