@@ -1,7 +1,7 @@
 // Stage boundaries of planlint (issue 15). Layers, lowest first; a module may import only from its
 // own layer or lower ones: core+runtime < input < validate < model < rule-kit+hmpps < engine;
 // formatters sit beside the engine but see only core, model and formatters; lsp, cli and the public
-// index are at the top. Checked by `npm run lint:boundaries` (part of `npm run lint`).
+// index are at the top; src/playground/ (the browser page) sits at the top beside them. Checked by `npm run lint:boundaries` (part of `npm run lint`).
 /** Folders (under src/) a layer may import from, besides itself. */
 const allowedBelow = {
   core: [],
@@ -13,6 +13,8 @@ const allowedBelow = {
   hmpps: ['core', 'runtime', 'input', 'validate', 'model', 'rule-kit'],
   engine: ['core', 'runtime', 'input', 'validate', 'model', 'rule-kit', 'hmpps'],
   formatters: ['core', 'model'],
+  // The browser page runs the engine and the HTML report as the CLI does; it is bundled, never imported.
+  playground: ['core', 'runtime', 'input', 'validate', 'model', 'rule-kit', 'hmpps', 'engine', 'formatters'],
 };
 
 /** One rule per layer: whatever in src/<layer>/ imports from src/ outside its allowed folders. */
@@ -41,6 +43,13 @@ module.exports = {
       severity: 'error',
       from: { pathNot: '^src/cli/' },
       to: { path: '^src/cli/' },
+    },
+    {
+      name: 'no-importing-playground',
+      comment: 'src/playground/ is a page of its own (scripts/build-playground.mjs bundles it): nothing outside it imports it.',
+      severity: 'error',
+      from: { pathNot: '^src/playground/' },
+      to: { path: '^src/playground/' },
     },
     {
       name: 'fast-yaml-behind-its-index',

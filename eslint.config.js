@@ -18,7 +18,7 @@ export default defineConfig(
       parserOptions: {
         // src and rules; the tests and Vitest config; the .mjs scripts, bin and these configs (checkJs);
         // the VS Code extension's source and its build script.
-        project: ['./tsconfig.json', './tsconfig.test.json', './tsconfig.scripts.json', './editors/vscode/tsconfig.json'],
+        project: ['./tsconfig.json', './tsconfig.test.json', './tsconfig.scripts.json', './editors/vscode/tsconfig.json', './src/playground/tsconfig.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

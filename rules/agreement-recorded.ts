@@ -13,7 +13,7 @@ export default defineRule<Options>()({
     description: 'The plan records whether the person agreed to it, and why not when they did not agree or could not answer.',
     severity: 'error',
     standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: { publication: 'hmip-planning-for-engagement', section: 'practitioners should "meaningfully involve the service user and take their views into account"' },
     appliesTo: ['case-file', 'sentence-plan', 'hmpps-sentence-plan'],
     needs: ['plan'],
     messages: {

@@ -13,7 +13,7 @@ export default defineRule<Options>()({
     description: 'The person took part in their assessment and their own view of it is recorded.',
     severity: 'error',
     standard: 'assessment',
-    guidance: '003_7eb81cc514cd360e.txt',
+    guidance: { publication: 'hmip-assessing-for-engagement', section: 'practitioners should "meaningfully involve the service user in their assessment and take their views into account"' },
     appliesTo: ['case-file'],
     needs: ['assessment'],
     messages: {

@@ -24,7 +24,10 @@ export default defineRule<Options>()({
     description: "The assessment records the person's diversity and personal circumstances and how each affects their ability to comply and engage.",
     severity: 'error',
     standard: 'assessment',
-    guidance: '003_7eb81cc514cd360e.txt',
+    guidance: {
+      publication: 'hmip-assessing-for-engagement',
+      section: 'practitioners should "analyse the service user\'s diversity and personal circumstances, and consider the impact that these have on their ability to comply and engage"',
+    },
     appliesTo: ['case-file'],
     needs: ['assessment'],
     messages: {

@@ -26,7 +26,7 @@ export default defineRule<Options>()({
     description: 'Every change in contact level records why; a reduction gives a reason grounded in progress, risk or circumstances, and for a high-risk person says how risk will be managed.',
     severity: 'error',
     standard: 'reviewing',
-    guidance: '002_420bbd05ef127480.txt',
+    guidance: { publication: 'hmip-reviewing-for-engagement', section: "case summary and inspector's comments: the decision to reduce contact, agreed at a three-way review and recorded in nDelius and OASys" },
     appliesTo: ['case-file', 'review'],
     needs: ['reviews'],
     messages: {

@@ -23,7 +23,7 @@ export default defineRule<Options>()({
     description: "The level of contact is in line with the person's risk of serious harm, or the plan records why a lower level is right.",
     severity: 'warning',
     standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: { publication: 'hmip-planning-for-engagement', section: 'practitioners should "set a level, pattern and type of contact sufficient to engage the service user"' },
     appliesTo: ['case-file'],
     needs: ['sentence'],
     messages: {

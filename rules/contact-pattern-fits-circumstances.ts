@@ -45,7 +45,10 @@ export default defineRule<Options>()({
     description: "Contact arrangements address the person's recorded circumstances, and appointments avoid the times they cannot attend.",
     severity: 'error',
     standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: {
+      publication: 'hmip-planning-for-engagement',
+      section: 'practitioners should "take sufficient account of the service user\'s diversity and personal circumstances"; case summary: reporting arrangements fitted around child care',
+    },
     appliesTo: ['case-file', 'sentence-plan'],
     needs: ['assessment', 'contacts'],
     messages: {

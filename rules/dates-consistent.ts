@@ -28,7 +28,7 @@ export default defineRule<Options>()({
     description: 'Dates in the record do not contradict each other or fall outside the sentence.',
     severity: 'error',
     standard: 'hygiene',
-    guidance: '001_78d3715c0bac325e.txt',
+    guidance: { publication: 'hughes-service-user-engagement', section: 'Sentence planning and service user engagement: what a sentence plan records, and how progress will be measured' },
     appliesTo: ['case-file', 'sentence-plan', 'review'],
     needs: ['sentence'],
     messages: {

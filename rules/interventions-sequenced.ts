@@ -46,7 +46,7 @@ export default defineRule<Options>()({
     description: 'Where objectives depend on one another, the order is possible: each one depended on exists, none depends on itself in a circle, and none is due before what must come first.',
     severity: 'error',
     standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: { publication: 'hmip-planning-for-engagement', section: 'inspector\'s comments: "relevant interventions … were sequenced appropriately"' },
     appliesTo: ['case-file', 'sentence-plan'],
     messages: {
       unknownDependency: 'The objective "{{title}}" depends on "{{id}}", but the plan has no objective with that id. Use the id of an objective in this plan, or remove it.',

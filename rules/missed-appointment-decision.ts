@@ -29,7 +29,7 @@ export default defineRule<Options>()({
     description: 'Every missed appointment has a recorded decision, and enforcement is proportionate and explained.',
     severity: 'error',
     standard: 'implementation-and-delivery',
-    guidance: '000_e3b0b34926ec6f4a.txt',
+    guidance: { publication: 'hmip-introduction-to-engagement', section: 'Engagement in case supervision: dealing with non-compliance "in a proportionate, fair and transparent manner"' },
     appliesTo: ['case-file'],
     needs: ['contacts'],
     messages: {

@@ -19,7 +19,7 @@ export default defineRule<Options>()({
     description: "The assessment analyses the person's motivation and readiness to change.",
     severity: 'error',
     standard: 'assessment',
-    guidance: '003_7eb81cc514cd360e.txt',
+    guidance: { publication: 'hmip-assessing-for-engagement', section: 'practitioners should "analyse the service user\'s motivation and readiness to engage and comply with their sentence"' },
     appliesTo: ['case-file'],
     needs: ['assessment'],
     messages: {

@@ -196,7 +196,7 @@ export default defineRule<Options>()({
     description: 'Free text says something: no placeholders such as "TBC" or "as above", and no objectives copied from one another.',
     severity: 'error',
     standard: 'hygiene',
-    guidance: '001_78d3715c0bac325e.txt',
+    guidance: { publication: 'hughes-service-user-engagement', section: 'The practitioners: "So that the inspectors can see what you are doing" (plans written to satisfy a process)' },
     appliesTo: ['case-file', 'sentence-plan', 'review', 'hmpps-sentence-plan'],
     messages: {
       placeholder: '"{{text}}" is a placeholder in {{where}} ({{field}}), not a record. Write out what it stands for, so that anyone picking up {{name}}\'s case can follow it; if the field does not apply, leave it out.',

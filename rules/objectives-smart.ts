@@ -18,7 +18,10 @@ export default defineRule<Options>()({
     description: 'Each objective says how progress will be measured, has a target date inside the sentence, and names who will act on it.',
     severity: 'error',
     standard: 'planning',
-    guidance: '001_78d3715c0bac325e.txt',
+    guidance: [
+      { publication: 'hughes-service-user-engagement', section: 'Sentence planning and service user engagement: clear objectives, who contributes and how progress will be measured' },
+      { publication: 'hmip-planning-for-engagement', section: 'practitioners should "set out how all the requirements of the sentence … will be delivered within the available timescales"' },
+    ],
     appliesTo: ['case-file', 'sentence-plan'],
     needs: ['sentence'],
     messages: {

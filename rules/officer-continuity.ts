@@ -42,7 +42,7 @@ export default defineRule<Options>()({
     description: 'The person keeps the same responsible officer where possible, and every change has a recorded handover.',
     severity: 'warning',
     standard: 'implementation-and-delivery',
-    guidance: '000_e3b0b34926ec6f4a.txt',
+    guidance: { publication: 'hmip-introduction-to-engagement', section: 'Evidence summary: "continuity of support", and what ex-service users say about being "passed from pillar to post"' },
     appliesTo: ['case-file'],
     messages: {
       tooMany:

@@ -29,7 +29,7 @@ export default defineRule<Options>()({
     description: 'Where other agencies are involved with the person, the assessment records what each of them contributed.',
     severity: 'error',
     standard: 'assessment',
-    guidance: '003_7eb81cc514cd360e.txt',
+    guidance: { publication: 'hmip-assessing-for-engagement', section: "case summary and inspector's comments: information from the partnership agencies supporting Kate, confirmed with each of them" },
     appliesTo: ['case-file'],
     needs: ['assessment'],
     messages: {

@@ -11,7 +11,7 @@ export default defineRule<Options>()({
     description: 'A goal still active after its target date has a note since that date: progress recorded, or a decision to go on.',
     severity: 'error',
     standard: 'reviewing',
-    guidance: '002_420bbd05ef127480.txt',
+    guidance: { publication: 'hmip-reviewing-for-engagement', section: 'practitioners should "make any necessary adjustments to the ongoing plan of work"' },
     appliesTo: ['case-file', 'sentence-plan', 'hmpps-sentence-plan'],
     needs: ['plan'],
     messages: {

@@ -6,7 +6,10 @@ export default defineRule({
     description: 'The person has steps of their own in their plan, so it is made with them, not done to them.',
     severity: 'error',
     standard: 'planning',
-    guidance: '001_78d3715c0bac325e.txt',
+    guidance: [
+      { publication: 'hughes-service-user-engagement', section: 'The service users: "I think she wrote something down on paper, which I must have signed"' },
+      { publication: 'hmip-planning-for-engagement', section: 'practitioners should "meaningfully involve the service user and take their views into account"' },
+    ],
     appliesTo: ['case-file', 'sentence-plan', 'hmpps-sentence-plan'],
     needs: ['plan'],
     messages: {

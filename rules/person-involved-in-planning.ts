@@ -11,7 +11,7 @@ export default defineRule<Options>()({
     description: 'The person took part in making their plan; if they could not, the plan says why and how it will be revisited with them.',
     severity: 'error',
     standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: { publication: 'hmip-planning-for-engagement', section: 'practitioners should "meaningfully involve the service user and take their views into account"' },
     appliesTo: ['case-file', 'sentence-plan', 'hmpps-sentence-plan'],
     needs: ['plan'],
     messages: {

@@ -8,7 +8,7 @@ export default defineRule<Options>()({
     description: 'The person takes part in each review of their plan, or the record says why they could not.',
     severity: 'error',
     standard: 'reviewing',
-    guidance: '002_420bbd05ef127480.txt',
+    guidance: { publication: 'hmip-reviewing-for-engagement', section: 'practitioners should "meaningfully involve the service user in reviewing their progress and engagement"' },
     appliesTo: ['case-file', 'review'],
     needs: ['reviews'],
     messages: {

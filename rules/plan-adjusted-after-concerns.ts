@@ -53,7 +53,10 @@ export default defineRule<Options>()({
     description: 'After repeated compliance concerns, the next review adjusts the plan, or records why no change is needed.',
     severity: 'error',
     standard: 'reviewing',
-    guidance: '002_420bbd05ef127480.txt',
+    guidance: {
+      publication: 'hmip-reviewing-for-engagement',
+      section: 'practitioners should "make any necessary adjustments to the ongoing plan of work to take account of compliance and engagement levels and any relevant barriers"',
+    },
     appliesTo: ['case-file'],
     needs: ['contacts'],
     messages: {

@@ -21,7 +21,7 @@ export default defineRule<Options>()({
     description: 'The initial plan is completed within the expected number of working days of sentence or release.',
     severity: 'warning',
     standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: { publication: 'hmip-planning-for-engagement', section: "case summary and inspector's comments: a plan completed within the required timescales, then revisited with the person" },
     appliesTo: ['case-file'],
     needs: ['sentence'],
     messages: {

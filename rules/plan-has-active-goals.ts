@@ -8,7 +8,10 @@ export default defineRule({
     description: 'An agreed or current plan has at least one active goal, and every active goal has steps.',
     severity: 'error',
     standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: [
+      { publication: 'hmip-planning-for-engagement', section: 'planning "should focus sufficiently on engaging the service user"' },
+      { publication: 'hughes-service-user-engagement', section: 'Sentence planning and service user engagement: clear objectives and the activities to be undertaken' },
+    ],
     appliesTo: ['case-file', 'sentence-plan', 'hmpps-sentence-plan'],
     needs: ['plan'],
     messages: {

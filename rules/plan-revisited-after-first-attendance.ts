@@ -11,7 +11,7 @@ export default defineRule<Options>()({
     description: 'A plan made without the person, or before they first attended, is revisited with them soon after they first attend.',
     severity: 'error',
     standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: { publication: 'hmip-planning-for-engagement', section: "case summary and inspector's comments: a plan made in Lisa's absence, revisited once she attended" },
     appliesTo: ['case-file'],
     needs: ['contacts'],
     messages: {

@@ -11,7 +11,10 @@ export default defineRule<Options>()({
     description: 'The initial plan is reviewed or updated as the case goes on, not left as it was first written.',
     severity: 'error',
     standard: 'reviewing',
-    guidance: '002_420bbd05ef127480.txt',
+    guidance: [
+      { publication: 'hmip-reviewing-for-engagement', section: 'practitioners should "include the completion of written reviews as a formal record of actions to implement the sentence"' },
+      { publication: 'hughes-service-user-engagement', section: 'Concluding thoughts: plans kept flexible, dynamic and responsive' },
+    ],
     appliesTo: ['case-file', 'sentence-plan', 'hmpps-sentence-plan'],
     needs: ['plan'],
     messages: {

@@ -11,7 +11,10 @@ export default defineRule<Options>()({
     description: 'On licence or post-sentence supervision, the plan is made and the person is met before release.',
     severity: 'error',
     standard: 'planning',
-    guidance: '000_e3b0b34926ec6f4a.txt',
+    guidance: [
+      { publication: 'hmip-introduction-to-engagement', section: 'What we expect and what our inspections tell us: "pre-release planning occurs in too few instances"' },
+      { publication: 'hmip-reviewing-for-engagement', section: "case summary: preparation for Tom's release" },
+    ],
     appliesTo: ['case-file'],
     needs: ['sentence', 'contacts'],
     messages: {

@@ -76,7 +76,10 @@ export default defineRule<Options>()({
     description: 'The plan sets out how every requirement of the sentence will be delivered, at a pace that fits within the order.',
     severity: 'error',
     standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: {
+      publication: 'hmip-planning-for-engagement',
+      section: 'practitioners should "set out how all the requirements of the sentence or licence/post-sentence supervision will be delivered within the available timescales"',
+    },
     appliesTo: ['case-file'],
     needs: ['sentence'],
     messages: {

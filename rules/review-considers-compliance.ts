@@ -20,7 +20,7 @@ export default defineRule<Options>()({
     description: "Each review records what it found about the person's compliance, engagement and barriers.",
     severity: 'error',
     standard: 'reviewing',
-    guidance: '002_420bbd05ef127480.txt',
+    guidance: { publication: 'hmip-reviewing-for-engagement', section: 'practitioners should "consider compliance and engagement levels and any relevant barriers"' },
     appliesTo: ['case-file', 'review'],
     needs: ['reviews'],
     messages: {

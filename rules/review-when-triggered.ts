@@ -32,7 +32,7 @@ export default defineRule<Options>()({
     description: 'A review is held after repeated compliance concerns and after a change of circumstances, and before contact levels change.',
     severity: 'error',
     standard: 'reviewing',
-    guidance: '002_420bbd05ef127480.txt',
+    guidance: { publication: 'hmip-reviewing-for-engagement', section: 'reviewing "should focus sufficiently on supporting the service user\'s compliance and engagement"' },
     appliesTo: ['case-file', 'sentence-plan', 'review'],
     needs: ['contacts'],
     messages: {

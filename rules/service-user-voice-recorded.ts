@@ -30,7 +30,10 @@ export default defineRule<Options>()({
     description: "The plan and each review record the person's own view, in their words.",
     severity: 'error',
     standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: [
+      { publication: 'hmip-planning-for-engagement', section: 'practitioners should "meaningfully involve the service user and take their views into account"' },
+      { publication: 'hmip-reviewing-for-engagement', section: 'inspector\'s comments: the person\'s "perspective was thoroughly documented throughout"' },
+    ],
     appliesTo: ['case-file', 'sentence-plan', 'review', 'hmpps-sentence-plan'],
     needs: ['plan'],
     messages: {

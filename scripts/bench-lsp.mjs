@@ -27,9 +27,9 @@ import {
 /**
  * A 10 KB case file with findings: examples/marek-good.yaml (10.7 KB) with the person's view of
  * the assessment left as a placeholder and the plan's participation taken out, so every lint has
- * findings to turn into diagnostics, widened ranges included.
+ * findings to turn into diagnostics, widened ranges included. scripts/bench-playground.mjs lints it too.
  */
-function caseFile(root) {
+export function caseFile(root) {
   const good = readFileSync(join(root, 'examples', 'marek-good.yaml'), 'utf8');
   const text = good.replace(/ {4}words: Every time I come out.*\n/, '    words: TBC\n').replace(/(plan:\n(?: {2}.*\n)*?) {2}participation:\n(?: {4}.*\n)+/, '$1');
   if (text === good) throw new Error('examples/marek-good.yaml has changed: update the edits in scripts/bench-lsp.mjs');

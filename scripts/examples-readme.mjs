@@ -71,10 +71,10 @@ export function examplesTable() {
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
     .map(({ file, result }) => {
       const counts = new Map();
-      // Only errors and warnings: a note (severity 0, such as "Could not run: the export holds no
-      // assessment") says a rule did not judge the file, not that it found something.
+      // Only errors and warnings: a note (severity 0) says something for information, not a finding.
       for (const message of result.messages) if (message.severity > 0) counts.set(message.ruleId, (counts.get(message.ruleId) ?? 0) + 1);
-      const notRun = new Set(result.messages.filter((m) => m.messageId === 'couldNotRun').map((m) => m.ruleId)).size;
+      // The rules that could not judge the file (an export holds no assessment): notRun in the JSON report.
+      const notRun = result.notRun?.rules.length ?? 0;
       const rules = [...counts.keys()].sort().map((id) => `[\`${id}\`](../rules/${id}.md)${counts.get(id) > 1 ? ` ×${counts.get(id)}` : ''}`);
       const verdict =
         result.errorCount + result.warningCount === 0

@@ -61,7 +61,7 @@ Next:
      ${shown(join('rules', `${id}.md`))}, and realistic valid and invalid YAML in the test, with the
      message and location of each finding (every message needs an invalid case).
   2. Run its test:     npx vitest run tests/rules/${id}.test.ts
-  3. Update the docs:  npm run docs   (the README's rule table), then npx vitest run tests/docs.test.ts
+  3. Update the docs:  npm run docs   (the README's rule table and the page's Guidance row), then npx vitest run tests/docs.test.ts
 `);
 
 /** The module, in the shape the built-in rules share (see rules/officer-continuity.ts). */
@@ -77,7 +77,10 @@ export default defineRule({
     description: 'TODO: one line saying what good practice the rule checks for.',
     severity: 'warning', // TODO: error or warning, in the recommended preset
     standard: 'planning', // TODO: assessment, planning, implementation-and-delivery, reviewing or hygiene
-    guidance: 'TODO.txt', // TODO: the HMIP guidance file in shared/guidance that illustrates the standard
+    // TODO: the publication the rule comes from (one of hmip-introduction-to-engagement,
+    // hmip-assessing-for-engagement, hmip-planning-for-engagement, hmip-reviewing-for-engagement,
+    // hughes-service-user-engagement) and the section it draws on, in words a reader can find it by.
+    guidance: { publication: 'hmip-planning-for-engagement', section: 'TODO: the section, or what it says' },
     appliesTo: ['case-file', 'sentence-plan', 'review'], // TODO: the document kinds the rule can judge
     messages: {
       // TODO: say what is missing and what good looks like, in words an officer would use;
@@ -106,7 +109,7 @@ function rulePage(id) {
 | | |
 |---|---|
 | Standard | TODO |
-| Guidance | TODO: the HMIP guide's title (\`TODO.txt\`) |
+| Guidance | TODO: written from the rule's guidance by npm run docs |
 | Applies to | case-file, sentence-plan, review |
 | Severity | warning in \`recommended\`, error in \`strict\` |
 

@@ -89,6 +89,28 @@ function replaceSection(text, name, content) {
   return text.replace(pattern, (_, start, end) => `${start}\n${content}\n${end}`);
 }
 
+/** A rule page's "Guidance" row, from the rule's citation (meta.guidance). */
+export function guidanceRow(guidanceText) {
+  return `| Guidance | ${guidanceText} |`;
+}
+
+/** Each rule page with its "Guidance" row rewritten from the rule's meta, by path. */
+export async function renderRulePages() {
+  const { loadBuiltInRules } = await dist('engine/load-rules.js');
+  const { formatGuidance } = await dist('core/guidance.js');
+  const pages = new Map();
+  for (const { meta } of await loadBuiltInRules()) {
+    const path = join(root, 'rules', `${meta.id}.md`);
+    const page = readFileSync(path, 'utf8');
+    if (!/^\| Guidance \|.*\|$/m.test(page)) throw new Error(`rules/${meta.id}.md has no "| Guidance |" row`);
+    pages.set(
+      path,
+      page.replace(/^\| Guidance \|.*\|$/m, () => guidanceRow(formatGuidance(meta.guidance, { markdown: true }))),
+    );
+  }
+  return pages;
+}
+
 export async function renderReadme(readme) {
   let text = replaceSection(readme, 'rules-table', await rulesTable());
   text = replaceSection(text, 'example-output', exampleOutput());

@@ -8,7 +8,8 @@
  * appliesTo, messages, optionsSchema, defaultOptions }, check(model, context) { … } })`.
  */
 export { defineRule, formatMessage } from './rule-kit/rule-api.js';
-export type { CasePart, Rule, RuleDefinition, RuleDocs, RuleMeta, RuleContext, Report, Standard } from './rule-kit/rule-api.js';
+export type { CasePart, Guidance, GuidanceCitation, Publication, PublicationId, Rule, RuleDefinition, RuleDocs, RuleMeta, RuleContext, Report, Standard } from './rule-kit/rule-api.js';
+export { PUBLICATIONS, formatCitation } from './core/guidance.js';
 export type * from './model/case-model.js';
 export type { Finding, FileResult, Severity, RuleSeverity, SourceRange } from './core/findings.js';
 export type { DocumentKind } from './validate/schemas.js';

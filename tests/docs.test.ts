@@ -2,14 +2,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderReadme, root, schemaReference } from '../scripts/readme-sections.mjs';
+import { guidanceRow, renderReadme, root, schemaReference } from '../scripts/readme-sections.mjs';
+import { PUBLICATIONS, citationsOf, formatGuidance } from '../src/core/guidance.js';
 import { loadBuiltInRules } from '../src/engine/load-rules.js';
 import Ajv2020Module from 'ajv/dist/2020.js';
 
 const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module.default }).default;
 
 const rules = await loadBuiltInRules();
-const GUIDANCE_FILES = ['000_e3b0b34926ec6f4a.txt', '001_78d3715c0bac325e.txt', '002_420bbd05ef127480.txt', '003_7eb81cc514cd360e.txt', '004_01d1a8430ceca47d.txt'];
 
 describe('generated documentation is current (run `npm run docs` to refresh)', () => {
   it('README rule table and example output match the rules and a real run', async () => {
@@ -27,14 +27,21 @@ describe('every rule is self-describing', () => {
     expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
     expect(rule.meta.description.length).toBeGreaterThan(20);
     expect(['assessment', 'planning', 'implementation-and-delivery', 'reviewing', 'hygiene']).toContain(rule.meta.standard);
-    expect(GUIDANCE_FILES).toContain(rule.meta.guidance);
+    // Cited as publications (with the section drawn on), never as plain text or a file name.
+    expect(typeof rule.meta.guidance).not.toBe('string');
+    const citations = citationsOf(rule.meta.guidance);
+    expect(citations.length).toBe(Array.isArray(rule.meta.guidance) ? rule.meta.guidance.length : 1);
+    for (const c of citations) {
+      expect(Object.keys(PUBLICATIONS)).toContain(c.publication);
+      expect(c.section.length).toBeGreaterThan(10);
+    }
     expect(rule.meta.appliesTo.length).toBeGreaterThan(0);
     expect(rule.meta.optionsSchema).toMatchObject({ type: 'object', additionalProperties: false });
 
     const doc = readFileSync(join(root, 'rules', `${id}.md`), 'utf8');
     expect(doc.startsWith(`# ${id}\n`)).toBe(true);
     expect(doc).toContain(`> ${rule.meta.description}`);
-    expect(doc).toContain(rule.meta.guidance);
+    expect(doc, `${id}.md cites its guidance (npm run docs)`).toContain(`\n${(guidanceRow as (text: string) => string)(formatGuidance(rule.meta.guidance, { markdown: true }))}\n`);
     for (const heading of ['## Why it matters', '## What it checks', '## Poor', '## Good', '## Options', '## Recording a professional judgement']) {
       expect(doc, `${id}.md needs "${heading}"`).toContain(heading);
     }

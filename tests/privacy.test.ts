@@ -80,6 +80,8 @@ function schemaWords(): Set<string> {
       for (const [key, value] of Object.entries(node)) {
         words.add(key);
         if (key === 'enum' && Array.isArray(value)) for (const v of value) if (typeof v === 'string') words.add(v);
+        // A document's kind (const) is vocabulary too: a report says a rule needs a "case-file".
+        if (key === 'const' && typeof value === 'string') words.add(value);
         walk(value);
       }
     }

@@ -7,6 +7,7 @@ import { registerExplainCommand } from './commands/explain-command.js';
 import { registerInitCommand } from './commands/init-command.js';
 import { registerLintCommand } from './commands/lint-command.js';
 import { registerLspCommand } from './commands/lsp-command.js';
+import { registerPlaygroundCommand } from './commands/playground-command.js';
 import { registerRulesCommand } from './commands/rules-command.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
@@ -37,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
   registerCompareCommand(program, setExit);
   registerInitCommand(program, setExit);
   registerLspCommand(program, setExit);
+  registerPlaygroundCommand(program, setExit);
 
   // An interrupted run removes the temporary files of what it was writing (the previous reports,
   // baseline and cache stay as they were) and exits as a shell reports a signal: 130, 143. A

@@ -21,7 +21,7 @@ import type { FileResult } from '../core/findings.js';
 import { streamStylish } from '../formatters/stylish.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { hashText } from '../engine/lint-cache.js';
-import { createLintSetup, lintFiles } from '../engine/lint-files.js';
+import { closeLintSetup, createLintSetup, lintFiles } from '../engine/lint-files.js';
 import type { LintFilesOptions, LintSetup } from '../engine/lint-files.js';
 
 /** How long the files must be quiet before they are linted again: one save is often several events. */
@@ -134,6 +134,7 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
     let configChanged = configTouched;
     for (const [file, mtime] of configFiles) if ((await mtimeOf(file)) !== mtime) configChanged = true;
     if (configChanged) {
+      closeLintSetup(setup);
       setup = await createLintSetup({
         ...(setup.configPath ? { configPath: setup.configPath } : {}),
         rules: setup.cliRules,

@@ -1,7 +1,7 @@
 /** What planlint reports, in the shape every formatter reads. */
 import { compareText } from './text.js';
 
-/** How serious a finding is. `info` never affects the exit code (a rule that could not run, say). */
+/** How serious a finding is. `info` never affects the exit code (a field of an export planlint does not read, say). */
 export type Severity = 'error' | 'warning' | 'info';
 /** The severities a rule can be set to. */
 export type RuleSeverity = 'error' | 'warning';
@@ -41,6 +41,12 @@ export interface FileResult {
   /** Ids of the rules that judged this file (they applied to one of its document kinds). */
   rulesChecked?: string[];
   /**
+   * Rules switched on that judged none of this file's cases, and why, so no report passes over
+   * them in silence: a plan or review on its own has no sentence, assessment or contact log; an
+   * HMPPS export (and a case file converted from one, until it is completed) lacks parts of a case.
+   */
+  notRun?: RulesNotRun;
+  /**
    * Not linted: found by walking a folder or matching a glob, but neither a planlint document nor an
    * HMPPS export (a compose file, a tsconfig). Reports leave it out; the stylish summary counts it.
    */
@@ -58,6 +64,18 @@ export interface FileResult {
    * out, and it is never attached to a redacted result or to a file that was not linted.
    */
   attachments?: FileAttachments;
+}
+
+/** The rules that could not judge a file (FileResult.notRun). */
+export interface RulesNotRun {
+  /**
+   * Each rule with what it needs that the file does not hold: `case-file` (the whole case: the
+   * file holds only plans or reviews), or the parts of a case it lacks (`sentence`, `assessment`,
+   * `contacts`, `reviews`, `plan`).
+   */
+  rules: { ruleId: string; needs: string[] }[];
+  /** What would let them run, in a sentence. */
+  remedy: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { FileResult, Finding } from './findings.js';
+import { notRunSummary } from './rule-outcomes.js';
 
 /**
  * One file's entry in the JSON report (ESLint's result shape). It sits here, below the engine,
@@ -36,6 +37,8 @@ function toResult(result: FileResult, cwd: string) {
     fixableErrorCount: 0,
     fixableWarningCount: 0,
     usedDeprecatedRules: [],
+    // planlint's own: the rules that could not judge the file, so a clean result hides nothing.
+    ...(result.notRun ? { notRun: { summary: notRunSummary(result.notRun), remedy: result.notRun.remedy, rules: result.notRun.rules } } : {}),
   };
 }
 

@@ -17,8 +17,11 @@ import { DEFAULT_MAX_FILE_BYTES, readSource, readStreamSource } from '../input/r
 import type { RuleMeta } from '../rule-kit/rule-api.js';
 import { Baseline, BaselineRecorder } from './baseline.js';
 import { ConfigResolver, describeExclusion } from './config.js';
+import type { FileSettings } from './config.js';
+import type { RuleOutcome } from './run-rules.js';
+import type { WorkerKeeper } from './parallel/lint-pool.js';
 import { LintCache, hashText } from './lint-cache.js';
-import { lintOneFile, reportedFile } from './lint-one-file.js';
+import { hasPluginRules, lintOneFile, reportedFile } from './lint-one-file.js';
 import type { LintInput, ReportedFile, RunSettings } from './lint-one-file.js';
 import type { LintOptions } from './lint.js';
 import { loadBuiltInRules } from './load-rules.js';
@@ -60,6 +63,13 @@ export interface LintSetup {
   /** The ignore settings the resolver was made with, so a setup made again (a config changed) keeps them. */
   ignorePatterns?: string[];
   noIgnore?: boolean;
+  /** The worker that runs plugin rules, kept between runs made with this setup; closeLintSetup ends it. */
+  workers?: WorkerKeeper;
+}
+
+/** Ends what a setup keeps between runs (the worker for plugin rules), when it is replaced. */
+export function closeLintSetup(setup: LintSetup): void {
+  setup.workers?.close();
 }
 
 /** Loads the built-in rules and the schema validators, and makes a config resolver for these options. */
@@ -144,7 +154,7 @@ export interface LintFilesOptions extends LintSetupOptions {
   workerUrl?: URL;
   /** Files a worker lints before it is replaced by a fresh one, which keeps a long run's memory flat. Default 5,000. */
   filesPerWorker?: number;
-  /** How long one rule may run on one file, in worker threads, before it is stopped (default 10,000 ms). */
+  /** How long one rule may run on one file before it is stopped (default 10,000 ms): a plugin rule always, any rule in worker threads. */
   ruleTimeoutMs?: number;
   /** Files larger than this are reported, not linted (default 10 MB). */
   maxFileBytes?: number;
@@ -186,6 +196,11 @@ export interface LintSummary {
   skipped: number;
   /** With baseline mode `update`: the findings recorded. With `prune`: the entries kept and removed. */
   baseline?: { recorded: number } | { kept: number; removed: number };
+  /**
+   * Plugin rules that failed on a file after its result was given (a timer or promise they left
+   * behind failed late): one line each, naming the file and the rule. `internalError` is set too.
+   */
+  lateFaults?: string[];
 }
 
 /** A run under way: what it will lint, known at once, and its results as they come. */
@@ -199,7 +214,7 @@ export interface LintRun<Result extends LintedFile = LintedFile> {
   summary: LintSummary;
 }
 
-/** How long one rule may run on one file in a worker before it is stopped (--rule-timeout). */
+/** How long one rule may run on one file in a worker before it is stopped (--rule-timeout): plugin rules always run in one. */
 export const DEFAULT_RULE_TIMEOUT_MS = 10_000;
 /** Below this many files, starting workers costs more than it saves. */
 const FILES_PER_WORKER_WORTHWHILE = 100;
@@ -284,15 +299,21 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const cacheKeys: { content: string; settings: string }[] = [];
   const ready = new Map<number, FileResult>();
   const jobs: LintInput[] = [];
+  /** Whether each job has a plugin rule to run: those run contained, in a worker thread. */
+  const withPlugins: boolean[] = [];
+  const addJob = (job: LintInput, rulesOfJob: FileSettings['rules']) => {
+    jobs.push(job);
+    withPlugins.push(hasPluginRules(rulesOfJob, builtIns));
+  };
   for (const [index, input] of inputs.entries()) {
-    const { settings, config } = await resolver.settingsFor(input.filePath);
+    const { settings, config, rules: active } = await resolver.settingsFor(input.filePath);
     for (const { meta } of config.pluginRules) rules.set(meta.id, meta);
     if (unreadableText) {
       ready.set(index, unreadableText);
       continue;
     }
     if (!cache) {
-      jobs.push(input);
+      addJob(input, active);
       continue;
     }
     // The cache needs the content to know whether it changed; the text read here is passed on.
@@ -306,7 +327,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     cacheKeys[index] = key;
     const cached = options.attach ? undefined : cache.get(input.filePath, key.content, key.settings);
     if (cached) ready.set(index, cached);
-    else jobs.push({ ...input, text: source.text });
+    else addJob({ ...input, text: source.text }, active);
   }
 
   const workerUrl = options.workerUrl ?? defaultWorkerUrl();
@@ -316,26 +337,55 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   // 50,000-file run's memory growing.
   const jsonCwd = options.jsonEntries?.cwd;
   const workersWriteJson = jsonCwd !== undefined && !options.quiet && !baseline && !recorder && !cache;
-  // Worker threads (and node:worker_threads) are loaded only for runs big enough to use them.
+  const summary: LintSummary = { errors: 0, warnings: 0, internalError: false, skipped: 0 };
+  const pool = {
+    workerUrl: workerUrl!,
+    timeoutMs: options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS,
+    cliRules: setup.cliRules,
+    run,
+    ...(setup.configPath ? { configPath: setup.configPath } : {}),
+    // A rule that fails late, after its file was given out, is told in one line; the run still fails.
+    onLateFault: (filePath: string, ruleId: string, message: string) => {
+      summary.internalError = true;
+      (summary.lateFaults ??= []).push(`${filePath}: ${message}`);
+    },
+  };
+  // Worker threads (and node:worker_threads) are loaded only for runs that use them: big ones, and
+  // those with plugin rules, which always run contained in a worker.
   const linted: AsyncGenerator<FileResult | ReportedFile> =
     threads > 1 && workerUrl
-      ? (await import('./parallel/lint-pool.js')).lintInWorkers(jobs, {
+      ? ((await import('./parallel/lint-pool.js')).lintInWorkers(jobs, {
+          ...pool,
           threads,
-          workerUrl,
-          timeoutMs: options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS,
-          cliRules: setup.cliRules,
-          run,
-          ...(setup.configPath ? { configPath: setup.configPath } : {}),
           ...(workersWriteJson ? { jsonReportCwd: jsonCwd } : {}),
           ...(options.filesPerWorker ? { filesPerWorker: options.filesPerWorker } : {}),
-        })
-      : (async function* () {
+        }) as AsyncGenerator<FileResult | ReportedFile>)
+      : await (async () => {
           // attach stays out of `run`, so it is not part of the cache key.
           const settings = options.attach ? { ...run, attach: options.attach } : run;
-          for (const job of jobs) yield await lintOneFile(job, resolver, builtIns, settings);
+          // Built-in rules run here; plugin rules, in one worker thread that works ahead of this one.
+          const pluginJobs = workerUrl ? jobs.filter((_, i) => withPlugins[i]) : [];
+          let plugins: AsyncGenerator<RuleOutcome> | undefined;
+          if (pluginJobs.length > 0) {
+            const { WorkerKeeper, lintInWorkers } = await import('./parallel/lint-pool.js');
+            // A setup given by the caller is used again (the language server, --watch): its worker is kept for the next run.
+            const keeper = options.setup ? (options.setup.workers ??= new WorkerKeeper()) : undefined;
+            plugins = lintInWorkers(pluginJobs, { ...pool, threads: 1, pluginRulesOnly: true, ...(keeper ? { keeper } : {}) }) as AsyncGenerator<RuleOutcome>;
+          }
+          return (async function* () {
+            try {
+              for (const [i, job] of jobs.entries()) {
+                if (plugins && withPlugins[i]) {
+                  const elsewhere = (await plugins.next()).value as RuleOutcome;
+                  yield await lintOneFile(job, resolver, builtIns, settings, { builtInOnly: true, elsewhere });
+                } else yield await lintOneFile(job, resolver, builtIns, settings);
+              }
+            } finally {
+              await plugins?.return(undefined);
+            }
+          })();
         })();
 
-  const summary: LintSummary = { errors: 0, warnings: 0, internalError: false, skipped: 0 };
   const files = inputs.map((i) => i.filePath);
 
   async function* results(): AsyncGenerator<LintedFile> {

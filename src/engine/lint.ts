@@ -7,7 +7,8 @@ import { applySuppressions } from './suppressions.js';
 import { loadDocuments } from '../input/load-documents.js';
 import { readSource, DEFAULT_MAX_FILE_BYTES } from '../input/read-source.js';
 import { runRules } from './run-rules.js';
-import type { ActiveRule } from './run-rules.js';
+import type { ActiveRule, RuleHooks, RuleOutcome } from './run-rules.js';
+import type { SourceMap } from '../input/source-map.js';
 import { validateDocument } from '../validate/validate-document.js';
 import { readExport } from '../hmpps/recognise-export.js';
 import type { InputFormat } from '../hmpps/recognise-export.js';
@@ -46,9 +47,20 @@ export interface LintOptions {
  * Documents that fail to parse or validate are reported and left out of the rules' model.
  */
 export function lintText(text: string, filePath: string, options: LintOptions): FileResult {
+  return lintTextWith(text, filePath, options);
+}
+
+/** What lintText reads of a text before the rules: its findings so far and the cases to judge. */
+interface Prepared {
+  findings: Finding[];
+  cases: CaseModel[];
+  sourceMap: SourceMap;
+}
+
+function prepare(text: string, filePath: string, options: LintOptions): Prepared | undefined {
   const redact = options.redact ?? false;
   const loaded = loadDocuments(text, { redact });
-  if (options.onlyPlanlintFiles && !isPlanlintFile(loaded.documents, text, loaded.findings.length > 0)) return { filePath, findings: [], skipped: true };
+  if (options.onlyPlanlintFiles && !isPlanlintFile(loaded.documents, text, loaded.findings.length > 0)) return undefined;
   const findings: Finding[] = [...loaded.findings];
   const valid: ValidDocument[] = [];
   const exported: CaseModel[] = [];
@@ -65,9 +77,33 @@ export function lintText(text: string, filePath: string, options: LintOptions): 
     append(findings, problems);
     if (kind && problems.length === 0) valid.push({ kind, value: doc.value as Record<string, unknown> });
   }
-  const cases = [...buildCases(valid, loaded.sourceMap), ...exported];
-  const ran = runRules(cases, options.rules, loaded.sourceMap, filePath, options.onRuleStart, redact);
+  return { findings, cases: [...buildCases(valid, loaded.sourceMap), ...exported], sourceMap: loaded.sourceMap };
+}
+
+/**
+ * Only the rules' part of lintText: their findings on the text's cases, unsorted, nothing about the
+ * text itself. A worker thread runs plugin rules this way, and lintTextWith merges what they found.
+ * Undefined when the text is skipped (onlyPlanlintFiles).
+ */
+export function runRulesOnText(text: string, filePath: string, options: LintOptions, hooks: RuleHooks = {}): RuleOutcome | undefined {
+  const prepared = prepare(text, filePath, options);
+  if (!prepared) return undefined;
+  return runRules(prepared.cases, options.rules, prepared.sourceMap, filePath, { ...hooks, ...(options.onRuleStart ? { onRuleStart: options.onRuleStart } : {}) }, options.redact ?? false);
+}
+
+/**
+ * lintText, with what rules run elsewhere found (`elsewhere`: plugin rules in a worker thread, and
+ * the failures of rules stopped there) merged into the file's findings as if run here, before
+ * sorting, fingerprints and suppression comments.
+ */
+export function lintTextWith(text: string, filePath: string, options: LintOptions, elsewhere?: RuleOutcome, hooks: RuleHooks = {}): FileResult {
+  const redact = options.redact ?? false;
+  const prepared = prepare(text, filePath, options);
+  if (!prepared) return { filePath, findings: [], skipped: true };
+  const { findings, cases, sourceMap } = prepared;
+  const ran = runRules(cases, options.rules, sourceMap, filePath, { ...hooks, ...(options.onRuleStart ? { onRuleStart: options.onRuleStart } : {}) }, redact);
   append(findings, ran.findings);
+  if (elsewhere) append(findings, elsewhere.findings);
   findings.sort(compareFindings);
   addFingerprints(findings, text);
   const known = options.knownRuleIds ?? new Set([...options.rules.map((r) => r.rule.meta.id), ...Object.values(ENGINE_RULE_IDS)]);
@@ -76,18 +112,22 @@ export function lintText(text: string, filePath: string, options: LintOptions): 
   // A suppression's reason is the officer's own free text.
   if (redact) for (const f of suppressed) if (f.suppression?.justification) f.suppression = { ...f.suppression, justification: '[redacted]' };
   const attach = redact ? undefined : options.attach;
+  const rulesChecked = elsewhere ? [...ran.rulesChecked, ...elsewhere.rulesChecked] : ran.rulesChecked;
+  // Rules run elsewhere (plugin rules in a worker) that could not run join the built-in ones.
+  const notRun = ran.notRun && elsewhere?.notRun ? { ...ran.notRun, rules: [...ran.notRun.rules, ...elsewhere.notRun.rules] } : (ran.notRun ?? elsewhere?.notRun);
   return {
     filePath,
     findings: kept,
-    rulesChecked: ran.rulesChecked,
+    rulesChecked,
+    ...(notRun ? { notRun } : {}),
     ...(suppressed.length ? { suppressedFindings: suppressed } : {}),
-    ...(ran.internalError ? { internalError: true } : {}),
+    ...(ran.internalError || elsewhere?.internalError ? { internalError: true } : {}),
     ...(redact ? { redacted: true } : {}),
     ...(attach?.source || attach?.cases
       ? {
           attachments: {
             ...(attach.source ? { source: text } : {}),
-            ...(attach.cases ? { cases: cases.map((model) => ({ model, timeline: caseTimeline(model, loaded.sourceMap) })) } : {}),
+            ...(attach.cases ? { cases: cases.map((model) => ({ model, timeline: caseTimeline(model, sourceMap) })) } : {}),
           },
         }
       : {}),

@@ -11,7 +11,21 @@ import type { FileResult } from '../core/findings.js';
 import { describeCounts } from '../core/rule-outcomes.js';
 import type { RuleOutcome } from '../core/rule-outcomes.js';
 import type { TimelineEntry } from '../model/case-timeline.js';
-import { buildFileReport, caseLine, noTimelineWhy, pathHtml, placeFindings, renderEntryBody, renderExplanations, renderFindingList, renderPage, renderWholeSource, sourceLines, worstClass } from './html.js';
+import {
+  buildFileReport,
+  caseLine,
+  rulesPassedWords,
+  noTimelineWhy,
+  pathHtml,
+  placeFindings,
+  renderEntryBody,
+  renderExplanations,
+  renderFindingList,
+  renderPage,
+  renderWholeSource,
+  sourceLines,
+  worstClass,
+} from './html.js';
 import type { FileReport } from './html.js';
 import { escapeHtml as e } from './markdown-html.js';
 import type { FormatterContext, RuleSummary } from './types.js';
@@ -45,21 +59,28 @@ export function resultWords(outcome: RuleOutcome | undefined): string {
   if (!outcome) return '– not checked';
   if (outcome.status === 'passed') return '✔ passed';
   if (outcome.status === 'noted') return 'ℹ could not judge';
+  if (outcome.status === 'not-run') return '– not run';
   return `${outcome.errors ? '✖' : '⚠'} ${describeCounts({ ...outcome, notes: 0, suppressed: 0 })}`;
+}
+
+/** "9/9 passed", or "9/9 passed, 20 not run": the rules not run are counted apart, never as passed. */
+export function passedOfJudged(outcomes: readonly RuleOutcome[]): string {
+  const judged = outcomes.filter((o) => o.status !== 'not-run');
+  const notRun = outcomes.length - judged.length;
+  return `${judged.filter((o) => o.status === 'passed').length}/${judged.length} passed${notRun ? `, ${notRun} not run` : ''}`;
 }
 
 /** A file's verdict in one line: errors, warnings, rules passed. */
 export function verdictWords(report: FileReport): string {
   const { errors, warnings } = report.counts;
-  const passed = report.outcomes.filter((o) => o.status === 'passed').length;
-  const rules = report.outcomes.length ? `${passed} of ${report.outcomes.length} rules passed` : 'no rules could run';
+  const rules = rulesPassedWords(report.outcomes);
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   return errors + warnings === 0 ? `✔ no problems · ${rules}` : `${errors ? '✖' : '⚠'} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} · ${rules}`;
 }
 
 function renderMatrix(reports: FileReport[], rows: CompareRow[]): string {
   const cell = (o: RuleOutcome | undefined) => {
-    const cls = !o ? 'muted' : o.status === 'passed' ? 'pill pass' : o.status === 'noted' ? 'pill sev-info' : `pill sev-${o.errors ? 'error' : 'warning'}`;
+    const cls = !o ? 'muted' : o.status === 'passed' ? 'pill pass' : o.status === 'noted' ? 'pill sev-info' : o.status === 'not-run' ? 'pill not-run' : `pill sev-${o.errors ? 'error' : 'warning'}`;
     return `<td class="result"><span class="${cls}">${e(resultWords(o))}</span></td>`;
   };
   const heads = reports.map((r, i) => `<th scope="col"><span class="letter">${LETTERS[i]}</span> ${pathHtml(r.label)}</th>`).join('');
@@ -72,7 +93,7 @@ function renderMatrix(reports: FileReport[], rows: CompareRow[]): string {
   const differ = rows.filter((r) => r.differs);
   const same = rows.filter((r) => !r.differs && !bothPassed(r));
   const passed = rows.filter(bothPassed);
-  const foot = reports.map((r) => `<td>${r.outcomes.filter((o) => o.status === 'passed').length} of ${r.outcomes.length} passed</td>`).join('');
+  const foot = reports.map((r) => `<td>${e(passedOfJudged(r.outcomes).replace('/', ' of '))}</td>`).join('');
   const head = `<thead><tr><th scope="col">Rule and what it checks</th>${heads}</tr></thead>`;
   const main =
     differ.length + same.length

@@ -12,9 +12,10 @@ import type { CaseView, TimelineEntry } from '../model/case-timeline.js';
 import { formatDate } from '../core/dates.js';
 import { relativeDisplayPath } from '../core/paths.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
+import { formatGuidance } from '../core/guidance.js';
 import type { FileResult, Finding } from '../core/findings.js';
 import { escapeHtml, markdownToHtml } from './markdown-html.js';
-import { describeCounts, ruleOutcomes } from '../core/rule-outcomes.js';
+import { allRuleOutcomes, describeCounts, describeNeeds, notRunSummary } from '../core/rule-outcomes.js';
 import type { RuleOutcome } from '../core/rule-outcomes.js';
 import { ruleDoc } from './rule-docs.js';
 import type { Formatter, FormatterContext, RuleSummary } from './types.js';
@@ -71,7 +72,7 @@ export function buildFileReport(result: FileResult, cwd: string, redact = false)
     warnings: result.findings.filter((f) => f.severity === 'warning').length,
     notes: result.findings.filter((f) => f.severity === 'info').length,
   };
-  const report: FileReport = { result, label, cases: [], outcomes: ruleOutcomes(result), counts };
+  const report: FileReport = { result, label, cases: [], outcomes: allRuleOutcomes(result), counts };
   if (result.findings.some((f) => f.ruleId === ENGINE_RULE_IDS.input)) return report;
   // A report to be shared (--redact) shows findings only: the source and timeline are the case itself.
   if (redact || result.redacted) {
@@ -120,10 +121,27 @@ export function sourceLines(source: string): string[] {
 
 function verdictLine(report: FileReport): string {
   const { errors, warnings } = report.counts;
-  const passed = report.outcomes.filter((o) => o.status === 'passed').length;
-  const rules = report.outcomes.length ? `${passed} of ${plural(report.outcomes.length, 'rule')} passed` : 'no rules could run';
-  if (errors + warnings === 0) return `<p class="verdict verdict-pass"><span aria-hidden="true">✔</span> No problems found · ${rules}</p>`;
-  return `<p class="verdict ${errors ? 'verdict-fail' : 'verdict-warn'}"><span aria-hidden="true">${errors ? '✖' : '⚠'}</span> ${plural(errors, 'error')} · ${plural(warnings, 'warning')} · ${rules}</p>`;
+  const rules = rulesPassedWords(report.outcomes);
+  const verdict =
+    errors + warnings === 0
+      ? `<p class="verdict verdict-pass"><span aria-hidden="true">✔</span> No problems found · ${rules}</p>`
+      : `<p class="verdict ${errors ? 'verdict-fail' : 'verdict-warn'}"><span aria-hidden="true">${errors ? '✖' : '⚠'}</span> ${plural(errors, 'error')} · ${plural(warnings, 'warning')} · ${rules}</p>`;
+  return `${verdict}${notRunNote(report.result)}`;
+}
+
+/** "12 of 14 rules passed · 15 not run": rules not run are never counted as passed, nor left unsaid. */
+export function rulesPassedWords(outcomes: readonly RuleOutcome[]): string {
+  const judged = outcomes.filter((o) => o.status !== 'not-run');
+  const notRun = outcomes.length - judged.length;
+  const passed = judged.filter((o) => o.status === 'passed').length;
+  const rules = judged.length ? `${passed} of ${plural(judged.length, 'rule')} passed` : 'no rules could run';
+  return notRun ? `${rules} · ${notRun} not run` : rules;
+}
+
+/** The file's rules that could not run, said once under its verdict. */
+function notRunNote(result: FileResult): string {
+  if (!result.notRun) return '';
+  return `<p class="not-run-note"><span aria-hidden="true">ℹ</span> ${e(notRunSummary(result.notRun))} ${e(result.notRun.remedy)}</p>`;
 }
 
 /** Who the case is about, in one line: name, reference, sentence, risk. */
@@ -311,7 +329,7 @@ function renderTimeline(report: FileReport, fileId: string, placement: Placement
 function renderRulesChecked(report: FileReport, rules: readonly RuleSummary[] | undefined): string {
   if (report.outcomes.length === 0) return '<p class="empty">No rules could check this file: fix the problems in the findings first.</p>';
   const describe = (id: string) => rules?.find((r) => r.id === id)?.description ?? '';
-  const sorted = (['failed', 'noted', 'passed'] as const).flatMap((status) => report.outcomes.filter((o) => o.status === status));
+  const sorted = (['failed', 'noted', 'passed', 'not-run'] as const).flatMap((status) => report.outcomes.filter((o) => o.status === status));
   const rows = sorted.map((o) => {
     const failed = o.status === 'failed';
     const sev = o.errors ? 'error' : 'warning';
@@ -319,8 +337,10 @@ function renderRulesChecked(report: FileReport, rules: readonly RuleSummary[] | 
       ? `<span class="pill sev-${sev}"><span aria-hidden="true">${o.errors ? '✖' : '⚠'}</span> failed</span>`
       : o.status === 'noted'
         ? '<span class="pill sev-info"><span aria-hidden="true">ℹ</span> note</span>'
-        : '<span class="pill pass"><span aria-hidden="true">✔</span> passed</span>';
-    const counts = describeCounts(o);
+        : o.status === 'not-run'
+          ? '<span class="pill not-run"><span aria-hidden="true">–</span> not run</span>'
+          : '<span class="pill pass"><span aria-hidden="true">✔</span> passed</span>';
+    const counts = o.status === 'not-run' ? `needs ${describeNeeds(o.needs ?? [])}` : describeCounts(o);
     // A failed rule's description heads its explanation, one click away; a passed rule's is said here.
     const explained = failed && !isEngineId(o.id);
     const id = explained ? `<a href="#${ruleAnchor(o.id)}">${e(o.id)}</a>` : e(o.id);
@@ -385,12 +405,19 @@ ${renderWholeSource(report, fileId)}
  * Each rule that fired, explained from its page in rules/ (or its one-line description), each
  * collapsed under its name and what it asks for. No option tables: those are for developers.
  */
-export function renderExplanations(reports: FileReport[], { rules, ruleDocs }: Pick<FormatterContext, 'rules' | 'ruleDocs'>): string {
+export function renderExplanations(reports: FileReport[], { rules, ruleDocs, ruleDocUrl }: Pick<FormatterContext, 'rules' | 'ruleDocs' | 'ruleDocUrl'>): string {
   const fired = [...new Set(reports.flatMap((r) => r.result.findings.map((f) => f.ruleId)))].filter((id) => !isEngineId(id)).sort();
   if (fired.length === 0) return '';
   const articles = fired.map((id) => {
-    const summary = rules?.find((r) => r.id === id)?.description ?? '';
+    const rule = rules?.find((r) => r.id === id);
+    const summary = rule?.description ?? '';
     const doc = ruleDoc(id, ruleDocs);
+    // The report shows no page's metadata table, so the guidance is cited here for every rule.
+    const guidance = formatGuidance(rule?.guidance);
+    const source = guidance ? `<p class="rule-source">Guidance: ${e(guidance)}</p>` : '';
+    // The rule's page in the installed package (file:, so it opens offline), or a plugin rule's own page.
+    const url = ruleDocUrl?.(id);
+    const link = url && /^(https?|file):/i.test(url) ? `<p class="rule-page"><a href="${e(url)}">The rule's page</a></p>` : '';
     const body = doc
       ? EXPLAINED_SECTIONS.filter((heading) => doc.sections.get(heading))
           .map((heading) => `<h4>${e(heading)}</h4>${markdownToHtml(doc.sections.get(heading)!, { headingOffset: 3 })}`)
@@ -398,9 +425,9 @@ export function renderExplanations(reports: FileReport[], { rules, ruleDocs }: P
       : '';
     const lead = summary ? ` <span class="explanation-lead">${e(summary)}</span>` : '';
     // A rule without a page (a plugin's) has only its description: nothing to open.
-    if (!body) return `<div class="explanation" id="${ruleAnchor(id)}"><h3><code>${e(id)}</code></h3>${lead}</div>`;
+    if (!body) return `<div class="explanation" id="${ruleAnchor(id)}"><h3><code>${e(id)}</code></h3>${lead}${source}${link}</div>`;
     // The anchor is inside the collapsed part: following a link to it opens the explanation (a link to the <details> itself would not).
-    return `<details class="explanation"><summary><h3><code>${e(id)}</code></h3>${lead}</summary><div class="explanation-body" id="${ruleAnchor(id)}">${body}</div></details>`;
+    return `<details class="explanation"><summary><h3><code>${e(id)}</code></h3>${lead}</summary><div class="explanation-body" id="${ruleAnchor(id)}">${body}${source}${link}</div></details>`;
   });
   return `<section class="explanations" id="explanations" aria-labelledby="explanations-title">
 <h2 id="explanations-title">What the rules ask for</h2>
@@ -429,9 +456,11 @@ function renderContents(reports: FileReport[]): string {
   const rows = reports.map((r, i) => {
     const { errors, warnings } = r.counts;
     const result = errors + warnings === 0 ? '<span class="pill pass">✔ clean</span>' : `<span class="pill sev-${errors ? 'error' : 'warning'}">${errors ? '✖' : '⚠'} ${plural(errors + warnings, 'problem')}</span>`;
-    const passed = r.outcomes.filter((o) => o.status === 'passed').length;
+    const judged = r.outcomes.filter((o) => o.status !== 'not-run');
+    const passed = judged.filter((o) => o.status === 'passed').length;
+    const notRun = r.outcomes.length - judged.length;
     const who = r.cases[0]?.model.person?.name;
-    return `<tr><td><a href="#f${i + 1}">${pathHtml(r.label)}</a>${who ? ` <span class="muted">${e(who)}</span>` : ''}</td><td>${result}</td><td class="num">${errors}</td><td class="num">${warnings}</td><td class="num">${r.outcomes.length ? `${passed}/${r.outcomes.length}` : '–'}</td></tr>`;
+    return `<tr><td><a href="#f${i + 1}">${pathHtml(r.label)}</a>${who ? ` <span class="muted">${e(who)}</span>` : ''}</td><td>${result}</td><td class="num">${errors}</td><td class="num">${warnings}</td><td class="num">${judged.length ? `${passed}/${judged.length}` : '–'}${notRun ? ` <span class="muted">(${notRun} not run)</span>` : ''}</td></tr>`;
   });
   return `<nav class="contents panel" aria-label="Files in this report"><h2>Files</h2><table class="contents-table"><thead><tr><th scope="col">File</th><th scope="col">Result</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Rules passed</th></tr></thead><tbody>${rows.join('')}</tbody></table></nav>`;
 }
@@ -570,6 +599,8 @@ h1, h2, h3, h4 { line-height: 1.25; margin: 0; }
 .pill.outcome-acceptable-absence, .pill.outcome-rescheduled, .pill.outcome-cancelled-by-service { background: var(--warning-bg); color: var(--warning); }
 .pill.outcome-planned { background: var(--info-bg); color: var(--info); }
 .rules-checked { list-style: none; margin: 0; padding: 0; }
+.pill.not-run { background: var(--info-bg); color: var(--muted); }
+.not-run-note { margin: .3rem 0 0; color: var(--info); }
 .rule-row { display: grid; grid-template-columns: 5.6rem minmax(0, 1fr); gap: .1rem .6rem; padding: .4rem 0; border-bottom: 1px solid var(--line); }
 .rule-row .pill { justify-self: start; align-self: start; }
 .rule-row:last-child { border-bottom: 0; }

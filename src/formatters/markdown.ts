@@ -1,14 +1,14 @@
-import { reportPath, ruleDocUrl } from './rule-docs.js';
+import { reportPath, webUrl } from './rule-docs.js';
 import type { Formatter } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * A summary for a pull request comment or a job summary ($GITHUB_STEP_SUMMARY): the totals, then a
- * table per file with findings. Rule ids link to their published pages, since the reader is not
- * on the machine that ran the lint.
+ * table per file with findings. The reader is not on the machine that ran the lint, so a rule id
+ * links only to a web page (a plugin rule's meta.docs.url); `planlint explain <id>` shows the rest.
  */
-export const formatMarkdown: Formatter = (results, { cwd, ruleDocs }) => {
+export const formatMarkdown: Formatter = (results, { cwd, ruleDocUrl }) => {
   let errors = 0;
   let warnings = 0;
   let notes = 0;
@@ -21,7 +21,7 @@ export const formatMarkdown: Formatter = (results, { cwd, ruleDocs }) => {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else notes++;
-      const url = ruleDocUrl(f.ruleId, ruleDocs);
+      const url = webUrl(ruleDocUrl?.(f.ruleId));
       const rule = url ? `[\`${f.ruleId}\`](${url})` : `\`${f.ruleId}\``;
       return `| ${f.line}:${f.column} | ${f.severity} | ${rule} | ${escapeMarkdown(f.message)} |`;
     });

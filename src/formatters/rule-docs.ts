@@ -1,31 +1,24 @@
 /** Rule pages as reports show them; the pages themselves are read by the CLI (FormatterContext.ruleDocs). */
 import { displayPath } from '../core/paths.js';
 
-/** The project's address, as in the schemas' $id. */
-export const PROJECT_URL = 'https://planlint.dev/';
-
-/**
- * Where rule pages are published, for reports read away from this machine (a pull request, a
- * code-scanning alert), where a file: link to the installed package would lead nowhere.
- */
-export const RULE_DOCS_BASE_URL = `${PROJECT_URL}rules/`;
-
 export interface RuleDoc {
-  /** The page's public address. */
-  url: string;
   /** The page's `## ` sections by heading, as markdown. */
   sections: ReadonlyMap<string, string>;
 }
 
-/** A rule's page from the run's pages (FormatterContext.ruleDocs), or undefined when it has none (engine ids, plugin rules). */
+/**
+ * A rule's page from the run's pages (FormatterContext.ruleDocs), or undefined when it has none
+ * (engine ids, plugin rules). Links to a page come from FormatterContext.ruleDocUrl: the page in
+ * the installed package (a file: URL, which works offline), or a plugin rule's own meta.docs.url.
+ */
 export function ruleDoc(id: string, pages: ReadonlyMap<string, string> | undefined): RuleDoc | undefined {
   const markdown = pages?.get(id);
-  return markdown === undefined ? undefined : { url: ruleDocUrl(id, pages)!, sections: splitSections(markdown) };
+  return markdown === undefined ? undefined : { sections: splitSections(markdown) };
 }
 
-/** The public address of a rule's page, when it has one. */
-export function ruleDocUrl(id: string, pages: ReadonlyMap<string, string> | undefined): string | undefined {
-  return pages?.has(id) ? `${RULE_DOCS_BASE_URL}${id}` : undefined;
+/** A link for a report read away from this machine (a pull request comment): web pages only, as a file: link would lead nowhere there. */
+export function webUrl(url: string | undefined): string | undefined {
+  return url !== undefined && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
 function splitSections(markdown: string): Map<string, string> {

@@ -5,7 +5,8 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Finding, Severity } from '../core/findings.js';
 import { ENGINE_RULE_IDS, SUPPRESSION_RULE_ID, compareFindings } from '../core/findings.js';
 import { addFingerprints } from '../core/fingerprint.js';
-import { PROJECT_URL, markdownToText, ruleDoc } from './rule-docs.js';
+import { markdownToText, ruleDoc } from './rule-docs.js';
+import { formatGuidance } from '../core/guidance.js';
 import type { Formatter } from './types.js';
 
 const SRCROOT = '%SRCROOT%';
@@ -26,7 +27,7 @@ const LEVELS: Record<Severity, Result.level> = { error: 'error', warning: 'warni
  * directory (%SRCROOT%), so alerts match the repository's files; suppressed findings are kept
  * as suppressed results, so a viewer can show what was silenced and why.
  */
-export const formatSarif: Formatter = (results, { cwd, rules, redact, ruleDocs, version }) => {
+export const formatSarif: Formatter = (results, { cwd, rules, redact, ruleDocs, ruleDocUrl, version }) => {
   const summaries = new Map((rules ?? []).map((r) => [r.id, r]));
   const ids = new Set(Object.keys(ENGINE_CHECKS));
   const ruleIds: string[] = [];
@@ -45,13 +46,18 @@ export const formatSarif: Formatter = (results, { cwd, rules, redact, ruleDocs, 
     const why = doc?.sections.get('Why it matters');
     const checks = doc?.sections.get('What it checks');
     const standard = summaries.get(id)?.standard;
+    // The publication the rule comes from, after why it matters: code scanning shows help in full.
+    const guidance = engine === undefined ? formatGuidance(summaries.get(id)?.guidance, { markdown: true }) : '';
+    const helpMarkdown = why || guidance ? [why ?? description, guidance ? `Guidance: ${guidance}` : ''].filter(Boolean).join('\n\n') : '';
+    // The rule's page shipped in the package (a file: URL, readable offline), or a plugin's own page.
+    const helpUri = engine === undefined ? ruleDocUrl?.(id) : undefined;
     return {
       id,
       name: engine?.name ?? ruleName(id),
       shortDescription: { text: description },
       fullDescription: checks ? { text: markdownToText(checks), markdown: checks } : { text: description },
-      help: why ? { text: markdownToText(why), markdown: why } : { text: description },
-      ...(doc ? { helpUri: doc.url } : {}),
+      help: helpMarkdown ? { text: markdownToText(helpMarkdown), markdown: helpMarkdown } : { text: description },
+      ...(helpUri ? { helpUri } : {}),
       properties: { tags: engine === undefined ? ['planlint', ...(standard ? [standard] : [])] : ['planlint', 'input'] },
     };
   });
@@ -92,7 +98,7 @@ export const formatSarif: Formatter = (results, { cwd, rules, redact, ruleDocs, 
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'planlint', ...(version ? { version, semanticVersion: version } : {}), informationUri: PROJECT_URL, rules: descriptors } },
+        tool: { driver: { name: 'planlint', ...(version ? { version, semanticVersion: version } : {}), rules: descriptors } },
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
         // Every file linted, so a viewer knows what was checked, not only where problems were found.
         artifacts: results.map((result, i) => ({ location: artifacts[i]!, roles: ['analysisTarget'], sourceLanguage: /\.json$/i.test(result.filePath) ? 'json' : 'yaml' })),

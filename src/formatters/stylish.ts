@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { displayPath } from '../core/paths.js';
 import type { FileResult } from '../core/findings.js';
-import { describeCounts, ruleOutcomes } from '../core/rule-outcomes.js';
+import { allRuleOutcomes, describeCounts, describeNeeds, notRunSummary } from '../core/rule-outcomes.js';
 import { wrapWords } from '../core/text.js';
 import { batchOf } from './streaming.js';
 import type { StreamingFormatter } from './streaming.js';
@@ -37,8 +37,10 @@ export const streamStylish: StreamingFormatter = {
         for (const f of result.suppressedFindings ?? []) if (f.suppression?.kind === 'baseline') heldBack++;
         const lines: string[] = [];
         if (result.findings.length === 0) {
-          // Teaching mode shows clean files too: what good looks like is the point.
+          // Teaching mode shows clean files too: what good looks like is the point. A file some rules
+          // could not judge is shown too, so a clean result never hides what was not checked.
           if (showPassed) lines.push('', paint.underline(displayPath(result.filePath, cwd)), ...rulesChecked(result, paint, rules, columns));
+          else if (result.notRun) lines.push('', paint.underline(displayPath(result.filePath, cwd)), ...notRunLine(result, paint, columns));
         } else {
           lines.push('', paint.underline(displayPath(result.filePath, cwd)));
           const locations = result.findings.map((f) => `${f.line}:${f.column}`);
@@ -55,7 +57,9 @@ export const streamStylish: StreamingFormatter = {
             const lead = { text: `  ${paint.dim(location)}  ${severity}  `, width: 2 + location.length + 2 + 7 + 2 };
             lines.push(...hanging(lead, f.message, { text: paint.dim(id), width: f.ruleId.length, gap: 2, ownLine: true }, columns));
           });
+          // After the findings, so the real findings come first.
           if (showPassed) lines.push('', ...rulesChecked(result, paint, rules, columns));
+          else if (result.notRun) lines.push('', ...notRunLine(result, paint, columns));
         }
         if (!lines.length) return '';
         // A blank line between files, as in one report written at once.
@@ -94,25 +98,47 @@ export const formatStylish: Formatter = batchOf(streamStylish);
  * so a trainer can point at what a plan already does well as well as what it lacks.
  */
 function rulesChecked(result: FileResult, paint: InstanceType<typeof Chalk>, rules: FormatterContext['rules'], columns: number | undefined): string[] {
-  const outcomes = ruleOutcomes(result);
-  if (outcomes.length === 0) return ['  No rules could check this file: fix the problems above first, then lint it again.'];
-  const failed = outcomes.filter((o) => o.status === 'failed');
-  const passed = outcomes.filter((o) => o.status === 'passed');
-  const noted = outcomes.filter((o) => o.status === 'noted');
+  const outcomes = allRuleOutcomes(result);
+  const notRun = outcomes.filter((o) => o.status === 'not-run');
+  const judged = outcomes.filter((o) => o.status !== 'not-run');
+  if (judged.length === 0 && notRun.length === 0) return ['  No rules could check this file: fix the problems above first, then lint it again.'];
+  const failed = judged.filter((o) => o.status === 'failed');
+  const passed = judged.filter((o) => o.status === 'passed');
+  const noted = judged.filter((o) => o.status === 'noted');
   const describe = (id: string) => rules?.find((r) => r.id === id)?.description ?? '';
   const width = Math.max(...outcomes.map((o) => o.id.length));
   const notJudged = noted.length ? `, ${paint.blue(`${noted.length} could not judge`)}` : '';
-  const lines = [`  ${outcomes.length} rule${outcomes.length === 1 ? '' : 's'} checked: ${paint.green(`${passed.length} passed`)}, ${failed.length ? paint.red(`${failed.length} failed`) : '0 failed'}${notJudged}`];
+  const lines = [`  ${judged.length} rule${judged.length === 1 ? '' : 's'} checked: ${paint.green(`${passed.length} passed`)}, ${failed.length ? paint.red(`${failed.length} failed`) : '0 failed'}${notJudged}`];
+  // Said beside the count, so "14 rules checked: 14 passed" is never read as every rule.
+  if (result.notRun) lines.push(...wrapIndented(`${notRunSummary(result.notRun)} ${result.notRun.remedy}`, '  ', columns).map((l) => paint.blue(l)));
   // Each line: mark, rule id, what it checks, then its counts; the description wraps under itself.
-  const line = (mark: string, id: string, counts: string) => {
-    const lead = { text: `    ${mark}  ${id.padEnd(width)}  `, width: 4 + 8 + 2 + width + 2 };
+  // Marks take 8 columns ("✔ passed"), or 9 when "– not run" is among them.
+  const markWidth = notRun.length ? 9 : 8;
+  const line = (mark: string, tint: (text: string) => string, id: string, counts: string) => {
+    const lead = { text: `    ${tint(mark)}${' '.repeat(markWidth - mark.length)}  ${id.padEnd(width)}  `, width: 4 + markWidth + 2 + width + 2 };
     const tail = counts ? { text: paint.dim(`(${counts})`), width: counts.length + 2, gap: 1, ownLine: false } : undefined;
     return hanging(lead, describe(id), tail, columns).map((l) => l.trimEnd());
   };
-  for (const o of failed) lines.push(...line(o.errors > 0 ? paint.red('✖ failed') : paint.yellow('⚠ failed'), o.id, describeCounts(o)));
-  for (const o of noted) lines.push(...line(paint.blue('ℹ note  '), o.id, describeCounts(o)));
-  for (const o of passed) lines.push(...line(paint.green('✔ passed'), o.id, describeCounts(o)));
+  for (const o of failed) lines.push(...line(o.errors > 0 ? '✖ failed' : '⚠ failed', o.errors > 0 ? paint.red : paint.yellow, o.id, describeCounts(o)));
+  for (const o of noted) lines.push(...line('ℹ note', paint.blue, o.id, describeCounts(o)));
+  for (const o of passed) lines.push(...line('✔ passed', paint.green, o.id, describeCounts(o)));
+  for (const o of notRun) lines.push(...line('– not run', paint.blue, o.id, `needs ${describeNeeds(o.needs ?? [])}`));
   return lines;
+}
+
+/** The rules that could not judge a file, said once after its findings: the first few by name. */
+function notRunLine(result: FileResult, paint: InstanceType<typeof Chalk>, columns: number | undefined): string[] {
+  const notRun = result.notRun!;
+  const ids = notRun.rules.map((r) => r.ruleId);
+  const named = ids.length <= 4 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more (--show-passed lists them)`;
+  const text = `${notRunSummary(notRun).slice(0, -1)}: ${named}. ${notRun.remedy}`;
+  // Hangs under its first word, after the mark.
+  return wrapIndented(text, '    ', columns).map((l, i) => paint.blue(i === 0 ? `  ℹ ${l.slice(4)}` : l));
+}
+
+/** Text wrapped to the terminal (when there is one), each line indented. */
+function wrapIndented(text: string, indent: string, columns: number | undefined): string[] {
+  return (columns ? wrapWords(text, Math.max(20, columns - indent.length)) : [text]).map((l) => `${indent}${l}`);
 }
 
 /** Text already painted, and how many columns it takes on screen (colour codes take none). */

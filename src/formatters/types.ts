@@ -5,6 +5,8 @@ export interface RuleSummary {
   id: string;
   description: string;
   standard: string;
+  /** Where the rule comes from (its meta.guidance): cite it with formatGuidance. */
+  guidance?: unknown;
 }
 
 export interface FormatterContext {

@@ -4,6 +4,7 @@
  */
 import type { CaseModel } from '../model/case-model.js';
 import type { Finding } from '../core/findings.js';
+import type { CasePart } from '../rule-kit/rule-api.js';
 
 /**
  * What an export holds: one plan version (GET /plans/{uuid}), one plan with its current version
@@ -35,4 +36,19 @@ export interface ReadExport {
   findings: Finding[];
   /** The export object each mapped plan and objective came from. */
   sources?: WeakMap<object, Record<string, unknown>>;
+}
+
+/**
+ * The parts of a case an export does not hold (it holds no sentence, assessment, contact log or
+ * reviews): rules that need them cannot judge it. "planlint convert" lists the same parts in the
+ * case file it writes (`toComplete`), so the two get the same verdict until the officer completes it.
+ */
+export function partsLacking(model: CaseModel): Set<CasePart> {
+  const lacking = new Set<CasePart>();
+  if (!model.sentence) lacking.add('sentence');
+  if (!model.assessment) lacking.add('assessment');
+  if (model.contacts.length === 0) lacking.add('contacts');
+  if (model.reviews.length === 0) lacking.add('reviews');
+  if (model.plans.length === 0) lacking.add('plan');
+  return lacking;
 }

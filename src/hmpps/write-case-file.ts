@@ -6,8 +6,9 @@
  * linting it gives the same findings about the plan; completing it lets the other rules run.
  */
 import { Document, isMap, isScalar, isSeq } from 'yaml';
-import type { Pair, YAMLMap } from 'yaml';
+import type { Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { CaseModel, Plan } from '../model/case-model.js';
+import { partsLacking } from './export-shape.js';
 import type { ReadExport } from './export-shape.js';
 
 type Raw = Record<string, unknown>;
@@ -31,6 +32,7 @@ function caseFileDocument(model: CaseModel, current: Plan | undefined, sources: 
     kind: 'case-file',
     schemaVersion: 1,
     case: { ref: model.ref, ...(model.person ? { person: model.person } : {}) },
+    toComplete: [...partsLacking(model)],
     ...(current ? { plan: current } : {}),
   });
   doc.commentBefore = comment([
@@ -39,6 +41,11 @@ function caseFileDocument(model: CaseModel, current: Plan | undefined, sources: 
     'them in) so that the rules that need the sentence, assessment, contacts and reviews can run.',
   ]);
   const root = doc.contents as YAMLMap;
+  const toComplete = pairOf(root, 'toComplete');
+  if (toComplete) {
+    setCommentBefore(toComplete, ['What the export did not hold: until each part is filled in below, the rules that need it are', 'not run (as on the export), and the report says so. Filling a part in lets them run.']);
+    (toComplete.value as YAMLSeq).flow = true;
+  }
   const missing = [...SENTENCE_PLACEHOLDER, ...assessmentPlaceholder(name)];
   const planPair = pairOf(root, 'plan');
   const trailing: string[] = [];
@@ -50,7 +57,7 @@ function caseFileDocument(model: CaseModel, current: Plan | undefined, sources: 
     trailing.push(...missing, '', 'TO COMPLETE: the export holds no plan version; write the plan here.', 'plan:', '  date: YYYY-MM-DD');
   }
   doc.comment = comment([...trailing, ...logPlaceholder(name)]);
-  return doc.toString({ lineWidth: LINE_WIDTH });
+  return doc.toString({ lineWidth: LINE_WIDTH, flowCollectionPadding: false });
 }
 
 function historyDocument(model: CaseModel, plan: Plan, sources: ReadExport['sources']): string {

@@ -8,18 +8,17 @@
  *
  * Loaded only by `planlint lsp` (a dynamic import), so linting never pays for the LSP library.
  */
-import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
 import type { CodeAction, Connection, Diagnostic, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../engine/config.js';
 import { ENGINE_RULE_IDS } from '../core/findings.js';
 import type { FileResult, Finding, Severity } from '../core/findings.js';
-import { createLintSetup, lintFiles } from '../engine/lint-files.js';
+import { closeLintSetup, createLintSetup, lintFiles } from '../engine/lint-files.js';
+import { docUrlOf } from '../engine/load-rules.js';
 import type { LintSetup } from '../engine/lint-files.js';
-import { ruleDocPath } from '../core/package-root.js';
 import { SUPPRESSION_RULE_ID } from '../engine/suppressions.js';
 import { diagnosticRanges } from './ranges.js';
 import type { LspRange } from './ranges.js';
@@ -78,14 +77,14 @@ function mayBePlanlintDocument(filePath: string, languageId: string): boolean {
  * A finding as an LSP diagnostic, at the range the editor underlines (ranges.ts: the value or key
  * the finding is about; LSP positions are 0-based, planlint's 1-based, both in UTF-16 units).
  */
-function toDiagnostic(finding: Finding, range: LspRange): Diagnostic {
-  const doc = ruleDocPath(finding.ruleId);
+function toDiagnostic(finding: Finding, range: LspRange, docUrl: string | undefined): Diagnostic {
   return {
     range,
     severity: SEVERITY[finding.severity],
     source: 'planlint',
     code: finding.ruleId,
-    ...(existsSync(doc) ? { codeDescription: { href: pathToFileURL(doc).href } } : {}),
+    // The rule's page in the installed package, or a plugin rule's own meta.docs.url.
+    ...(docUrl ? { codeDescription: { href: docUrl } } : {}),
     message: finding.message,
     data: { ruleId: finding.ruleId, line: finding.line - 1 } satisfies DiagnosticData,
   };
@@ -133,7 +132,8 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
         for await (const result of run.results) results.push(result); // the one document; marked skipped when it is not planlint's
         const findings = results.flatMap((r) => r.findings);
         const ranges = diagnosticRanges(text, findings);
-        diagnostics = findings.map((f, i) => toDiagnostic(f, ranges[i]!));
+        const metas = new Map(run.rules.map((meta) => [meta.id, meta]));
+        diagnostics = findings.map((f, i) => toDiagnostic(f, ranges[i]!, docUrlOf(f.ruleId, metas.get(f.ruleId))));
       }
     } catch (error) {
       // A broken config stops a CLI run with one line; here it is shown on the document instead.
@@ -159,6 +159,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
 
   /** A config file changed: settings are read again and every open document is linted again. */
   function configChanged(): void {
+    void setup?.then(closeLintSetup, () => undefined);
     setup = undefined;
     for (const document of documents.all()) schedule(document, 0);
   }

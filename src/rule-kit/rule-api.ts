@@ -5,6 +5,9 @@
 import type { CaseModel } from '../model/case-model.js';
 import type { RuleSeverity } from '../core/findings.js';
 import type { DocumentKind, JsonSchema } from '../validate/schemas.js';
+import type { Guidance } from '../core/guidance.js';
+
+export type { Guidance, GuidanceCitation, Publication, PublicationId } from '../core/guidance.js';
 
 /** Parts of a case a rule may need: see RuleMeta.needs. */
 export type CasePart = 'sentence' | 'assessment' | 'contacts' | 'reviews' | 'plan';
@@ -20,14 +23,19 @@ export interface RuleMeta<Options, MessageId extends string = string> {
   /** Severity in the recommended preset. */
   severity: RuleSeverity;
   standard: Standard;
-  /** The guidance file in shared/guidance that illustrates the standard. */
-  guidance: string;
+  /**
+   * Where the rule comes from: a publication and the section it draws on, such as
+   * `{ publication: 'hmip-planning-for-engagement', section: 'practitioners should "set a level, pattern and type of contact …"' }`,
+   * or a list of them. Its page, `planlint explain`, the HTML report and SARIF cite it.
+   */
+  guidance: Guidance;
   /** The document kinds the rule judges; it runs on a case built from any of them. */
   appliesTo: readonly DocumentKind[];
   /**
    * The parts of a case the rule cannot judge without. A case read from an HMPPS export lacks
-   * some (it holds no sentence, assessment, contact log or reviews): there the rule is skipped,
-   * and the file gets one `info` finding saying so and what would let the rule run.
+   * some (it holds no sentence, assessment, contact log or reviews), as does a case file converted
+   * from one until each part is completed (`toComplete`): there the rule does not run, and the
+   * file's result says so (FileResult.notRun), with what would let it run.
    */
   needs?: readonly CasePart[];
   /** Message templates by id; {{name}} is replaced from the report's data. */

@@ -25,7 +25,7 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import type { CodeAction, Diagnostic, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { bin, runBuiltCli as planlint, root, scratch } from '../helpers/cli.js';
+import { bin, PLAN_WITHOUT_VOICE, runBuiltCli as planlint, root, scratch } from '../helpers/cli.js';
 
 interface CliMessage {
   ruleId: string;
@@ -257,6 +257,24 @@ describe('planlint lsp', () => {
     const relinted = await diagnosticsFor(uri, mark);
     expect(relinted.diagnostics.some((d) => d.code === 'service-user-voice-recorded')).toBe(true);
     expectSameAsCli(relinted.diagnostics, cliDiagnostics(join(dir, 'team', 'plan.yaml'), dir));
+  });
+
+  it("links a plugin rule's diagnostics to its own meta.docs.url", async () => {
+    const plugin = `export default {
+  meta: {
+    id: 'team/always', description: 'Reports every plan, for this test.', severity: 'warning', standard: 'planning',
+    guidance: { publication: 'hmip-planning-for-engagement', section: 'practitioners should "meaningfully involve the service user"' },
+    appliesTo: ['sentence-plan', 'case-file'], messages: { seen: 'Seen.' }, optionsSchema: { type: 'object' }, defaultOptions: {},
+    docs: { url: 'https://example.org/rules/always' },
+  },
+  check(model, context) { for (const plan of model.plans) context.report({ node: plan, messageId: 'seen' }); },
+};
+`;
+    const dir = scratch({ 'planlint.config.yaml': 'plugins:\n  - ./always.mjs\n', 'always.mjs': plugin, 'plan.yaml': PLAN_WITHOUT_VOICE });
+    const uri = pathToFileURL(join(dir, 'plan.yaml')).href;
+    const { diagnostics } = await diagnosticsFor(uri, open(uri, PLAN_WITHOUT_VOICE));
+    expect(diagnostics.find((d) => d.code === 'team/always')?.codeDescription?.href).toBe('https://example.org/rules/always');
+    expect(fileURLToPath(diagnostics.find((d) => d.code === 'service-user-voice-recorded')!.codeDescription!.href)).toBe(join(root, 'rules', 'service-user-voice-recorded.md'));
   });
 
   it('leaves YAML that is not a planlint document alone', async () => {

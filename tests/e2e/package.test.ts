@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../helpers/action.js';
+import { GUIDANCE_FILE_NAME, UNOWNED_RULE_LINK } from '../helpers/guidance-names.js';
 import { runBuiltCli as planlint, root } from '../helpers/cli.js';
 
 const SETUP_TIMEOUT = 300_000; // npm pack and an offline install; a busy machine stretches both
@@ -80,6 +81,7 @@ describe('the npm package', () => {
       'dist/src/testing/index.js',
       'dist/src/testing/index.d.ts',
       'dist/generated/validators.js',
+      'dist/playground/index.html', // planlint playground copies it
       'scripts/action-run.sh', // the GitHub Action's step, so an installed copy can run it too
       'README.md',
       'package.json',
@@ -99,6 +101,18 @@ describe('the npm package', () => {
     // TypeScript sources stay out; declarations ship beside the compiled code.
     expect(packed.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
     expect(packed.filter((p) => p.endsWith('.tgz') || p.includes('.planlintcache'))).toEqual([]);
+  });
+
+  it('names no file of the guidance folder and links no rule to a web domain the project does not have', () => {
+    const installed = join(project, 'node_modules', 'planlint');
+    const found: string[] = [];
+    for (const path of packed) {
+      if (/\.(png|jpe?g|gif|ico)$/i.test(path)) continue;
+      const text = readFileSync(join(installed, path), 'utf8');
+      for (const m of text.matchAll(GUIDANCE_FILE_NAME)) found.push(`${path}: ${m[0]}`);
+      for (const m of text.matchAll(UNOWNED_RULE_LINK)) found.push(`${path}: ${m[0]}`);
+    }
+    expect(found).toEqual([]);
   });
 
   it('installs from the tarball without building: no TypeScript, no prepare script run', () => {

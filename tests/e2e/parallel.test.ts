@@ -64,14 +64,14 @@ describe('--concurrency', () => {
 });
 
 describe('a rule that never finishes', () => {
-  // The watchdog goes by the clock, and counts a worker's start and the plugin's import against the
-  // first file: on a busy machine that alone has taken over 500 ms. Well above it, yet a never-ending
-  // rule is still stopped within seconds.
-  const RULE_TIMEOUT_MS = 10_000;
+  // The watchdog goes by the clock from the rule's start (a worker's start and the plugin's import
+  // are not counted), so a small limit holds on a busy machine. tests/e2e/plugin-containment.test.ts
+  // tries every other way a rule can fail.
+  const RULE_TIMEOUT_MS = 2_000;
   it('is stopped in a worker, reported against the file, and the other files are still linted; exit 2', () => {
     const loop = `export default {
   meta: { id: 'team/never-ends', description: 'Loops for ever on plans dated 2024-01-10.', severity: 'error', standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt', appliesTo: ['sentence-plan'], messages: {}, optionsSchema: { type: 'object' }, defaultOptions: {} },
+    guidance: { publication: 'hmip-planning-for-engagement', section: 'practitioners should "meaningfully involve the service user"' }, appliesTo: ['sentence-plan'], messages: {}, optionsSchema: { type: 'object' }, defaultOptions: {} },
   check(model) { if (model.plans.some((p) => p.date === '2024-01-10')) for (;;) {} },
 };
 `;
@@ -89,12 +89,11 @@ describe('a rule that never finishes', () => {
     expect(code).toBe(2);
     const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
     const byFile = Object.fromEntries(results.map((r) => [r.filePath.slice(dir.length + 1), r.messages]));
-    expect(byFile['a.yaml']).toEqual([
-      expect.objectContaining({
-        ruleId: 'team/never-ends',
-        message: expect.stringMatching(new RegExp(`^Rule "team/never-ends" did not finish within ${RULE_TIMEOUT_MS} ms on this file and was stopped`)),
-      }),
-    ]);
+    // The file is linted again without the stopped rule: the other rules' findings on it are there.
+    const stoppedOn = byFile['a.yaml']!.filter((m) => m.ruleId === 'team/never-ends');
+    expect(byFile['a.yaml']!.filter((m) => m.ruleId !== 'team/never-ends').map((m) => m.ruleId)).toEqual(byFile['b.yaml']!.map((m) => m.ruleId));
+    expect(stoppedOn).toHaveLength(1);
+    expect(stoppedOn[0]!.message).toMatch(new RegExp(`^Rule "team/never-ends" did not finish within ${RULE_TIMEOUT_MS} ms on this file and was stopped\\.`));
     expect(byFile['b.yaml']!.map((m) => m.ruleId)).toContain('service-user-voice-recorded');
     expect(byFile['c.yaml']!.map((m) => m.ruleId)).toContain('service-user-voice-recorded');
   });

@@ -15,7 +15,7 @@ export default defineRule({
     description: 'Every plan describes its contact pattern in words.',
     severity: 'warning',
     standard: 'planning',
-    guidance: '004_01d1a8430ceca47d.txt',
+    guidance: { publication: 'hmip-planning-for-engagement', section: 'practitioners should "meaningfully involve the service user"' },
     appliesTo: ['sentence-plan', 'case-file'],
     messages: { missing: 'The plan for {{ref}} does not describe its contact pattern in words.' },
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, formatMarkdown } from '../../src/formatters/markdown.js';
-import { RULE_DOCS_BASE_URL } from '../../src/formatters/rule-docs.js';
+import { ruleDocUrlFor } from '../../src/cli/report-context.js';
 import { context, cwd, results } from './fixtures.js';
 
 describe('markdown format', () => {
@@ -31,9 +31,26 @@ describe('markdown format', () => {
     );
   });
 
-  it('links a built-in rule to its published page', () => {
-    const out = formatMarkdown([{ filePath: join(cwd, 'p.yaml'), findings: [{ ruleId: 'service-user-voice-recorded', severity: 'error', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 }] }], context);
-    expect(out).toContain(`| 1:1 | error | [\`service-user-voice-recorded\`](${RULE_DOCS_BASE_URL}service-user-voice-recorded) | m |`);
+  it("links a rule only to a web page (a plugin rule's docs.url): a file: link would lead nowhere in a pull request", () => {
+    const rules = [
+      { id: 'service-user-voice-recorded', description: 'd', standard: 'planning' },
+      { id: 'team/home-visit', description: 'd', standard: 'planning', docs: { url: 'https://example.org/rules/home-visit' } },
+    ];
+    const finding = { severity: 'error' as const, message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const out = formatMarkdown(
+      [
+        {
+          filePath: join(cwd, 'p.yaml'),
+          findings: [
+            { ...finding, ruleId: 'service-user-voice-recorded' },
+            { ...finding, ruleId: 'team/home-visit' },
+          ],
+        },
+      ],
+      { ...context, ruleDocUrl: ruleDocUrlFor(rules) },
+    );
+    expect(out).toContain('| 1:1 | error | `service-user-voice-recorded` | m |');
+    expect(out).toContain('| 1:1 | error | [`team/home-visit`](https://example.org/rules/home-visit) | m |');
   });
 
   it('says so when there is nothing to report', () => {

@@ -5,7 +5,10 @@ import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { addFingerprints } from '../../src/core/fingerprint.js';
 import type { FileResult, Finding } from '../../src/core/findings.js';
-import { RULE_DOCS_BASE_URL } from '../../src/formatters/rule-docs.js';
+import { pathToFileURL } from 'node:url';
+import { ruleDocUrlFor } from '../../src/cli/report-context.js';
+import { formatGuidance } from '../../src/core/guidance.js';
+import { loadBuiltInRules } from '../../src/engine/load-rules.js';
 import { formatSarif } from '../../src/formatters/sarif.js';
 import { context, cwd, results, TRICKY } from './fixtures.js';
 
@@ -35,7 +38,6 @@ describe('sarif format', () => {
               name: 'planlint',
               version,
               semanticVersion: version,
-              informationUri: 'https://planlint.dev/',
               rules: [
                 engine('input', 'ReadableInput', 'The file can be linted: it can be read, it is UTF-8 or UTF-16 text and it is not too large.'),
                 engine('syntax', 'WellFormedYaml', 'The file is well-formed YAML or JSON, with no duplicate keys.'),
@@ -115,17 +117,34 @@ describe('sarif format', () => {
     });
   });
 
-  it('takes a rule’s help from the "Why it matters" section of its page, as text and markdown', () => {
+  it('takes a rule’s help from the "Why it matters" section of its page and cites its guidance; helpUri is the page in the package', async () => {
     const page = readFileSync(join(root, 'rules', 'service-user-voice-recorded.md'), 'utf8');
     const why = /## Why it matters\n([\s\S]*?)\n## /.exec(page)![1]!.trim();
-    const log = sarif([{ filePath: join(cwd, 'p.yaml'), rulesChecked: ['service-user-voice-recorded'], findings: [] }]);
+    const metas = (await loadBuiltInRules()).map((r) => r.meta);
+    const meta = metas.find((m) => m.id === 'service-user-voice-recorded')!;
+    const log = JSON.parse(formatSarif([{ filePath: join(cwd, 'p.yaml'), rulesChecked: ['service-user-voice-recorded'], findings: [] }], { ...context, rules: metas, ruleDocUrl: ruleDocUrlFor(metas) })) as Log;
     const rule = log.runs[0]!.tool.driver.rules!.find((r) => r.id === 'service-user-voice-recorded')!;
-    expect(rule.help!.markdown).toBe(why);
+    expect(rule.help!.markdown).toBe(`${why}\n\nGuidance: ${formatGuidance(meta.guidance, { markdown: true })}`);
+    expect(rule.help!.markdown).toContain('Guidance: HM Inspectorate of Probation, *Planning for engagement* (effective practice guide): ');
     // The text form is the same prose with the markdown marks gone and wrapped lines joined.
     expect(rule.help!.text).not.toMatch(/`|\*\*|\]\(|[^\n]\n[^\n-]/);
     expect(rule.help!.text.replace(/\s+/g, ' ').slice(0, 40)).toBe(why.replace(/\s+/g, ' ').slice(0, 40));
-    expect(rule.helpUri).toBe(`${RULE_DOCS_BASE_URL}service-user-voice-recorded`);
+    expect(rule.helpUri).toBe(pathToFileURL(join(root, 'rules', 'service-user-voice-recorded.md')).href);
     expect(rule.fullDescription!.markdown).toMatch(/^For every plan and every review:/);
+  });
+
+  it('links a plugin rule to its own meta.docs.url and cites its guidance', () => {
+    const plugin = {
+      id: 'team/home-visit',
+      description: 'A home visit is recorded.',
+      standard: 'planning',
+      guidance: { publication: { title: 'Local contact standard', publisher: 'Probation Service, Wales' }, section: 'part 2' },
+      docs: { url: 'https://example.org/rules/home-visit' },
+    };
+    const log = JSON.parse(formatSarif([{ filePath: join(cwd, 'p.yaml'), rulesChecked: ['team/home-visit'], findings: [] }], { ...context, rules: [plugin], ruleDocUrl: ruleDocUrlFor([plugin]) })) as Log;
+    const rule = log.runs[0]!.tool.driver.rules!.find((r) => r.id === 'team/home-visit')!;
+    expect(rule.helpUri).toBe('https://example.org/rules/home-visit');
+    expect(rule.help!.markdown).toBe('A home visit is recorded.\n\nGuidance: Probation Service, Wales, *Local contact standard*: part 2');
   });
 
   it('marks a baseline entry as an external suppression', () => {

@@ -147,22 +147,19 @@ describe('mapping an export onto the case model', () => {
 });
 
 describe('linting an export with every rule', () => {
-  it('a good plan lints clean apart from notes on the rules the export cannot feed', () => {
-    const findings = lint('good-plan-version.json');
-    expect(problems(findings)).toEqual([]);
-    const notes = findings.filter((f) => f.severity === 'info');
-    expect(notes.length).toBeGreaterThan(10);
-    // Once per file, at its start, saying what is missing and what would let the rule run.
-    expect(notes.find((f) => f.ruleId === 'plan-completed-on-time')).toMatchObject({
-      line: 1,
-      column: 1,
-      messageId: 'couldNotRun',
-      message: 'Could not run: the HMPPS export holds no sentence. Convert it with "planlint convert" and complete the sentence to run this rule.',
-    });
-    expect(notes.find((f) => f.ruleId === 'contact-pattern-fits-circumstances')?.message).toBe(
-      'Could not run: the HMPPS export holds no assessment or contact log. Convert it with "planlint convert" and complete the assessment and contact log to run this rule.',
-    );
-    expect(new Set(notes.map((f) => f.ruleId)).size).toBe(notes.length);
+  it('a good plan lints clean; the rules the export cannot feed are listed once, not noted one by one', () => {
+    const result = lintText(fixture('good-plan-version.json'), join(fixtures, 'good-plan-version.json'), { rules });
+    expect(result.findings).toEqual([]);
+    const notRun = result.notRun!;
+    expect(notRun.remedy).toBe('Convert the export with "planlint convert" and complete what it lacks to run them.');
+    expect(notRun.rules.length).toBeGreaterThan(10);
+    // Each rule with what it needs that the export does not hold.
+    expect(notRun.rules.find((r) => r.ruleId === 'plan-completed-on-time')).toEqual({ ruleId: 'plan-completed-on-time', needs: ['sentence'] });
+    expect(notRun.rules.find((r) => r.ruleId === 'contact-pattern-fits-circumstances')).toEqual({ ruleId: 'contact-pattern-fits-circumstances', needs: ['assessment', 'contacts'] });
+    // A rule that judges whole case files only is listed too: nothing is passed over in silence.
+    expect(notRun.rules.find((r) => r.ruleId === 'officer-continuity')).toEqual({ ruleId: 'officer-continuity', needs: ['case-file'] });
+    expect(new Set(notRun.rules.map((r) => r.ruleId)).size).toBe(notRun.rules.length);
+    for (const { ruleId } of notRun.rules) expect(result.rulesChecked).not.toContain(ruleId);
   });
 
   it('a poor plan: each finding at the JSON field it is about', () => {
@@ -206,15 +203,10 @@ describe('linting an export with every rule', () => {
     expect(findings[1]!.message).toMatch(/^The plan of 1 Oct 2024 does not record whether Lee took part/);
   });
 
-  it('a plan with no versions: the rules that judge plans say they could not run', () => {
-    const findings = lint('empty-versions.json');
-    expect(problems(findings)).toEqual([]);
-    expect(findings.find((f) => f.ruleId === 'plan-has-active-goals')).toMatchObject({
-      severity: 'info',
-      line: 2,
-      column: 3,
-      message: 'Could not run: the HMPPS export holds no plan version. Convert it with "planlint convert" and complete the plan version to run this rule.',
-    });
+  it('a plan with no versions: the rules that judge plans are listed as not run', () => {
+    const result = lintText(fixture('empty-versions.json'), join(fixtures, 'empty-versions.json'), { rules });
+    expect(problems(result.findings)).toEqual([]);
+    expect(result.notRun?.rules.find((r) => r.ruleId === 'plan-has-active-goals')).toEqual({ ruleId: 'plan-has-active-goals', needs: ['plan'] });
   });
 
   it('malformed parts are reported where they are and left out; the rest is still judged', () => {

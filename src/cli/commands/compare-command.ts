@@ -7,11 +7,12 @@ import { writeFileWhole } from '../../core/write-whole.js';
 import type { FileResult, Finding } from '../../core/findings.js';
 import { findFiles } from '../../input/find-files.js';
 import { buildFileReport, firstSentence } from '../../formatters/html.js';
-import { LETTERS, compareRows, formatCompareHtml, resultWords, verdictWords } from '../../formatters/html-compare.js';
+import { LETTERS, compareRows, formatCompareHtml, passedOfJudged, resultWords, verdictWords } from '../../formatters/html-compare.js';
 import type { FileReport } from '../../formatters/html.js';
 import type { RuleSummary } from '../../formatters/types.js';
 import { createLintSetup, lintFiles } from '../../engine/lint-files.js';
 import { PRESET_NAMES, isPresetName } from '../../engine/presets.js';
+import { notRunSummary } from '../../core/rule-outcomes.js';
 import type { RuleOutcome } from '../../core/rule-outcomes.js';
 import { reportContext } from '../report-context.js';
 import { wantsColor } from '../terminal-color.js';
@@ -91,19 +92,21 @@ function compareText(reports: FileReport[], rules: readonly RuleSummary[], optio
     const who = model ? [model.person?.name, model.ref].filter(Boolean).join(' · ') : '';
     out.push(`  ${paint.bold(LETTERS[i]!)}  ${paint.underline(report.label)}${who ? `  ${paint.dim(who)}` : ''}`);
     out.push(`     ${verdictWords(report)}`);
+    // What could not be judged is said with the verdict, so a clean plan is not read as a full check.
+    if (report.result.notRun) for (const line of wrap(`ℹ ${notRunSummary(report.result.notRun)} ${report.result.notRun.remedy}`, Math.max(30, options.width - 5))) out.push(paint.blue(`     ${line}`));
   });
   out.push('');
 
   const idWidth = Math.max(4, ...rows.map((r) => r.id.length));
-  const cellWidth = Math.max(12, ...rows.flatMap((r) => r.results.map((o) => resultWords(o).length)));
+  const totals = reports.map((r) => passedOfJudged(r.outcomes));
+  const cellWidth = Math.max(12, ...rows.flatMap((r) => r.results.map((o) => resultWords(o).length)), ...totals.map((t) => t.length));
   out.push(paint.bold(`  ${'Rule'.padEnd(idWidth)}  ${LETTERS.map((l) => l.padEnd(cellWidth)).join('  ')}`.trimEnd()));
   for (const row of rows) {
     const cells = row.results.map((o) => tint(o, resultWords(o).padEnd(cellWidth))).join('  ');
     // ► marks the rules where the two plans differ: the ones worth talking about.
     out.push(`${row.differs ? paint.bold('►') : ' '} ${row.id.padEnd(idWidth)}  ${cells}`.trimEnd());
   }
-  const totals = reports.map((r) => `${r.outcomes.filter((o) => o.status === 'passed').length}/${r.outcomes.length} passed`.padEnd(cellWidth));
-  out.push(`  ${''.padEnd(idWidth)}  ${totals.join('  ')}`.trimEnd(), '');
+  out.push(`  ${''.padEnd(idWidth)}  ${totals.map((t) => t.padEnd(cellWidth)).join('  ')}`.trimEnd(), '');
   if (rows.some((r) => r.differs)) out.push(paint.dim('  ► the two plans differ on this rule'), '');
 
   reports.forEach((report, i) => {

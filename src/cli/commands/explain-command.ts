@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../core/errors.js';
-import { loadBuiltInRules } from '../../engine/load-rules.js';
+import { docUrlOf, loadBuiltInRules } from '../../engine/load-rules.js';
+import type { AnyRule } from '../../engine/load-rules.js';
+import { createLintSetup } from '../../engine/lint-files.js';
+import { formatGuidance } from '../../core/guidance.js';
+import { join } from 'node:path';
 import { ruleDocPath } from '../../core/package-root.js';
 import { wantsColor } from '../terminal-color.js';
 import { renderForTerminal, terminalColumns } from '../terminal-text.js';
@@ -25,7 +29,7 @@ async function explain(id: string, flags: { width?: string } = {}): Promise<numb
     if (!Number.isInteger(width) || width < 30 || width > 300) throw new UsageError(`--width expects a whole number of columns from 30 to 300; found "${flags.width}".`);
   }
   const rules = await loadBuiltInRules();
-  const rule = rules.find((r) => r.meta.id === id);
+  const rule = rules.find((r) => r.meta.id === id) ?? (await pluginRule(id));
   if (!rule)
     throw new UsageError(
       `There is no rule "${id}".${didYouMean(
@@ -33,7 +37,23 @@ async function explain(id: string, flags: { width?: string } = {}): Promise<numb
         rules.map((r) => r.meta.id),
       )} Run "planlint rules" to list them.`,
     );
-  const doc = await readFile(ruleDocPath(id), 'utf8').catch(() => `# ${id}\n\n${rule.meta.description}\n`);
+  const doc = await readFile(ruleDocPath(id), 'utf8').catch(() => pluginPage(rule.meta));
   process.stdout.write(renderForTerminal(doc, width, wantsColor({}, process.stdout)));
   return EXIT.ok;
+}
+
+/** A rule from a plugin the config here loads (a team's `team/…` rule), or undefined. */
+async function pluginRule(id: string): Promise<AnyRule | undefined> {
+  // Only an id a plugin could have: built-in ids are plain kebab-case and were looked up already.
+  if (!id.includes('/')) return undefined;
+  const setup = await createLintSetup();
+  const { config } = await setup.resolver.settingsFor(join(process.cwd(), 'explain.yaml'));
+  return config.pluginRules.find((r) => r.meta.id === id);
+}
+
+/** What a rule without a page in the package says about itself: description, guidance and its own page. */
+function pluginPage(meta: AnyRule['meta']): string {
+  const guidance = formatGuidance(meta.guidance, { markdown: true });
+  const url = docUrlOf(meta.id, meta);
+  return [`# ${meta.id}`, '', `> ${meta.description}`, '', ...(guidance ? [`Guidance: ${guidance}`, ''] : []), ...(url ? [`The rule's page: ${url}`, ''] : [])].join('\n');
 }

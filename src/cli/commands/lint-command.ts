@@ -108,7 +108,7 @@ export function registerLintCommand(program: Command, setExit: (code: number) =>
     .addOption(new Option('--cache-location <path>', 'where the cache is kept').default('.planlintcache'))
     .addOption(new Option('--input-format <format>', 'auto (recognise HMPPS sentence plan exports by their shape), planlint or hmpps-sentence-plan').choices(INPUT_FORMATS).default('auto'))
     .option('--concurrency <n|auto|off>', 'worker threads to lint with: a number, auto (all cores for large runs) or off', 'auto')
-    .option('--rule-timeout <ms>', 'stop a rule that runs longer than this on one file (in worker threads)', String(DEFAULT_RULE_TIMEOUT_MS))
+    .option('--rule-timeout <ms>', 'stop a plugin rule (in worker threads, any rule) that runs longer than this on one file', String(DEFAULT_RULE_TIMEOUT_MS))
     .option('--max-file-size <size>', 'do not lint files larger than this: bytes, or a size such as 500KB or 20MB (default 10MB)')
     .option('--redact', "leave quoted text and the person's name out of every report, so it can be shared")
     .option('-w, --watch', 'after linting, lint each file again when it is saved, printing only what changed (Ctrl-C to stop)')
@@ -254,6 +254,8 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
     await report?.add(result);
   }
   await report?.close();
+  // A plugin rule that failed after its file was reported: the report could not show it, so it is said here.
+  for (const line of run.summary.lateFaults ?? []) process.stderr.write(`planlint: ${line}\n`);
 
   if (flags.watch) {
     // Loaded only for --watch; it takes over until Ctrl-C.
@@ -265,7 +267,8 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   const { errors, warnings, internalError, baseline } = run.summary;
   if (baseline && 'recorded' in baseline) {
     process.stderr.write(`planlint: recorded ${baseline.recorded} finding${baseline.recorded === 1 ? '' : 's'} in ${flags.baseline}.\n`);
-    return EXIT.ok;
+    // A rule that failed or was stopped leaves the baseline incomplete: CI must not take it for a clean record.
+    return internalError ? EXIT.usage : EXIT.ok;
   }
   if (baseline) {
     process.stderr.write(`planlint: removed ${baseline.removed} finding${baseline.removed === 1 ? '' : 's'} that no longer occur from ${flags.baseline}; ${baseline.kept} remain.\n`);

@@ -4,6 +4,7 @@ import { EXIT, UsageError } from '../../core/errors.js';
 import { loadBuiltInRules } from '../../engine/load-rules.js';
 import { PRESET_NAMES } from '../../engine/presets.js';
 import { ruleSettings } from './rule-flags.js';
+import { PUBLICATIONS, citationsOf, formatGuidance } from '../../core/guidance.js';
 
 /** `planlint rules`: every rule with its severity in the chosen preset, standard and description. */
 export function registerRulesCommand(program: Command, setExit: (code: number) => void): void {
@@ -27,7 +28,9 @@ async function listRules(flags: { format: string; preset: string }): Promise<num
       id: meta.id,
       severity: severityOf(meta.id),
       standard: meta.standard,
-      guidance: meta.guidance,
+      // The publication and section each rule comes from, as text and as fields.
+      guidance: formatGuidance(meta.guidance),
+      citations: citationsOf(meta.guidance).map((c) => ({ ...c, publication: typeof c.publication === 'string' ? { id: c.publication, ...PUBLICATIONS[c.publication] } : c.publication })),
       appliesTo: meta.appliesTo,
       description: meta.description,
       defaultOptions: meta.defaultOptions as unknown,

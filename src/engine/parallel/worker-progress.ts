@@ -4,7 +4,7 @@
  * Layout: Int32 [0] a counter bumped at every step, [1] the state, [2] the input being linted,
  * then the rule id in UTF-8.
  */
-export const PROGRESS = { idle: 0, reading: 1, rule: 2 } as const;
+export const PROGRESS = { idle: 0, reading: 1, rule: 2, config: 3 } as const;
 const HEADER = 12;
 const ID_BYTES = 244;
 
