@@ -75,3 +75,28 @@ export function writeCorpus(dir, count, { seed = 20261123, examplesDir }) {
   }
   return files;
 }
+
+/**
+ * Generates `count` copies of the example with the most findings (examples/lisa-poor.yaml, 20
+ * findings) with their references and dates varied: 50,000 files give a million findings, the
+ * size of run the reports must write in bounded memory (bench.mjs --findings).
+ * @param {string} dir
+ * @param {number} count
+ * @param {{ seed?: number, examplesDir: string }} options
+ * @returns {string[]}
+ */
+export function writeFindingsCorpus(dir, count, { seed = 20261129, examplesDir }) {
+  const rand = random(seed);
+  const template = readFileSync(join(examplesDir, 'lisa-poor.yaml'), 'utf8');
+  const files = [];
+  for (let i = 0; i < count; i++) {
+    // Dates move by whole weeks, so no date lands on a weekend or bank holiday and changes the findings.
+    const text = shiftDates(template, 7 * (Math.floor(rand() * 100) - 50)).replace(/^( {2}ref: ).*$/m, `$1FIND-${String(i).padStart(6, '0')}`);
+    const sub = join(dir, `batch-${String(Math.floor(i / 1000)).padStart(3, '0')}`);
+    if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+    const path = join(sub, `case-${String(i).padStart(6, '0')}.yaml`);
+    writeFileSync(path, text);
+    files.push(path);
+  }
+  return files;
+}

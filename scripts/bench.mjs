@@ -13,12 +13,16 @@
 //
 // The playground is timed when a Chromium is found (PLANLINT_CHROMIUM, else /usr/bin/chromium);
 // --no-playground leaves it out.
+//   npm run bench -- --findings           # only: a million findings (50,000 files x 20) in every
+//                                         # streaming format, peak RSS each (slow: about 15 minutes)
+//   npm run bench -- --findings 5000      # the same with fewer files
+//   npm run bench -- --findings --formats sarif,junit   # only these formats
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeCorpus } from './bench-corpus.mjs';
+import { writeCorpus, writeFindingsCorpus } from './bench-corpus.mjs';
 import { benchLanguageServer } from './bench-lsp.mjs';
 import { benchPlayground, playgroundChromium } from './bench-playground.mjs';
 
@@ -95,6 +99,36 @@ const line = (label, value) => console.log(`${label.padEnd(44)} ${value}`);
 
 if (PLAYGROUND_ONLY) {
   await playgroundSection();
+  process.exit(0);
+}
+
+// --findings [files]: the reports of a run with a million findings, each format in turn, written
+// to a file (renamed into place, as users get it); peak RSS must stay under 250 MB in every one.
+if (args.includes('--findings')) {
+  const next = args[args.indexOf('--findings') + 1];
+  const count = next && /^\d+$/.test(next) ? Number(next) : 50_000;
+  const dir = mkdtempSync(join(tmpdir(), `planlint-bench-findings-`));
+  const out = mkdtempSync(join(tmpdir(), `planlint-bench-reports-`));
+  console.log(`planlint benchmark, big reports — ${availableParallelism()} cores, Node ${process.version}\n`);
+  try {
+    writeFindingsCorpus(join(dir, 'cases'), count, { examplesDir: join(root, 'examples') });
+    line('corpus', `${count.toLocaleString('en-GB')} case files x 20 findings = ${(count * 20).toLocaleString('en-GB')} findings`);
+    let over = false;
+    const formats = option('formats', 'sarif,junit,markdown,json,github,stylish').split(',');
+    for (const format of formats) {
+      const report = join(out, `report.${format}`);
+      const run = await measure(process.execPath, [join(root, 'bin', 'planlint.js'), join(dir, 'cases'), '--format', format, '--output-file', report]);
+      const { statSync } = await import('node:fs');
+      const size = statSync(report).size;
+      rmSync(report, { force: true });
+      over ||= run.peakMb >= 250;
+      line(`  ${format}`, `${(run.ms / 1000).toFixed(1)} s   peak RSS ${run.peakMb.toFixed(0)} MB   report ${(size / 1024 / 1024).toFixed(0)} MB`);
+    }
+    line('peak RSS target < 250 MB in every format', over ? 'NOT MET' : 'MET');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
   process.exit(0);
 }
 

@@ -6,7 +6,7 @@
 import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openWholeFile, writeFileWhole } from '../src/core/write-whole.js';
+import { openWholeFile, removeUnfinishedFiles, scratchFile, writeFileWhole } from '../src/core/write-whole.js';
 import { PLAN_WITHOUT_VOICE, root, runCli as planlint, scratch } from './helpers/cli.js';
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+\)?/);
@@ -158,5 +158,42 @@ describe('convert and init never replace a file by accident', () => {
     const { code, stderr } = await planlint(['compare', join(root, 'examples', 'kate-poor.yaml'), join(root, 'examples', 'kate-good.yaml'), '-o', join(dir, 'out')]);
     expect(stderr).toBe(`planlint: Could not write the comparison to ${join(dir, 'out')}: ${join(dir, 'out')} is a folder; give a file name (EISDIR).\n`);
     expect(code).toBe(2);
+  });
+});
+
+describe('reports that open with totals (sarif, junit, markdown) are written in two passes', () => {
+  it('spool their results to a private scratch file, removed at the end or when the run is interrupted', () => {
+    const spool = scratchFile('planlint-test');
+    expect(statSync(spool.path).mode & 0o777).toBe(0o600); // it may hold findings that quote case text
+    spool.remove();
+    expect(existsSync(spool.path)).toBe(false);
+    const interrupted = scratchFile('planlint-test');
+    removeUnfinishedFiles(); // what the CLI does on SIGINT and SIGTERM
+    expect(existsSync(interrupted.path)).toBe(false);
+  });
+
+  it('leave no scratch file behind, and write what the batch formatter writes', async () => {
+    const dir = scratch({ 'a.yaml': PLAN_WITHOUT_VOICE, 'b.yaml': PLAN_WITHOUT_VOICE });
+    const temp = join(dir, 'tmp');
+    mkdirSync(temp);
+    const run = await planlint(['a.yaml', 'b.yaml', '-f', 'sarif:r.sarif', '-f', 'junit:r.xml', '-f', 'markdown:r.md', '-f', 'json'], { cwd: dir, env: { TMPDIR: temp } });
+    expect(run.code).toBe(1);
+    expect(readdirSync(temp)).toEqual([]);
+    for (const format of ['sarif', 'junit', 'markdown']) {
+      const file = { sarif: 'r.sarif', junit: 'r.xml', markdown: 'r.md' }[format]!;
+      const alone = await planlint(['a.yaml', 'b.yaml', '-f', format], { cwd: dir });
+      expect(readFileSync(join(dir, file), 'utf8'), format).toBe(alone.stdout);
+    }
+    expect(temps(dir)).toEqual([]);
+  });
+});
+
+describe('a scratch folder that cannot be written', () => {
+  it('is one line and exit 2 for the reports that spool', async () => {
+    const dir = scratch({ 'plan.yaml': PLAN_WITHOUT_VOICE });
+    const run = await planlint(['plan.yaml', '-f', 'sarif', '-o', 'r.sarif'], { cwd: dir, env: { TMPDIR: join(dir, 'missing') } });
+    expect(run.stderr).toMatch(/^planlint: Could not write a scratch file to .*missing\/planlint-sarif-\d+-[0-9a-f]+\.tmp: the folder .*missing does not exist; create it first \(ENOENT\)\.\n$/);
+    expect(run.code).toBe(2);
+    expect(existsSync(join(dir, 'r.sarif'))).toBe(false);
   });
 });

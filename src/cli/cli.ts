@@ -13,6 +13,7 @@ import { EXIT, UsageError } from '../core/errors.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 import { SettingsError } from '../engine/rule-settings.js';
 import { removeUnfinishedFiles } from '../core/write-whole.js';
+import { printable } from '../core/text.js';
 
 export { EXIT } from '../core/errors.js';
 
@@ -59,7 +60,9 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     if (error instanceof UsageError || error instanceof SettingsError) {
-      process.stderr.write(`planlint: ${error.message}\n`);
+      // Messages name files by their paths, which can hold any character: made printable line by
+      // line, so a name cannot move the cursor, recolour the terminal or forge a line.
+      process.stderr.write(`planlint: ${error.message.split('\n').map(printable).join('\n')}\n`);
       return EXIT.usage;
     }
     const reason = error instanceof Error ? error.message : String(error);

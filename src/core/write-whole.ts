@@ -2,6 +2,7 @@ import { closeSync, createWriteStream, fsyncSync, linkSync, openSync, realpathSy
 import type { WriteStream } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { UsageError } from './errors.js';
 
 /**
@@ -135,6 +136,27 @@ export function writeFileWhole(path: string, data: string | Uint8Array, what = '
       removeQuietly(temp); // after a rename there is nothing left; after a fault, the partial copy
     }
   }
+}
+
+/**
+ * A private scratch file in the system's temporary folder (mode 600: it may hold findings that
+ * quote case text), removed by `remove()` and, if the run is interrupted, with the temporary files.
+ */
+export function scratchFile(prefix: string): { path: string; remove(): void } {
+  const path = join(tmpdir(), `${prefix}-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    throw writeFault('a scratch file', path, error); // TMPDIR missing, full or read-only: one line
+  }
+  openTemps.add(path);
+  return {
+    path,
+    remove: () => {
+      openTemps.delete(path);
+      removeQuietly(path);
+    },
+  };
 }
 
 /** A file being written as a stream, in place only after commit(). */

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import { importModule } from '../runtime/import-module.js';
@@ -9,12 +9,12 @@ import type createIgnoreType from 'ignore';
 import type picomatchType from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { checkRegularFile, READ_LIMITS, readRegularFile } from '../input/read-source.js';
-import { loadPlugin } from './load-plugins.js';
+import { loadPlugin, resolvePlugin } from './load-plugins.js';
 import type { AnyRule } from './load-rules.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 import { UsageError } from '../core/errors.js';
 import { displayPath } from '../core/paths.js';
-import { didYouMean } from '../core/text.js';
+import { didYouMean, quote } from '../core/text.js';
 import { isPresetName, presetSettings } from './presets.js';
 import { activateRules, SettingsError } from './rule-settings.js';
 import type { RuleSetting } from './rule-settings.js';
@@ -129,13 +129,16 @@ function describeConfigError(errors: ErrorObject[], data: unknown): string {
   // Prefer the most specific complaint; anyOf summaries are the least helpful.
   const error = [...errors].sort((a, b) => Number(a.keyword === 'anyOf') - Number(b.keyword === 'anyOf') || b.instancePath.length - a.instancePath.length)[0];
   if (!error) return 'is not a valid planlint configuration.';
-  const key = error.instancePath.slice(1).replace(/\//g, '.') || 'the configuration';
+  const key = excerpt(error.instancePath.slice(1).replace(/\//g, '.')) || 'the configuration';
   const params = error.params as Record<string, unknown>;
   let value: unknown = data;
   for (const step of error.instancePath.slice(1).split('/').filter(Boolean)) value = (value as Record<string, unknown> | undefined)?.[step];
-  const found = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+  // A config is another file: a message quotes no more of it than a short excerpt (a file named
+  // by mistake, or by a hostile extends, may hold secrets).
+  const found = typeof value === 'string' ? `"${excerpt(value)}"` : excerpt(JSON.stringify(value) ?? String(value));
+  if (error.instancePath === '' && error.keyword === 'type') return `is not a planlint configuration: it holds ${describeType(data)}, not a mapping of settings.`;
   if (error.keyword === 'additionalProperties') {
-    return `unknown key "${String(params.additionalProperty)}"${key === 'the configuration' ? '' : ` in ${key}`}. Allowed keys: extends, plugins, rules, overrides, ignores, files.`;
+    return `unknown key "${excerpt(String(params.additionalProperty))}"${key === 'the configuration' ? '' : ` in ${key}`}. Allowed keys: extends, plugins, rules, overrides, ignores, files.`;
   }
   if (error.instancePath.startsWith('/rules/') || /\/rules\/[^/]+$/.test(error.instancePath)) {
     return `${key} must be off, warn or error, or [severity, options]; found ${found}.`;
@@ -145,10 +148,20 @@ function describeConfigError(errors: ErrorObject[], data: unknown): string {
   return `${key} ${error.message ?? 'is not valid'}; found ${found}.`;
 }
 
+/** At most this many characters of a file planlint reads are quoted in a message, made printable. */
+const EXCERPT_CHARS = 60;
+const excerpt = (text: string) => quote(text, EXCERPT_CHARS);
+
+function describeType(data: unknown): string {
+  return Array.isArray(data) ? 'a list' : data === null ? 'nothing' : typeof data === 'string' ? 'text' : typeof data === 'object' ? 'an object' : `a ${typeof data}`;
+}
+
+const JS_CONFIG = /\.[cm]?js$/;
+
 async function readConfigFile(file: string): Promise<RawConfig> {
   let data: unknown;
   try {
-    if (/\.[cm]?js$/.test(file)) {
+    if (JS_CONFIG.test(file)) {
       // Node's loader would read a device or named pipe for ever: checked first, as other configs are.
       checkRegularFile(file, { maxBytes: READ_LIMITS.config, what: 'the configuration' });
       // import() reads all three: a .cjs file's module.exports (or a .js one's, in a CommonJS package) is its default export.
@@ -159,7 +172,8 @@ async function readConfigFile(file: string): Promise<RawConfig> {
     }
   } catch (error) {
     if (error instanceof SettingsError || error instanceof UsageError) throw error;
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // A parser's message may quote the file (JSON.parse does): only a short excerpt of it.
+    const reason = quote(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error), 2 * EXCERPT_CHARS);
     throw new SettingsError(`${file}: the configuration cannot be read (${reason}).`);
   }
   return checkShape(data ?? {}, file);
@@ -169,14 +183,46 @@ async function readConfigFile(file: string): Promise<RawConfig> {
 function resolveExtended(name: string, fromDir: string, file: string): string {
   if (name.startsWith('.') || isAbsolute(name)) {
     const path = resolve(fromDir, name);
-    if (!existsSync(path)) throw new SettingsError(`${file}: extends "${name}", but ${path} does not exist.`);
+    if (!existsSync(path)) throw new SettingsError(`${file}: extends "${excerpt(name)}", but ${path} does not exist.`);
     return path;
   }
   try {
     return createRequire(join(fromDir, 'noop.js')).resolve(name);
   } catch {
-    throw new SettingsError(`${file}: extends "${name}", which is neither a preset (planlint:recommended, planlint:strict), a file, nor an installed npm package.`);
+    throw new SettingsError(`${file}: extends "${excerpt(name)}", which is neither a preset (planlint:recommended, planlint:strict), a file, nor an installed npm package.`);
   }
+}
+
+/** A path with its symbolic links followed, so a committed link cannot lead out of the project unseen. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/**
+ * The folders a config's `extends` and `plugins` may read from: the folder of the config in use
+ * (found beside the files or given with --config) and the working folder. A repository is not
+ * trusted to name files elsewhere (`/etc/passwd`, `../.npmrc`): a config given with --config
+ * brings its own folder. npm packages (bare names) resolve as Node resolves them, through
+ * node_modules, which the person installing them chose.
+ */
+interface ProjectRoot {
+  folders: string[];
+}
+
+function checkInsideProject(path: string, name: string, key: 'extends' | 'plugins', file: string, root: ProjectRoot): void {
+  const real = realPath(path);
+  const packaged = !(name.startsWith('.') || isAbsolute(name)) && real.split(sep).includes('node_modules');
+  if (packaged || root.folders.some((folder) => isInside(real, folder))) return;
+  throw new SettingsError(`${file}: ${key} "${excerpt(name)}" leads outside the project (the folder of the config in use and the working folder), so it was not read. Name a config elsewhere with --config.`);
 }
 
 /**
@@ -191,6 +237,8 @@ export class ConfigResolver {
   /** Warnings about config files found but not read (another tool's name, two in one folder), each given once. */
   readonly warnings: string[] = [];
   private readonly inFolder = new Map<string, string | undefined>();
+  /** The config files, plugins and ignore files read so far, each with its part in words. */
+  private readonly read = new Map<string, string>();
 
   constructor(
     private readonly builtIns: AnyRule[],
@@ -231,18 +279,46 @@ export class ConfigResolver {
     return pending;
   }
 
-  private loadResolved(file: string, seen: string[] = []): Promise<ResolvedConfig> {
-    let pending = this.byFile.get(file);
+  /**
+   * Every file read so far besides the inputs: config files (those reached through extends
+   * included), plugins and ignore files, each with its part in words ("the config file in use"),
+   * so a run can refuse to write over any of them.
+   */
+  filesRead(): { path: string; what: string }[] {
+    return [...this.read].map(([path, what]) => ({ path, what }));
+  }
+
+  private loadResolved(file: string, seen: string[] = [], root?: ProjectRoot): Promise<ResolvedConfig> {
+    const projectRoot = root ?? { folders: [realPath(dirname(file)), realPath(this.options.cwd ?? process.cwd())] };
+    // A config extended from two projects is judged against each one's folders.
+    const key = `${projectRoot.folders.join('\0')}\0${file}`;
+    let pending = this.byFile.get(key);
     if (!pending) {
-      pending = this.resolveFile(file, seen);
-      this.byFile.set(file, pending);
+      pending = this.resolveFile(file, seen, projectRoot);
+      this.byFile.set(key, pending);
     }
     return pending;
   }
 
-  private async resolveFile(file: string, seen: string[]): Promise<ResolvedConfig> {
+  /**
+   * JavaScript configs and plugins left unrun because the resolver was made with runCode false
+   * (an editor whose user has not allowed this workspace's code), each given once.
+   */
+  readonly codeNotRun: string[] = [];
+
+  private skipCode(path: string): boolean {
+    if (this.options.runCode !== false) return false;
+    if (!this.codeNotRun.includes(path)) this.codeNotRun.push(path);
+    return true;
+  }
+
+  private async resolveFile(file: string, seen: string[], root: ProjectRoot): Promise<ResolvedConfig> {
     if (!existsSync(file)) throw new SettingsError(`--config: ${file} does not exist.`);
     if (seen.includes(file)) throw new SettingsError(`${file}: extends itself through ${seen.join(' → ')}.`);
+    // A JavaScript config runs code when it is read: without leave to run it, it is passed over
+    // as if absent, and the built-in rules apply with their defaults.
+    if (JS_CONFIG.test(file) && this.skipCode(file)) return { ...EMPTY_CONFIG, configFiles: [] };
+    if (!this.read.has(file)) this.read.set(file, seen.length === 0 ? 'the config file in use' : 'a config file the config in use extends');
     const raw = await readConfigFile(file);
     const dir = dirname(file);
     const result: ResolvedConfig = { configFiles: [], pluginRules: [], presets: [], rules: {}, overrides: [], ignores: [] };
@@ -253,7 +329,9 @@ export class ConfigResolver {
         result.presets.push(preset);
         continue;
       }
-      const parent = await this.loadResolved(resolveExtended(name, dir, file), [...seen, file]);
+      const extended = resolveExtended(name, dir, file);
+      checkInsideProject(extended, name, 'extends', file, root);
+      const parent = await this.loadResolved(extended, [...seen, file], root);
       result.configFiles.push(...parent.configFiles);
       result.pluginRules.push(...parent.pluginRules);
       result.presets.push(...parent.presets);
@@ -262,7 +340,13 @@ export class ConfigResolver {
       result.ignores.push(...parent.ignores);
       if (parent.files) result.files = parent.files;
     }
-    for (const plugin of raw.plugins ?? []) result.pluginRules.push(...(await loadPlugin(plugin, dir, file)));
+    for (const plugin of raw.plugins ?? []) {
+      const path = resolvePlugin(plugin, dir, file);
+      checkInsideProject(path, plugin, 'plugins', file, root);
+      if (this.skipCode(path)) continue;
+      if (!this.read.has(path)) this.read.set(path, 'a plugin the config in use loads');
+      result.pluginRules.push(...(await loadPlugin(plugin, dir, file)));
+    }
     result.configFiles.push(file);
     Object.assign(result.rules, raw.rules ?? {});
     raw.overrides?.forEach((o, i) => result.overrides.push({ files: o.files, base: dir, rules: o.rules ?? {}, source: `${file} overrides[${i}]` }));
@@ -298,6 +382,8 @@ export class ConfigResolver {
         overridesApplied.push(override.source);
       }
     }
+    // Settings for rules of plugins that were not run (runCode false) are left out with them.
+    if (this.options.runCode === false) for (const id of Object.keys(settings)) if (!allRules.some((r) => r.meta.id === id)) delete settings[id];
     for (const id of Object.keys(this.options.cliRules ?? {})) {
       if (!allRules.some((r) => r.meta.id === id))
         throw new SettingsError(
@@ -377,6 +463,7 @@ export class ConfigResolver {
   private ignoreFileMatcher(path: string): IgnoreMatcher {
     let matcher = this.ignoreMatchers.get(path);
     if (!matcher) {
+      if (!this.read.has(path)) this.read.set(path, 'the ignore file');
       matcher = createIgnore().add(readRegularFile(path, { maxBytes: READ_LIMITS.config, what: 'the ignore file' }));
       this.ignoreMatchers.set(path, matcher);
     }
@@ -400,6 +487,14 @@ type IgnoreMatcher = ReturnType<IgnoreFactory>;
 
 export interface ConfigResolverOptions {
   configPath?: string;
+  /**
+   * Whether JavaScript configs and plugins may run (true by default, as on the command line). The
+   * language server sets it false unless the editor's user has allowed the workspace's code:
+   * then they are passed over (codeNotRun lists them) and YAML and JSON configs still apply.
+   */
+  runCode?: boolean;
+  /** The working folder: with the folder of the config in use, where extends and plugins may be read from (process.cwd() by default). */
+  cwd?: string;
   cliRules?: Record<string, RuleSetting>;
   /** --ignore-pattern: more ignore patterns (gitignore syntax), relative to the working folder, applied last. */
   ignorePatterns?: string[];

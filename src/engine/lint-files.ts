@@ -45,6 +45,13 @@ export interface LintSetupOptions {
   ignorePatterns?: string[];
   /** Ignore nothing: .planlintignore, the config's `ignores` and ignorePatterns are all turned off (--no-ignore). */
   noIgnore?: boolean;
+  /**
+   * The working folder, which with the folder of the config in use bounds where `extends` and
+   * `plugins` paths may lead (process.cwd() by default).
+   */
+  projectFolder?: string;
+  /** Whether JavaScript configs and plugins may run (default true); see ConfigResolverOptions.runCode. */
+  runCode?: boolean;
 }
 
 /**
@@ -79,6 +86,8 @@ export async function createLintSetup(options: LintSetupOptions = {}): Promise<L
   const configPath = options.configPath;
   const resolver = new ConfigResolver(builtIns, {
     ...(configPath ? { configPath } : {}),
+    ...(options.projectFolder ? { cwd: options.projectFolder } : {}),
+    ...(options.runCode === false ? { runCode: false } : {}),
     cliRules,
     ...(options.ignorePatterns?.length ? { ignorePatterns: options.ignorePatterns } : {}),
     ...(options.noIgnore ? { noIgnore: true } : {}),
@@ -138,10 +147,11 @@ export interface LintFilesOptions extends LintSetupOptions {
   /** Whether a pattern or folder that matches no files stops the run with a UsageError (the default). */
   errorOnUnmatchedPattern?: boolean;
   /**
-   * Called with the files found, before any is read, cached or written: a caller may stop the run
-   * here by throwing (the lint command refuses to write a report over an input).
+   * Called with the files found (none for text) and the other files the run reads (LintRun.reads),
+   * before the baseline or cache is read and before anything is linted or written: a caller may
+   * stop the run here by throwing (the lint command refuses to write over any of them).
    */
-  onFiles?: (files: readonly string[]) => void;
+  onFiles?: (files: readonly string[], reads: LintRun['reads']) => void;
   /** Keep results here and reuse them for files and settings unchanged since (--cache). Not used for text. */
   cacheLocation?: string;
   baseline?: BaselineOption;
@@ -175,6 +185,16 @@ export interface LintFilesOptions extends LintSetupOptions {
    * workers cannot send case models back, and do not reuse cached results, which keep no attachments.
    */
   attach?: LintOptions['attach'];
+}
+
+/** The files a run reads besides its inputs, as far as they are known now (LintRun.reads). */
+function readsOf(resolver: ConfigResolver, options: LintFilesOptions): LintRun['reads'] {
+  return [
+    ...resolver.filesRead(),
+    // A baseline being updated is written, not read: a clash with it is one between two outputs.
+    ...(options.baseline && options.baseline.mode !== 'update' ? [{ path: options.baseline.file, what: 'the baseline being read', role: 'baseline' as const }] : []),
+    ...(options.cacheLocation !== undefined && options.text === undefined ? [{ path: options.cacheLocation, what: 'the cache', role: 'cache' as const }] : []),
+  ];
 }
 
 /** One linted file: a FileResult, or its JSON report entry when the jsonEntries option is set. */
@@ -212,6 +232,12 @@ export interface LintRun<Result extends LintedFile = LintedFile> {
   /** One result per file, in the order of `files`. Read it once; stopping early stops the workers. */
   results: AsyncIterable<Result>;
   summary: LintSummary;
+  /**
+   * Every file the run reads besides its inputs, known before any result: config files (and those
+   * they extend), plugins, ignore files, the baseline and the cache, each with its part in words
+   * and, for the baseline and cache, its role, so a caller can refuse to write over any of them.
+   */
+  reads: readonly { path: string; what: string; role?: 'baseline' | 'cache' }[];
 }
 
 /** How long one rule may run on one file in a worker before it is stopped (--rule-timeout): plugin rules always run in one. */
@@ -272,6 +298,10 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       if ('problem' in source) unreadableText = { filePath, findings: [source.problem] };
       inputs = [{ filePath, ...('text' in source ? { text: source.text } : {}), ...(options.onlyPlanlintText ? { walked: true } : {}) }];
     }
+    if (options.onFiles) {
+      await resolver.configFor(filePath);
+      options.onFiles([], readsOf(resolver, options));
+    }
   } else {
     const { files, named } = await findInputs([...patterns], {
       errorOnUnmatched: options.errorOnUnmatchedPattern ?? true,
@@ -282,7 +312,8 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       },
       ...(options.onIgnored ? { onIgnored: (file, why, isNamed) => options.onIgnored!(file, why ?? 'ignored', isNamed) } : {}),
     });
-    options.onFiles?.(files);
+    // Finding the files resolved each one's config (for its ignores), so every config file and plugin is known.
+    options.onFiles?.(files, readsOf(resolver, options));
     // Files found by walking or by a glob are skipped when they are not planlint's; named ones are judged.
     inputs = files.map((filePath) => (named.has(filePath) && !options.countsAsFound?.(filePath) ? { filePath } : { filePath, walked: true }));
   }
@@ -425,5 +456,5 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     else if (baseline && mode === 'prune') summary.baseline = baseline.prune(files);
   }
 
-  return { files, rules: [...rules.values()], results: results(), summary };
+  return { files, rules: [...rules.values()], results: results(), summary, reads: readsOf(resolver, options) };
 }

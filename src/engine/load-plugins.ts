@@ -8,6 +8,7 @@ import { docsProblem, isRule } from './load-rules.js';
 import type { AnyRule } from './load-rules.js';
 import { checkRegularFile, READ_LIMITS, readRegularFile } from '../input/read-source.js';
 import { SettingsError } from './rule-settings.js';
+import { quote } from '../core/text.js';
 
 /**
  * Loads the rules a plugin provides. A plugin is a local .js/.mjs/.ts file or an npm package whose
@@ -23,8 +24,9 @@ export async function loadPlugin(name: string, fromDir: string, configFile: stri
     exported = module.default ?? module;
   } catch (error) {
     if (error instanceof SettingsError) throw error;
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new SettingsError(`${configFile}: plugin "${name}" could not be loaded (${reason}).`);
+    // A loader's message may quote the file: only a short excerpt of it.
+    const reason = quote(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error), 120);
+    throw new SettingsError(`${configFile}: plugin "${quote(name, 60)}" could not be loaded (${reason}).`);
   }
   const candidates = Array.isArray(exported)
     ? exported
@@ -52,7 +54,7 @@ export async function loadPlugin(name: string, fromDir: string, configFile: stri
   return rules;
 }
 
-function resolvePlugin(name: string, fromDir: string, configFile: string): string {
+export function resolvePlugin(name: string, fromDir: string, configFile: string): string {
   if (name.startsWith('.') || isAbsolute(name)) {
     const path = resolve(fromDir, name);
     if (!existsSync(path)) throw new SettingsError(`${configFile}: plugin "${name}" not found at ${path}.`);

@@ -1,5 +1,5 @@
 import type { RuleSeverity } from '../core/findings.js';
-import { didYouMean } from '../core/text.js';
+import { didYouMean, quote } from '../core/text.js';
 import { loadAjv } from '../validate/lazy-ajv.js';
 import type { Ajv } from '../validate/lazy-ajv.js';
 import type { AnyRule } from './load-rules.js';
@@ -25,7 +25,8 @@ function normaliseSeverity(value: string, where: string): SeveritySetting {
 export function activateRules(rules: AnyRule[], settings: Record<string, RuleSetting> = {}, where = 'settings'): ActiveRule[] {
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   for (const id of Object.keys(settings)) {
-    if (!byId.has(id)) throw new SettingsError(`${where}: there is no rule "${id}".${didYouMean(id, byId.keys())} Run "planlint rules" to list them.`);
+    // The id is a key someone wrote in a file: quoted short, as any excerpt of a file is.
+    if (!byId.has(id)) throw new SettingsError(`${where}: there is no rule "${quote(id, 60)}".${didYouMean(id, byId.keys())} Run "planlint rules" to list them.`);
   }
   let ajv: Ajv | undefined;
   const active: ActiveRule[] = [];

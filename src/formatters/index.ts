@@ -1,4 +1,4 @@
-import type { StreamingFormatter } from './streaming.js';
+import type { StreamingFormatter, TwoPassFormatter } from './streaming.js';
 import type { Formatter, FormatterNeeds } from './types.js';
 
 /** Formatters by name, loaded only when asked for. */
@@ -36,6 +36,17 @@ const STREAMING: Record<string, () => Promise<StreamingFormatter>> = {
   json: async () => (await import('./json.js')).streamJson,
   github: async () => (await import('./github.js')).streamGithub,
 };
+
+/** Formatters whose opening needs the whole run, written in two passes (results spooled to a scratch file between them). */
+const TWO_PASS: Record<string, () => Promise<TwoPassFormatter>> = {
+  sarif: async () => (await import('./sarif.js')).twoPassSarif,
+  junit: async () => (await import('./junit.js')).twoPassJunit,
+  markdown: async () => (await import('./markdown.js')).twoPassMarkdown,
+};
+
+export async function loadTwoPassFormatter(name: string): Promise<TwoPassFormatter | undefined> {
+  return Object.hasOwn(TWO_PASS, name) ? TWO_PASS[name]!() : undefined;
+}
 
 export async function loadStreamingFormatter(name: string): Promise<StreamingFormatter | undefined> {
   return Object.hasOwn(STREAMING, name) ? STREAMING[name]!() : undefined;

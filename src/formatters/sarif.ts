@@ -1,13 +1,15 @@
 import { sha256 } from '../core/hash.js';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { ReportingDescriptor, Result } from 'sarif';
 import type { Finding, Severity } from '../core/findings.js';
 import { ENGINE_RULE_IDS, SUPPRESSION_RULE_ID, compareFindings } from '../core/findings.js';
 import { addFingerprints } from '../core/fingerprint.js';
 import { markdownToText, ruleDoc } from './rule-docs.js';
 import { formatGuidance } from '../core/guidance.js';
-import type { Formatter } from './types.js';
+import { batchOfTwoPass } from './streaming.js';
+import type { TwoPassFormatter } from './streaming.js';
+import type { Formatter, FormatterContext, RuleSummary } from './types.js';
 
 const SRCROOT = '%SRCROOT%';
 const FINGERPRINT_KEY = 'planlintFindingHash/v1';
@@ -22,94 +24,129 @@ const ENGINE_CHECKS: Record<string, { name: string; description: string }> = {
 
 const LEVELS: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
+/** Stands for the results in the log as first serialised, so the text around them can be cut out. */
+const RESULTS_MARK = '\u0000planlint-results\u0000';
+/** Results sit at this depth in the log: runs[0].results[i], indented as JSON.stringify(log, null, 2) does. */
+const RESULT_INDENT = ' '.repeat(8);
+
 /**
  * SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. Paths are relative to the working
  * directory (%SRCROOT%), so alerts match the repository's files; suppressed findings are kept
  * as suppressed results, so a viewer can show what was silenced and why.
+ *
+ * Written in two passes (TwoPassFormatter): the rules and artifacts come before the results in
+ * the log, and each result gives its rule's index in that list, so the first pass collects the
+ * rule ids and artifacts (small), and the results are written one file at a time after them. The
+ * text is the same as JSON.stringify of the whole log with two-space indents.
  */
-export const formatSarif: Formatter = (results, { cwd, rules, redact, ruleDocs, ruleDocUrl, version }) => {
-  const summaries = new Map((rules ?? []).map((r) => [r.id, r]));
-  const ids = new Set(Object.keys(ENGINE_CHECKS));
-  const ruleIds: string[] = [];
-  for (const result of results) {
-    for (const id of result.rulesChecked ?? []) ruleIds.push(id);
-    for (const f of [...result.findings, ...(result.suppressedFindings ?? [])]) ruleIds.push(f.ruleId);
-  }
-  for (const id of [...new Set(ruleIds)].filter((id) => !ids.has(id)).sort()) ids.add(id);
-  const order = [...ids];
-  const index = new Map(order.map((id, i) => [id, i]));
-
-  const descriptors = order.map((id): ReportingDescriptor => {
-    const engine = ENGINE_CHECKS[id];
-    const description = engine?.description ?? summaries.get(id)?.description ?? `The ${id} rule.`;
-    const doc = engine === undefined ? ruleDoc(id, ruleDocs) : undefined;
-    const why = doc?.sections.get('Why it matters');
-    const checks = doc?.sections.get('What it checks');
-    const standard = summaries.get(id)?.standard;
-    // The publication the rule comes from, after why it matters: code scanning shows help in full.
-    const guidance = engine === undefined ? formatGuidance(summaries.get(id)?.guidance, { markdown: true }) : '';
-    const helpMarkdown = why || guidance ? [why ?? description, guidance ? `Guidance: ${guidance}` : ''].filter(Boolean).join('\n\n') : '';
-    // The rule's page shipped in the package (a file: URL, readable offline), or a plugin's own page.
-    const helpUri = engine === undefined ? ruleDocUrl?.(id) : undefined;
+export const twoPassSarif: TwoPassFormatter = {
+  open({ cwd, rules, redact, ruleDocs, ruleDocUrl, version }) {
+    const ruleIds = new Set<string>();
+    const artifacts: { location: { uri: string; uriBaseId?: string }; roles: string[]; sourceLanguage: string }[] = [];
+    let index = new Map<string, number>();
+    let written = 0;
+    let results = 0;
+    // Set by header(), which always comes before the entries and the footer.
+    let footerText = '';
+    let firstResult = true;
     return {
-      id,
-      name: engine?.name ?? ruleName(id),
-      shortDescription: { text: description },
-      fullDescription: checks ? { text: markdownToText(checks), markdown: checks } : { text: description },
-      help: helpMarkdown ? { text: markdownToText(helpMarkdown), markdown: helpMarkdown } : { text: description },
-      ...(helpUri ? { helpUri } : {}),
-      properties: { tags: engine === undefined ? ['planlint', ...(standard ? [standard] : [])] : ['planlint', 'input'] },
-    };
-  });
-
-  const sarifResults: Result[] = [];
-  const artifacts = results.map((result) => artifactLocation(result.filePath, cwd));
-  results.forEach((result, artifactIndex) => {
-    const location = artifacts[artifactIndex]!;
-    const all = [...result.findings, ...(result.suppressedFindings ?? [])].sort(compareFindings);
-    const fingerprints = fingerprintsFor(all);
-    for (const finding of all) {
-      const suppressed = !result.findings.includes(finding);
-      sarifResults.push({
-        ruleId: finding.ruleId,
-        ruleIndex: index.get(finding.ruleId)!,
-        level: LEVELS[finding.severity],
-        message: { text: finding.message },
-        locations: [{ physicalLocation: { artifactLocation: { ...location, index: artifactIndex }, region: regionOf(finding) } }],
-        // Fingerprints hash the text of the line; a short line (a name) could be guessed back from
-        // one, so a report redacted for sharing leaves them out.
-        ...(redact
-          ? {}
-          : {
-              partialFingerprints: {
-                [FINGERPRINT_KEY]: sha256()
-                  .update(`${finding.ruleId}\u0000${location.uri}\u0000${fingerprints.get(finding)}`)
-                  .digest('hex')
-                  .slice(0, 32),
-              },
-            }),
-        ...(suppressed ? { suppressions: [suppressionOf(finding)] } : {}),
-      });
-    }
-  });
-
-  const log: Log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'planlint', ...(version ? { version, semanticVersion: version } : {}), rules: descriptors } },
-        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
+      scan(result) {
+        for (const id of result.rulesChecked ?? []) ruleIds.add(id);
+        for (const f of result.findings) ruleIds.add(f.ruleId);
+        for (const f of result.suppressedFindings ?? []) ruleIds.add(f.ruleId);
+        results += result.findings.length + (result.suppressedFindings?.length ?? 0);
         // Every file linted, so a viewer knows what was checked, not only where problems were found.
-        artifacts: results.map((result, i) => ({ location: artifacts[i]!, roles: ['analysisTarget'], sourceLanguage: /\.json$/i.test(result.filePath) ? 'json' : 'yaml' })),
-        results: sarifResults,
-        // Columns come from JavaScript string offsets.
-        columnKind: 'utf16CodeUnits',
+        artifacts.push({ location: artifactLocation(result.filePath, cwd), roles: ['analysisTarget'], sourceLanguage: /\.json$/i.test(result.filePath) ? 'json' : 'yaml' });
       },
-    ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+      header() {
+        const summaries = new Map((rules ?? []).map((r) => [r.id, r]));
+        const ids = new Set(Object.keys(ENGINE_CHECKS));
+        for (const id of [...ruleIds].filter((id) => !ids.has(id)).sort()) ids.add(id);
+        const order = [...ids];
+        index = new Map(order.map((id, i) => [id, i]));
+        const descriptors = order.map((id) => descriptorOf(id, summaries.get(id), ruleDocs, ruleDocUrl));
+        const log = {
+          $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+          version: '2.1.0',
+          runs: [
+            {
+              tool: { driver: { name: 'planlint', ...(version ? { version, semanticVersion: version } : {}), rules: descriptors } },
+              originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
+              artifacts,
+              results: RESULTS_MARK,
+              // Columns come from JavaScript string offsets.
+              columnKind: 'utf16CodeUnits',
+            },
+          ],
+        };
+        const text = `${JSON.stringify(log, null, 2)}\n`;
+        const mark = JSON.stringify(RESULTS_MARK);
+        const at = text.indexOf(mark);
+        footerText = (results > 0 ? `\n${RESULT_INDENT.slice(2)}]` : ']') + text.slice(at + mark.length);
+        return `${text.slice(0, at)}[`;
+      },
+      entry(result) {
+        const artifactIndex = written++;
+        const location = artifacts[artifactIndex]?.location ?? artifactLocation(result.filePath, cwd);
+        const all = [...result.findings, ...(result.suppressedFindings ?? [])].sort(compareFindings);
+        const fingerprints = fingerprintsFor(all);
+        let text = '';
+        for (const finding of all) {
+          const suppressed = !result.findings.includes(finding);
+          const entry: Result = {
+            ruleId: finding.ruleId,
+            ruleIndex: index.get(finding.ruleId)!,
+            level: LEVELS[finding.severity],
+            message: { text: finding.message },
+            locations: [{ physicalLocation: { artifactLocation: { ...location, index: artifactIndex }, region: regionOf(finding) } }],
+            // Fingerprints hash the text of the line; a short line (a name) could be guessed back from
+            // one, so a report redacted for sharing leaves them out.
+            ...(redact
+              ? {}
+              : {
+                  partialFingerprints: {
+                    [FINGERPRINT_KEY]: sha256()
+                      .update(`${finding.ruleId}\u0000${location.uri}\u0000${fingerprints.get(finding)}`)
+                      .digest('hex')
+                      .slice(0, 32),
+                  },
+                }),
+            ...(suppressed ? { suppressions: [suppressionOf(finding)] } : {}),
+          };
+          text += `${firstResult ? '' : ','}\n${RESULT_INDENT}${JSON.stringify(entry, null, 2).replace(/\n/g, `\n${RESULT_INDENT}`)}`;
+          firstResult = false;
+        }
+        return text;
+      },
+      footer: () => footerText,
+    };
+  },
 };
+
+export const formatSarif: Formatter = batchOfTwoPass(twoPassSarif);
+
+function descriptorOf(id: string, summary: RuleSummary | undefined, ruleDocs: FormatterContext['ruleDocs'], ruleDocUrl: FormatterContext['ruleDocUrl']): ReportingDescriptor {
+  const engine = ENGINE_CHECKS[id];
+  const description = engine?.description ?? summary?.description ?? `The ${id} rule.`;
+  const doc = engine === undefined ? ruleDoc(id, ruleDocs) : undefined;
+  const why = doc?.sections.get('Why it matters');
+  const checks = doc?.sections.get('What it checks');
+  const standard = summary?.standard;
+  // The publication the rule comes from, after why it matters: code scanning shows help in full.
+  const guidance = engine === undefined ? formatGuidance(summary?.guidance, { markdown: true }) : '';
+  const helpMarkdown = why || guidance ? [why ?? description, guidance ? `Guidance: ${guidance}` : ''].filter(Boolean).join('\n\n') : '';
+  // The rule's page shipped in the package (a file: URL, readable offline), or a plugin's own page.
+  const helpUri = engine === undefined ? ruleDocUrl?.(id) : undefined;
+  return {
+    id,
+    name: engine?.name ?? ruleName(id),
+    shortDescription: { text: description },
+    fullDescription: checks ? { text: markdownToText(checks), markdown: checks } : { text: description },
+    help: helpMarkdown ? { text: markdownToText(helpMarkdown), markdown: helpMarkdown } : { text: description },
+    ...(helpUri ? { helpUri } : {}),
+    properties: { tags: engine === undefined ? ['planlint', ...(standard ? [standard] : [])] : ['planlint', 'input'] },
+  };
+}
 
 /** A readable name that differs from the id, as SARIF asks: service-user-voice-recorded → ServiceUserVoiceRecorded. */
 function ruleName(id: string): string {

@@ -29,3 +29,31 @@ export function batchOf(streaming: StreamingFormatter): Formatter {
     return text + report.end();
   };
 }
+
+/**
+ * A report whose opening depends on the whole run: SARIF lists the rules before the results,
+ * JUnit and Markdown give the totals first. The CLI streams it in two passes: `scan` sees each
+ * result as it arrives and keeps only what the opening needs (rule ids, counts), while the results
+ * go to a scratch file; at the end `header`, then `entry` for each result again in the same order,
+ * then `footer` are written. All four are pure: no formatter reads or writes a file.
+ */
+export interface TwoPassFormatter {
+  open(context: FormatterContext): {
+    scan(result: FileResult): void;
+    header(): string;
+    entry(result: FileResult): string;
+    footer(): string;
+  };
+}
+
+/** The same formatter used on a finished list of results. */
+export function batchOfTwoPass(twoPass: TwoPassFormatter): Formatter {
+  return (results, context) => {
+    const report = twoPass.open(context);
+    for (const r of results) report.scan(r);
+    const parts = [report.header()];
+    for (const r of results) parts.push(report.entry(r));
+    parts.push(report.footer());
+    return parts.join('');
+  };
+}

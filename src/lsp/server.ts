@@ -6,11 +6,15 @@
  * its code, linked to the rule's page, and offers a quick fix that records a judgement: a
  * `# planlint-disable-next-line <rule-id> -- <reason>` comment above the line.
  *
+ * JavaScript configs and plugins run only when the client says the user allows the workspace's
+ * code (initializationOptions `{ "trustWorkspaceCode": true }`); otherwise YAML and JSON configs
+ * and the built-in rules apply, and the user is told once (window/showMessage).
+ *
  * Loaded only by `planlint lsp` (a dynamic import), so linting never pays for the LSP library.
  */
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CodeActionKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
+import { CodeActionKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
 import type { CodeAction, Connection, Diagnostic, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../engine/config.js';
@@ -21,6 +25,7 @@ import { docUrlOf } from '../engine/load-rules.js';
 import type { LintSetup } from '../engine/lint-files.js';
 import { SUPPRESSION_RULE_ID } from '../engine/suppressions.js';
 import { diagnosticRanges } from './ranges.js';
+import { printable } from '../core/text.js';
 import type { LspRange } from './ranges.js';
 
 /**
@@ -119,7 +124,25 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
   const timers = new Map<string, NodeJS.Timeout>();
   let lintDelayMs = LINT_DELAY_MS;
 
-  const lintSetup = () => (setup ??= createLintSetup());
+  // JavaScript configs and plugins run code: only when the editor's user has allowed this
+  // workspace's code (initializationOptions.trustWorkspaceCode, which the VS Code extension sets
+  // from its setting and VS Code's workspace trust). Otherwise YAML and JSON configs and the
+  // built-in rules apply, and the user is told once.
+  let runCode = false;
+  let projectFolder: string | undefined;
+  let toldCodeNotRun = false;
+  const lintSetup = () => (setup ??= createLintSetup({ runCode, ...(projectFolder ? { projectFolder } : {}) }));
+
+  function tellCodeNotRun(current: LintSetup): void {
+    const skipped = current.resolver.codeNotRun;
+    if (toldCodeNotRun || skipped.length === 0) return;
+    toldCodeNotRun = true;
+    const names = skipped.map((path) => printable(basename(path))).join(', ');
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message: `planlint did not run this workspace's JavaScript config or plugins (${names}): it lints with the built-in rules and YAML or JSON config only. Allow the workspace's code with the "planlint.trustWorkspaceCode" setting in a trusted workspace.`,
+    });
+  }
 
   async function lint(document: TextDocument): Promise<void> {
     const filePath = filePathOf(document.uri);
@@ -127,7 +150,9 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
     let diagnostics: Diagnostic[] = [];
     try {
       if (mayBePlanlintDocument(filePath, document.languageId)) {
-        const run = await lintFiles([], { setup: await lintSetup(), text, filePath, concurrency: 1, onlyPlanlintText: true });
+        const current = await lintSetup();
+        const run = await lintFiles([], { setup: current, text, filePath, concurrency: 1, onlyPlanlintText: true });
+        tellCodeNotRun(current);
         const results: FileResult[] = [];
         for await (const result of run.results) results.push(result); // the one document; marked skipped when it is not planlint's
         const findings = results.flatMap((r) => r.findings);
@@ -137,7 +162,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
       }
     } catch (error) {
       // A broken config stops a CLI run with one line; here it is shown on the document instead.
-      const message = error instanceof Error ? error.message : String(error);
+      const message = printable(error instanceof Error ? error.message : String(error));
       diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: 'planlint', message }];
     }
     // A newer version may have arrived while this one was linted: its own lint will publish.
@@ -166,8 +191,12 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
   const isConfigUri = (uri: string) => CONFIG_FILE_NAMES.includes(basename(filePathOf(uri)));
 
   let canWatchFiles = false;
-  connection.onInitialize(({ capabilities, initializationOptions }): InitializeResult => {
-    const delay = (initializationOptions as { lintDelayMs?: unknown } | null | undefined)?.lintDelayMs;
+  connection.onInitialize(({ capabilities, initializationOptions, rootUri, workspaceFolders }): InitializeResult => {
+    const options = initializationOptions as { lintDelayMs?: unknown; trustWorkspaceCode?: unknown } | null | undefined;
+    runCode = options?.trustWorkspaceCode === true;
+    const root = workspaceFolders?.[0]?.uri ?? rootUri;
+    if (root?.startsWith('file:')) projectFolder = fileURLToPath(root);
+    const delay = options?.lintDelayMs;
     if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0) lintDelayMs = delay;
     canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {

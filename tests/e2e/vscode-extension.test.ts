@@ -57,10 +57,14 @@ describe('the VS Code extension', () => {
       engines: { vscode: string };
       activationEvents: string[];
       contributes: { configuration: { properties: Record<string, { type: string; default: unknown }> } };
+      capabilities?: { untrustedWorkspaces?: unknown };
     };
     expect(manifest).toEqual(expect.objectContaining({ main: './out/extension.js', activationEvents: ['onLanguage:yaml', 'onLanguage:json'] }));
     expect(manifest.engines.vscode).toMatch(/^\^1\.\d+\.\d+$/);
     expect(manifest.contributes.configuration.properties['planlint.path']).toEqual(expect.objectContaining({ type: 'string', default: '' }));
+    // The workspace's code runs only when the user allows it in their own settings, in a trusted workspace.
+    expect(manifest.contributes.configuration.properties['planlint.trustWorkspaceCode']).toEqual(expect.objectContaining({ type: 'boolean', default: false, scope: 'application' }));
+    expect(manifest.capabilities?.untrustedWorkspaces).toEqual(expect.objectContaining({ supported: 'limited', restrictedConfigurations: ['planlint.path', 'planlint.trustWorkspaceCode'] }));
 
     // The client is bundled: it needs only VS Code's own module and Node's at run time.
     const client = entries.get('extension/out/extension.js')!.toString('utf8');
@@ -80,6 +84,10 @@ describe('the VS Code extension', () => {
       expect(serverCommand('', ['/elsewhere', folder], 'linux', installed).command).toBe('/work/case-files/node_modules/.bin/planlint');
       expect(serverCommand(undefined, ['/elsewhere'], 'linux', installed)).toEqual({ command: 'planlint', args: ['lsp', '--stdio'], shell: false });
       expect(serverCommand(undefined, [], 'linux', installed).command).toBe('planlint');
+    });
+
+    it("in an untrusted workspace, never the workspace's own planlint (it is the workspace's code)", () => {
+      expect(serverCommand(undefined, [folder], 'linux', installed, { trusted: false })).toEqual({ command: 'planlint', args: ['lsp', '--stdio'], shell: false });
     });
 
     it('planlint.path when set: a command on PATH, an absolute path, or a path from the first workspace folder', () => {

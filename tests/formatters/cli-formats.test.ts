@@ -72,7 +72,7 @@ describe('several formats from one run', () => {
     [['-f', 'sarif:'], 'planlint: --format sarif:: give a file after the colon, for example sarif:planlint-report.\n'],
     [['-f', 'toString'], `planlint: Unknown format "toString". Available formats: ${FORMATTER_NAMES.join(', ')}.\n`],
     [['-f', 'json', '-f', 'github'], 'planlint: --format: only one format can go to the terminal (found json and github); write the others to files, for example github:report.github.\n'],
-    [['-f', 'sarif:out.txt', '-f', 'junit:./out.txt'], 'planlint: --format: two reports would be written to ./out.txt; give each its own file.\n'],
+    [['-f', 'sarif:out.txt', '-f', 'junit:./out.txt'], 'planlint: --format junit: ./out.txt is also where --format sarif writes; give each its own file.\n'],
   ])('%j is a usage error, exit 2, with one line', async (args, message) => {
     const dir = scratch({ 'plan.yaml': PLAN_WITHOUT_VOICE });
     expect(await planlint(['plan.yaml', ...args], { cwd: dir })).toMatchObject({ code: 2, stdout: '', stderr: message });

@@ -137,7 +137,7 @@ describe('planlint convert', () => {
       const { code, stdout, stderr } = await planlint(['convert', input, '-o', target]);
       expect(code).toBe(2);
       expect(stdout).toBe('');
-      expect(stderr).toBe(`planlint: Refusing to write to ${target}: it is the export being converted. Give another file with -o.\n`);
+      expect(stderr).toBe(`planlint: -o: ${target} is the export being converted; planlint never writes over a file it reads.\n`);
     }
     expect(readFileSync(input, 'utf8')).toBe(before);
   });

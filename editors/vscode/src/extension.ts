@@ -12,11 +12,23 @@ import { serverCommand } from './server-command.js';
 
 let client: LanguageClient | undefined;
 
+/**
+ * Whether the workspace's JavaScript config and plugins may run: VS Code trusts the workspace, and
+ * the user turned planlint.trustWorkspaceCode on in their own settings. A value in the workspace's
+ * settings is ignored, so a repository cannot allow its own code.
+ */
+function workspaceCodeAllowed(): boolean {
+  return workspace.isTrusted && workspace.getConfiguration('planlint').inspect<boolean>('trustWorkspaceCode')?.globalValue === true;
+}
+
 function createClient(): LanguageClient {
   const folders = (workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-  const { command, args, shell } = serverCommand(workspace.getConfiguration('planlint').get<string>('path'), folders);
+  // In Restricted Mode the workspace's own node_modules/.bin/planlint is not started either: it is
+  // the workspace's code. (VS Code already ignores a workspace's planlint.path there.)
+  const { command, args, shell } = serverCommand(workspace.getConfiguration('planlint').get<string>('path'), folders, process.platform, undefined, { trusted: workspace.isTrusted });
   const serverOptions: ServerOptions = { command, args, options: { shell, ...(folders[0] ? { cwd: folders[0] } : {}) } };
   const clientOptions: LanguageClientOptions = {
+    initializationOptions: { trustWorkspaceCode: workspaceCodeAllowed() },
     // Every YAML and JSON file, saved or not: the server itself leaves alone what is not planlint's.
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -41,7 +53,12 @@ async function start(): Promise<void> {
 export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(
     workspace.onDidChangeConfiguration(async (event) => {
-      if (!event.affectsConfiguration('planlint.path')) return;
+      if (!event.affectsConfiguration('planlint.path') && !event.affectsConfiguration('planlint.trustWorkspaceCode')) return;
+      await client?.stop();
+      await start();
+    }),
+    // Trusting the workspace may allow its code (and its own planlint): the server starts again.
+    workspace.onDidGrantWorkspaceTrust(async () => {
       await client?.stop();
       await start();
     }),

@@ -16,9 +16,16 @@ export interface ServerCommand {
 /**
  * The `planlint.path` setting when given (a relative path is taken from the first workspace
  * folder, as a path written in a workspace's settings means), else the first workspace folder's
- * own `node_modules/.bin/planlint` (the version the project pins), else `planlint` on PATH.
+ * own `node_modules/.bin/planlint` (the version the project pins; only in a trusted workspace),
+ * else `planlint` on PATH.
  */
-export function serverCommand(setting: string | undefined, folders: readonly string[], platform: NodeJS.Platform = process.platform, exists: (path: string) => boolean = existsSync): ServerCommand {
+export function serverCommand(
+  setting: string | undefined,
+  folders: readonly string[],
+  platform: NodeJS.Platform = process.platform,
+  exists: (path: string) => boolean = existsSync,
+  { trusted = true }: { trusted?: boolean } = {},
+): ServerCommand {
   const windows = platform === 'win32';
   const args = ['lsp', '--stdio'];
   const configured = setting?.trim();
@@ -27,7 +34,8 @@ export function serverCommand(setting: string | undefined, folders: readonly str
     const command = bare || isAbsolute(configured) || folders.length === 0 ? configured : resolve(folders[0]!, configured);
     return { command, args, shell: windows && /\.(cmd|bat)$/i.test(command) };
   }
-  for (const folder of folders) {
+  // An untrusted workspace's own planlint is its code: only planlint on PATH is started then.
+  for (const folder of trusted ? folders : []) {
     const local = join(folder, 'node_modules', '.bin', windows ? 'planlint.cmd' : 'planlint');
     if (exists(local)) return { command: local, args, shell: windows };
   }

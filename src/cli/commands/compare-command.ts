@@ -4,6 +4,8 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { writeFileWhole } from '../../core/write-whole.js';
+import { refuseWritingOverReads } from '../output-guard.js';
+import type { RunRead } from '../output-guard.js';
 import type { FileResult, Finding } from '../../core/findings.js';
 import { findFiles } from '../../input/find-files.js';
 import { buildFileReport, firstSentence } from '../../formatters/html.js';
@@ -57,9 +59,11 @@ async function compare(paths: string[], flags: CompareFlags): Promise<number> {
   const setup = await createLintSetup({ ...(flags.config ? { configPath: flags.config } : {}), ...(flags.preset ? { preset: flags.preset } : {}), rules: parseRuleFlags(flags.rule) });
   const results: FileResult[] = [];
   const summaries = new Map<string, RuleSummary>();
+  const reads: RunRead[] = [];
   for (const filePath of paths) {
     // Both forms name the person and case; the HTML one draws each file's timeline and source too.
     const run = await lintFiles([filePath], { setup, concurrency: 1, attach: { source: true, cases: true } });
+    reads.push(...run.reads);
     for await (const result of run.results) results.push(result);
     for (const meta of run.rules) summaries.set(meta.id, meta); // every rule either file may report, plugins' included
   }
@@ -74,6 +78,7 @@ async function compare(paths: string[], flags: CompareFlags): Promise<number> {
           rules,
           { color: flags.outputFile ? false : wantsColor(flags, process.stdout), width: Math.max(60, Math.min(process.stdout.columns ?? 100, 140)) },
         );
+  if (flags.outputFile) refuseWritingOverReads([{ option: '--output-file', path: flags.outputFile }], { inputs: paths, reads });
   if (flags.outputFile) writeFileWhole(flags.outputFile, output, 'the comparison');
   else process.stdout.write(output);
   // A comparison is for learning from: a poor plan failing rules is the point, not a failed run.

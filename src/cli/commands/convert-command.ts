@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { writeFileWhole } from '../../core/write-whole.js';
+import { refuseWritingOverReads } from '../output-guard.js';
 import { displayPath } from '../../core/paths.js';
 import type { Finding } from '../../core/findings.js';
 import { mapExport } from '../../hmpps/map-export.js';
@@ -29,9 +29,7 @@ export function registerConvertCommand(program: Command, setExit: (code: number)
 }
 
 async function convert(input: string, flags: ConvertFlags): Promise<number> {
-  if (flags.output !== undefined && isSameFile(input, flags.output)) {
-    throw new UsageError(`Refusing to write to ${flags.output}: it is the export being converted. Give another file with -o.`);
-  }
+  if (flags.output !== undefined) refuseWritingOverReads([{ option: '-o', path: flags.output }], { reads: [{ path: input, what: 'the export being converted' }] });
   // Said before the export is read: a finished case file is never replaced by accident.
   if (flags.output !== undefined && !flags.force && existsSync(flags.output) && statSync(flags.output).isFile()) {
     throw new UsageError(`${flags.output} already exists; planlint convert never overwrites a file. Choose a new name, move the old file first, or give --force to replace it.`);
@@ -76,12 +74,4 @@ async function convert(input: string, flags: ConvertFlags): Promise<number> {
 function located(file: string, finding: Finding): string {
   const label = finding.severity === 'info' ? 'note' : finding.severity;
   return `${displayPath(file)}:${finding.line}:${finding.column}: ${label}: ${finding.message}`;
-}
-
-/** Whether two paths name one file, through links and different spellings of the path. */
-function isSameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  if (!existsSync(a) || !existsSync(b)) return false;
-  const [x, y] = [statSync(a), statSync(b)];
-  return x.dev === y.dev && x.ino === y.ino;
 }

@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { displayPath } from '../../core/paths.js';
+import { printable } from '../../core/text.js';
 import { countFindings } from '../../core/findings.js';
 import { FORMATTER_NAMES, formatterNeeds } from '../../formatters/index.js';
 import { openOutputs, parseOutputs } from '../../formatters/outputs.js';
@@ -11,7 +12,7 @@ import { DEFAULT_RULE_TIMEOUT_MS, createLintSetup, isReportedFile, lintFiles } f
 import type { LintFilesOptions, LintSetup } from '../../engine/lint-files.js';
 import { PRESET_NAMES, isPresetName } from '../../engine/presets.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_SIZE_LIMIT, formatBytes, parseByteSize } from '../../input/read-source.js';
-import { refuseWritingToInputs } from '../output-guard.js';
+import { refuseWritingOverReads } from '../output-guard.js';
 import { reportContext, ruleDocUrlFor } from '../report-context.js';
 import { wantsColor } from '../terminal-color.js';
 import { terminalColumns } from '../terminal-text.js';
@@ -138,6 +139,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   if (flags.ignorePattern.some((p) => p.trim() === '')) throw new UsageError('--ignore-pattern expects a pattern, for example --ignore-pattern "archive/**".');
   const setup = await createLintSetup({
     ...(flags.config ? { configPath: flags.config } : {}),
+    projectFolder: process.cwd(),
     ...(flags.preset ? { preset: flags.preset } : {}),
     rules: parseRuleFlags(flags.rule),
     ...(flags.ignorePattern.length ? { ignorePatterns: flags.ignorePattern } : {}),
@@ -147,7 +149,7 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
   // Config files found but not read (another tool's name, two in one folder): each said once, on stderr.
   let warned = 0;
   const warnAboutConfigs = () => {
-    for (const warning of setup.resolver.warnings.slice(warned)) process.stderr.write(`planlint: warning: ${warning}\n`);
+    for (const warning of setup.resolver.warnings.slice(warned)) process.stderr.write(`planlint: warning: ${printable(warning)}\n`); // folder names can hold escapes
     warned = setup.resolver.warnings.length;
   };
 
@@ -207,21 +209,23 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
     },
     ...(flags.cache ? { cacheLocation: flags.cacheLocation } : {}),
     ...(attach ? { attach } : {}),
+    // Before the baseline or cache is read and anything is written: no report, cache or baseline
+    // may land on a file the run reads (an input, a config, a plugin, the ignore file, the
+    // baseline, the cache) or on another output of the run.
+    onFiles: (files, reads) =>
+      refuseWritingOverReads(
+        [
+          ...outputs.flatMap((o) => (o.path === undefined ? [] : [{ option: o.fromOutputFile ? '--output-file' : `--format ${o.format}`, path: o.path }])),
+          ...(flags.cache ? [{ option: '--cache-location', path: flags.cacheLocation, role: 'cache' }] : []),
+          ...(flags.baseline && (flags.updateBaseline || flags.pruneBaseline) ? [{ option: '--baseline', path: flags.baseline, role: 'baseline' }] : []),
+        ],
+        { inputs: files, reads },
+      ),
     // When the JSON report is all a run writes, it takes each file's entry ready-made (from the workers, when they can).
     ...(outputs.length === 1 && outputs[0]!.format === 'json' && !flags.watch ? { jsonEntries: { cwd } } : {}),
-    onFiles: (files) =>
-      refuseWritingToInputs(
-        [
-          ...outputs.flatMap((o) => (o.path === undefined ? [] : [{ option: o.path === flags.outputFile ? '--output-file' : `--format ${o.format}`, path: o.path }])),
-          ...(flags.cache ? [{ option: '--cache-location', path: flags.cacheLocation }] : []),
-          ...(flags.baseline && (flags.updateBaseline || flags.pruneBaseline) ? [{ option: '--baseline', path: flags.baseline }] : []),
-        ],
-        files,
-      ),
   });
 
   warnAboutConfigs();
-
   const report = flags.updateBaseline
     ? undefined
     : await openOutputs(
@@ -235,7 +239,6 @@ async function lint(paths: string[], flags: LintFlags): Promise<number> {
           redact: flags.redact ?? false,
           width: terminalColumns(process.stdout, process.env, { terminalOnly: true }),
         }),
-        run.files,
       );
 
   const firstRun = new Map<string, { errors: number; warnings: number }>();
