@@ -113,6 +113,6 @@ describe('the HTML report', () => {
     );
     expect(html).toContain(`<p class="rule-page"><a href="${pathToFileURL(join(root, 'rules', 'objectives-smart.md')).href}">The rule's page</a></p>`);
     expect(html).toContain('HM Inspectorate of Probation, <em>Planning for engagement</em> (effective practice guide)');
-    expect(html).toContain('<p class="rule-source">Guidance: Probation Service, Wales, Local contact standard: part 2</p><p class="rule-page"><a href="https://example.org/rules/home-visit">');
+    expect(html).toContain('<p class="rule-source">Guidance: Probation Service, Wales, <em>Local contact standard</em>: part 2</p><p class="rule-page"><a href="https://example.org/rules/home-visit">');
   });
 });

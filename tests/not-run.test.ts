@@ -84,7 +84,7 @@ describe('rules not run on a standalone plan', () => {
     );
     expect(stdout.match(/<li class="rule-row not-run">/g)).toHaveLength(15);
     expect(stdout).toContain(
-      '<li class="rule-row not-run"><span class="pill not-run"><span aria-hidden="true">–</span> not run</span><span class="rule-id">assessment-involves-person <span class="muted">(needs the whole case file)</span>',
+      '<li class="rule-row not-run"><span class="pill not-run"><span aria-hidden="true">–</span> not run</span><span class="rule-id">assessment-involves-person <span class="muted nowrap">(needs the whole case file)</span>',
     );
   });
 

@@ -17,7 +17,7 @@ const throwing = (value: () => unknown) =>
       description: 'Throws.',
       severity: 'error',
       standard: 'planning',
-      guidance: '004_01d1a8430ceca47d.txt',
+      guidance: 'Team practice note',
       appliesTo: ['sentence-plan'],
       messages: {},
       optionsSchema: { type: 'object' },

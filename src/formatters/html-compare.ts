@@ -14,6 +14,7 @@ import type { TimelineEntry } from '../model/case-timeline.js';
 import {
   buildFileReport,
   caseLine,
+  notRunNote,
   rulesPassedWords,
   noTimelineWhy,
   pathHtml,
@@ -158,7 +159,7 @@ export function formatCompareHtml(results: FileResult[], context: FormatterConte
     .map((r, i) => {
       const model = r.cases[0]?.model;
       const cls = r.counts.errors ? 'verdict-fail' : r.counts.warnings ? 'verdict-warn' : 'verdict-pass';
-      return `<div class="compare-card"><p class="letter-big" aria-hidden="true">${LETTERS[i]}</p><div><h2 class="compare-file"><span class="visually-hidden">${LETTERS[i]}: </span>${pathHtml(r.label)}</h2>${model ? caseLine(model) : ''}<p class="verdict ${cls}">${e(verdictWords(r))}</p></div></div>`;
+      return `<div class="compare-card"><p class="letter-big" aria-hidden="true">${LETTERS[i]}</p><div><h2 class="compare-file"><span class="visually-hidden">${LETTERS[i]}: </span>${pathHtml(r.label)}</h2>${model ? caseLine(model) : ''}<p class="verdict ${cls}">${e(verdictWords(r))}</p>${notRunNote(r.result)}</div></div>`;
     })
     .join('');
   const sources = reports.map((r, i) => renderWholeSource(r, `f${i + 1}`, { title: `The whole of ${LETTERS[i]}` })).filter(Boolean);

@@ -139,7 +139,7 @@ export function rulesPassedWords(outcomes: readonly RuleOutcome[]): string {
 }
 
 /** The file's rules that could not run, said once under its verdict. */
-function notRunNote(result: FileResult): string {
+export function notRunNote(result: FileResult): string {
   if (!result.notRun) return '';
   return `<p class="not-run-note"><span aria-hidden="true">ℹ</span> ${e(notRunSummary(result.notRun))} ${e(result.notRun.remedy)}</p>`;
 }
@@ -413,8 +413,9 @@ export function renderExplanations(reports: FileReport[], { rules, ruleDocs, rul
     const summary = rule?.description ?? '';
     const doc = ruleDoc(id, ruleDocs);
     // The report shows no page's metadata table, so the guidance is cited here for every rule.
-    const guidance = formatGuidance(rule?.guidance);
-    const source = guidance ? `<p class="rule-source">Guidance: ${e(guidance)}</p>` : '';
+    const guidance = formatGuidance(rule?.guidance, { markdown: true });
+    // The citation's one piece of markdown is the publication's title in italics.
+    const source = guidance ? `<p class="rule-source">Guidance: ${e(guidance).replace(/\*([^*]+)\*/g, '<em>$1</em>')}</p>` : '';
     // The rule's page in the installed package (file:, so it opens offline), or a plugin rule's own page.
     const url = ruleDocUrl?.(id);
     const link = url && /^(https?|file):/i.test(url) ? `<p class="rule-page"><a href="${e(url)}">The rule's page</a></p>` : '';

@@ -115,6 +115,8 @@ beforeAll(async () => {
     rootUri: pathToFileURL(root).href,
     capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
     workspaceFolders: null,
+    // These tests use plugins: the editor user has allowed the workspace's code (tests/e2e/lsp-workspace-trust.test.ts covers the default).
+    initializationOptions: { trustWorkspaceCode: true },
   });
   expect(init.capabilities.codeActionProvider).toBeTruthy();
   expect(init.serverInfo?.name).toBe('planlint');

@@ -31,7 +31,7 @@ import { PLAN_WITHOUT_VOICE, bin, runBuiltCli as planlint, scratch } from '../he
  * that reports on every file (its findings must survive its neighbours' failures).
  */
 const ATTACKS = `const meta = (id, messages = {}) => ({ id, description: 'Attack ' + id + '.', severity: 'error', standard: 'planning',
-  guidance: '004_01d1a8430ceca47d.txt', appliesTo: ['sentence-plan'], messages, optionsSchema: { type: 'object' }, defaultOptions: {} });
+  guidance: 'Team practice note', appliesTo: ['sentence-plan'], messages, optionsSchema: { type: 'object' }, defaultOptions: {} });
 const on = (context, word) => context.filePath.includes(word);
 export default { rules: [
   { meta: meta('acme/slow'), check(m, c) { if (on(c, 'slow')) for (;;) {} } },
@@ -157,7 +157,7 @@ describe('a rule that fails after its file was reported', () => {
   it('is one line naming the file and the rule, and exit 2', () => {
     // The timer set on a.yaml fires while z.yaml is being checked, after the results of a.yaml and the
     // seven files after it were sent back together (workers answer in groups of 8) and given out.
-    const later = `const meta = (id) => ({ id, description: 'Late.', severity: 'error', standard: 'planning', guidance: '004_01d1a8430ceca47d.txt',
+    const later = `const meta = (id) => ({ id, description: 'Late.', severity: 'error', standard: 'planning', guidance: 'Team practice note',
   appliesTo: ['sentence-plan'], messages: {}, optionsSchema: { type: 'object' }, defaultOptions: {} });
 export default { rules: [{ meta: meta('acme/later'), check(m, c) {
   if (c.filePath.endsWith('a.yaml')) setTimeout(() => { throw new Error('much later'); }, 500);
@@ -178,7 +178,7 @@ export default { rules: [{ meta: meta('acme/later'), check(m, c) {
 
 describe('errors outside any rule', () => {
   it('a JavaScript config whose timer throws, or a plugin that leaves a promise rejected: one line, exit 2, no stack trace', () => {
-    const good = `export default { meta: { id: 'acme/fine', description: 'Fine.', severity: 'error', standard: 'planning', guidance: '004_01d1a8430ceca47d.txt',
+    const good = `export default { meta: { id: 'acme/fine', description: 'Fine.', severity: 'error', standard: 'planning', guidance: 'Team practice note',
   appliesTo: ['sentence-plan'], messages: {}, optionsSchema: { type: 'object' }, defaultOptions: {} }, check() {} };\n`;
     const timer = scratch({ 'plan.yaml': PLAN_WITHOUT_VOICE, 'planlint.config.mjs': `setTimeout(() => { throw new Error('config failure'); }, 0);\nexport default {};\n` });
     const rejected = scratch({ 'plan.yaml': PLAN_WITHOUT_VOICE, 'fine.mjs': `Promise.reject(new Error('plugin failure'));\n${good}`, 'planlint.config.yaml': 'plugins: [./fine.mjs]\n' });
@@ -244,7 +244,7 @@ describe('plugin rules are contained in the language server', () => {
       published.push(params);
     });
     connection.listen();
-    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, workspaceFolders: null });
+    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, workspaceFolders: null, initializationOptions: { trustWorkspaceCode: true } });
     await connection.sendNotification(InitializedNotification.type, {});
     const diagnosticsOf = async (name: string) => {
       const uri = pathToFileURL(join(dir, `${name}.yaml`)).href;
