@@ -1,4 +1,4 @@
-import { defineRule, formatDate, isPlaceholder, personData, quote, sentenceEndDate, type CaseModel, type Plan } from '../src/rule-kit/index.js';
+import { defineRule, formatDate, isRecordedReason, personData, quote, sentenceEndDate, type CaseModel, type Plan } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Also judge objective targets and requirement completion dates against the end of the sentence. */
@@ -99,7 +99,9 @@ function withinItself(model: CaseModel): Finding[] {
   }
   for (const contact of model.contacts) {
     const decided = contact.enforcement?.date;
-    if (contact.enforcement && decided && decided < contact.date) {
+    // An absence agreed in advance (the person or an agency said beforehand they could not come) is
+    // good practice: an acceptable decision may come first. Only judging it unacceptable cannot.
+    if (contact.enforcement && decided && decided < contact.date && contact.enforcement.decision !== 'acceptable') {
       out.push({ node: contact.enforcement, property: 'date', messageId: 'decisionBeforeAbsence', data: { decided: formatDate(decided), date: formatDate(contact.date) } });
     }
   }
@@ -138,8 +140,9 @@ function againstSentence(model: CaseModel, planTargets: boolean): Finding[] {
   }
   const endOfOrderReviews = new Set(model.reviews.filter((r) => r.trigger === 'end-of-order').map((r) => r.date));
   for (const contact of model.contacts) {
-    // A contact before the order with a recorded reason (a pre-sentence report interview) is accepted.
-    if (!custody && isPlaceholder(contact.rationale)) before(contact, 'date', 'The contact', contact.date, ', or record in its rationale why contact came before the order');
+    // A contact before the order with a recorded reason (a pre-sentence report interview) is accepted;
+    // the reason is judged by what it says, so "Did not attend, no reason given." is none.
+    if (!custody && !isRecordedReason(contact.rationale, 1, { name: model.person?.name })) before(contact, 'date', 'The contact', contact.date, ', or record in its rationale why contact came before the order');
     if (!endOfOrderReviews.has(contact.date)) after(contact, 'date', `The contact (${contact.outcome.replace(/-/g, ' ')})`, contact.date);
   }
   for (const review of model.reviews) {

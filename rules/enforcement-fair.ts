@@ -2,6 +2,7 @@ import {
   addDays,
   addMonths,
   defineRule,
+  describePeriod,
   formatDate,
   inUnavailableWindow,
   isPlaceholder,
@@ -31,8 +32,6 @@ interface Options {
 }
 
 const ACTION_WORDS: Record<'warning' | 'breach' | 'recall', string> = { warning: 'a warning', breach: 'breach action', recall: 'recall' };
-
-const PERIOD_WORDS = { hospital: 'in hospital', custody: 'in custody', holiday: 'on an agreed holiday', other: 'in a period when contact could not happen' };
 
 /** Which contacts carry a decision against the person: an absence judged unacceptable, a warning, breach or recall. */
 function isAdverse(enforcement: Enforcement | undefined): enforcement is Enforcement {
@@ -74,7 +73,7 @@ export default defineRule<Options>()({
     needs: ['contacts'],
     messages: {
       duringPeriod:
-        'The absence on {{date}} was judged unacceptable{{action}}, but {{name}} was {{period}} then (unavailablePeriods, from {{start}}). Reconsider the decision: an absence when the person could not attend is not a failure to comply.',
+        'The absence on {{date}} was judged unacceptable{{action}}, but {{name}} was {{period}} (unavailablePeriods). Reconsider the decision: an absence when the person could not attend is not a failure to comply.',
       duringWindow:
         "The absence on {{date}} at {{time}} was judged unacceptable{{action}}, but the plan itself says {{name}} cannot attend then ({{why}}). Reconsider the decision, or record in the contact's rationale why this time was agreed with them.",
       barrierIgnored:
@@ -116,7 +115,7 @@ export default defineRule<Options>()({
       const period = unavailablePeriodOn(model, contact.date);
       const window = contact.rationale?.trim() ? undefined : planInForce(model.plans, contact.date)?.contact?.unavailable?.find((w) => inUnavailableWindow(w, contact));
       if (period) {
-        context.report({ ...at, messageId: 'duringPeriod', data: { ...data, period: PERIOD_WORDS[period.kind], start: formatDate(period.start) } });
+        context.report({ ...at, messageId: 'duringPeriod', data: { ...data, period: describePeriod(period) } });
       } else if (window) {
         context.report({ ...at, messageId: 'duringWindow', data: { ...data, time: contact.time ?? 'any time', why: quote(window.reason, 50) } });
       }

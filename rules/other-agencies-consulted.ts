@@ -1,4 +1,4 @@
-import { defineRule, isPlaceholder, normaliseText, personData, quote, type Agency, type Assessment } from '../src/rule-kit/index.js';
+import { defineRule, judgeReason, normaliseText, personData, quote, type Agency, type Assessment } from '../src/rule-kit/index.js';
 
 type Options = Record<string, never>;
 
@@ -8,6 +8,19 @@ type Consultation = NonNullable<Assessment['agenciesConsulted']>[number];
 function isAbout(entry: Consultation, agency: Agency): boolean {
   const said = normaliseText(entry.agency);
   return (agency.id !== undefined && said === normaliseText(agency.id)) || said === normaliseText(agency.name);
+}
+
+/** Names of probation's own teams, recognised when withinProbation is not recorded. */
+const PROBATION_TEAM = /\b(unpaid work|community payback|(accredited )?programmes? team|accredited programmes?)\b/;
+
+/**
+ * Whether the assessment could have been expected to consult the agency: not a team of probation
+ * itself, and involved by the time of the assessment (one referred later is consulted when it
+ * becomes involved, which the assessment cannot show).
+ */
+function expectedAtAssessment(agency: Agency, assessed: string): boolean {
+  if (agency.withinProbation === true || PROBATION_TEAM.test(normaliseText(agency.name))) return false;
+  return agency.involvedFrom === undefined || agency.involvedFrom <= assessed;
 }
 
 export default defineRule<Options>()({
@@ -36,6 +49,7 @@ export default defineRule<Options>()({
     const consulted = assessment.agenciesConsulted ?? [];
 
     for (const agency of model.agencies) {
+      if (!expectedAtAssessment(agency, assessment.date)) continue;
       if (consulted.some((entry) => isAbout(entry, agency))) continue;
       context.report({ node: assessment, property: 'agenciesConsulted', messageId: 'notConsulted', data: { ...person, agency: quote(agency.name, 50), ref: quote(agency.id ?? agency.name, 50) } });
     }
@@ -44,7 +58,8 @@ export default defineRule<Options>()({
       const agency = quote(model.agencies.find((a) => isAbout(entry, a))?.name ?? entry.agency, 50);
       if (entry.information === undefined || entry.information.trim() === '') {
         context.report({ node: entry, property: 'information', messageId: 'noInformation', data: { ...person, agency } });
-      } else if (isPlaceholder(entry.information)) {
+      } else if (!judgeReason(entry.information, { name: model.person?.name }).ok) {
+        // Judged by what it says: a placeholder, "as discussed" or "see notes" is not what the agency contributed.
         context.report({ node: entry, property: 'information', messageId: 'placeholder', data: { ...person, agency, text: quote(entry.information) } });
       }
     }

@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, defineRule, formatDate, personData, quote, sentenceEndDate, type CaseModel, type Plan, type Requirement, type Sentence } from '../src/rule-kit/index.js';
+import { addDays, addMonths, compareText, daysBetween, defineRule, formatDate, personData, quote, sentenceEndDate, type CaseModel, type Plan, type Requirement, type Sentence } from '../src/rule-kit/index.js';
 
 type Options = Record<string, never>;
 type Delivery = NonNullable<Plan['requirementDelivery']>[number];
@@ -13,7 +13,9 @@ function describeRequirement(requirement: Requirement, onLicence: boolean): stri
   // On licence the requirements are licence conditions.
   const noun = onLicence ? 'condition' : 'requirement';
   const kind = requirement.type === 'licence-condition' ? 'licence condition' : `${requirement.type.replace(/-/g, ' ')} ${noun}`;
-  const amount = requirement.days ? ` (${requirement.days} days)` : requirement.hours ? ` (${requirement.hours} hours)` : requirement.sessions ? ` (${requirement.sessions} sessions)` : '';
+  // RAR days are a maximum the court sets, not a quota to fill.
+  const days = requirement.type === 'rehabilitation-activity' ? `up to ${requirement.days} days` : `${requirement.days} days`;
+  const amount = requirement.days ? ` (${days})` : requirement.hours ? ` (${requirement.hours} hours)` : requirement.sessions ? ` (${requirement.sessions} sessions)` : '';
   return `${kind}${amount}`;
 }
 
@@ -37,17 +39,35 @@ function amount(value: number): string {
   return String(value >= 0.1 ? Number(value.toFixed(1)) : Number(value.toPrecision(2)));
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+/** RAR days delivered so far (and as of when), and booked still to come, by the deadline. */
+interface RarCount {
+  delivered: number;
+  deliveredAsOf?: string;
+  booked: number;
 }
 
-/** RAR days already attended or booked by the deadline: one day per date with a RAR contact. */
-function rarDaysBooked(model: CaseModel, requirement: Requirement, deadline: string): number {
-  const dates = model.contacts
-    .filter((c) => (c.outcome === 'attended' || c.outcome === 'planned') && c.date <= deadline)
-    .filter((c) => (requirement.id !== undefined ? c.requirement === requirement.id : c.purpose === 'rar-session'))
-    .map((c) => c.date);
-  return new Set(dates).size;
+/**
+ * What the record shows of a RAR's days: one day per date with an attended session for it, or the
+ * recorded count (progress.delivered) with sessions attended since; planned sessions are booked.
+ */
+function rarDays(model: CaseModel, requirement: Requirement, deadline: string): RarCount {
+  const forThis = model.contacts.filter((c) => c.date <= deadline).filter((c) => (requirement.id !== undefined && c.requirement === requirement.id) || (c.requirement === undefined && c.purpose === 'rar-session'));
+  const attended = [...new Set(forThis.filter((c) => c.outcome === 'attended').map((c) => c.date))].sort(compareText);
+  const planned = new Set(forThis.filter((c) => c.outcome === 'planned').map((c) => c.date)).size;
+  const progress = requirement.progress;
+  let delivered = attended.length;
+  let deliveredAsOf = attended.at(-1);
+  if (progress?.delivered !== undefined) {
+    const asOf = progress.asOf;
+    // A recorded count as of a date, plus sessions attended after it; without a date, the larger of the two.
+    const since = asOf ? attended.filter((d) => d > asOf) : [];
+    const counted = progress.delivered + since.length;
+    if (counted >= delivered) {
+      delivered = counted;
+      deliveredAsOf = since.at(-1) ?? asOf ?? deliveredAsOf;
+    }
+  }
+  return { delivered, deliveredAsOf, booked: delivered + planned };
 }
 
 export default defineRule<Options>()({
@@ -65,9 +85,10 @@ export default defineRule<Options>()({
     messages: {
       noDelivery: 'The plan does not say how the {{requirement}} will be delivered. Add a requirementDelivery entry (requirement: {{ref}}) saying {{ask}}.',
       completeAfterEnd: 'The plan completes the {{requirement}} by {{completeBy}}, but {{limit}}. Plan to finish it in time, so {{name}} is not left in breach through no fault of {{their}} own.',
-      rarTooSlow: '{{days}} RAR days at {{rate}} a month from {{from}} need {{months}} months; the {{period}} ends {{end}}. Raise the pace, or book the sessions, so {{name}} can complete all {{days}} days in time.',
+      rarTooSlow:
+        'The sentence allows up to {{days}} RAR days; {{todo}} at {{rate}} a month from {{from}} would take {{months}} months, and the {{period}} ends {{end}}. Raise the pace, set a completeBy date inside the {{period}}, or book the sessions, so {{name}} can have the days {{they}} need{{s}} in time.',
       rarNoPace:
-        'The plan gives no pace for the {{days}} RAR days, and the contact log has {{booked}} attended or booked before the {{period}} ends on {{end}}. Set daysPerMonth in requirementDelivery, or book the sessions, so {{name}} can complete them in time.',
+        'The plan gives no pace for the RAR days (up to {{days}}), and {{booked}} delivered or booked before the {{period}} ends on {{end}}. Set daysPerMonth or a completeBy date inside the {{period}} in requirementDelivery, or book the sessions, so {{name}} can have the days {{they}} need{{s}} in time.',
       unpaidWorkTooSlow:
         "{{hours}} hours of unpaid work at {{rate}} hours a week from {{from}} need {{weeks}} weeks, but {{limit}}, which leaves {{available}} weeks. Plan more hours a week, fitted around {{name}}'s work and other commitments, so all the hours fit.",
       unpaidWorkNoPace:
@@ -108,8 +129,10 @@ export default defineRule<Options>()({
       if (!delivery) {
         // Something to complete (days, hours, sessions) needs a pace; a condition such as residence needs checking.
         const counted = requirement.days !== undefined || requirement.hours !== undefined || requirement.sessions !== undefined;
+        // RAR days are a maximum: the person has the days they need, not a quota to complete.
+        const goal = requirement.type === 'rehabilitation-activity' ? `have the days ${person.they} need${person.s}` : 'complete it';
         const ask = counted
-          ? `how, from when and at what pace, so ${name} can complete it ${deadline ? `by ${formatDate(deadline)}` : `within the ${period}`}`
+          ? `how, from when and at what pace, so ${name} can ${goal} ${deadline ? `by ${formatDate(deadline)}` : `within the ${period}`}`
           : `how it will be delivered and checked while the ${period} runs`;
         context.report({ node: plan, property: 'requirementDelivery', messageId: 'noDelivery', data: { ...person, requirement: label, ref, ask } });
         continue;
@@ -129,26 +152,28 @@ export default defineRule<Options>()({
       const from = delivery.startBy ?? (plan.date > sentence.startDate ? plan.date : sentence.startDate);
       if (requirement.type === 'rehabilitation-activity' && requirement.days) {
         const days = requirement.days;
-        const booked = rarDaysBooked(model, requirement, deadline);
-        if (booked >= days) continue; // the sessions in the log already show it fits
+        const { delivered, deliveredAsOf, booked } = rarDays(model, requirement, deadline);
+        if (booked >= days) continue; // the days delivered and booked already show it fits
         const rate = delivery.daysPerMonth;
+        // Sessions to be done by a date inside the order (checked above) are a stated pace.
+        if (rate === undefined && delivery.completeBy !== undefined) continue;
         if (rate === undefined) {
-          context.report({
-            node: delivery,
-            property: 'daysPerMonth',
-            messageId: 'rarNoPace',
-            data: { ...person, days, period, booked: booked === 0 ? 'none' : `only ${plural(booked, 'RAR day')}`, end: formatDate(deadline) },
-          });
+          const count = booked === 0 ? 'none of them are' : `only ${booked} ${booked === 1 ? 'of them is' : 'of them are'}`;
+          context.report({ node: delivery, property: 'daysPerMonth', messageId: 'rarNoPace', data: { ...person, days, period, booked: count, end: formatDate(deadline) } });
           continue;
         }
-        const months = days / rate;
+        // The days still to do run from when the last were delivered, if that is later than the plan's start.
+        const remaining = days - delivered;
+        const start = deliveredAsOf !== undefined && delivered > 0 && deliveredAsOf > from ? deliveredAsOf : from;
+        const months = remaining / rate;
         // Beyond a century the finish date is off the calendar, and plainly too late.
-        if (months > MAX_MONTHS || addDays(addFractionalMonths(from, months), -1) > deadline) {
+        if (months > MAX_MONTHS || addDays(addFractionalMonths(start, months), -1) > deadline) {
+          const todo = delivered > 0 ? `the ${remaining} still to do (${delivered} delivered${deliveredAsOf ? ` by ${formatDate(deliveredAsOf)}` : ''})` : `all ${days}`;
           context.report({
             node: delivery,
             property: 'daysPerMonth',
             messageId: 'rarTooSlow',
-            data: { ...person, days, period, rate: amount(rate), from: formatDate(from), months: amount(months), end: formatDate(deadline) },
+            data: { ...person, days, period, todo, rate: amount(rate), from: formatDate(start), months: amount(months), end: formatDate(deadline) },
           });
         }
       } else if (requirement.type === 'unpaid-work' && requirement.hours) {

@@ -133,9 +133,13 @@ export default defineRule<Options>()({
       if (!DELIVERED.has(requirement.type) && !(requirement.type === 'other' && measure(requirement))) continue;
       const progress = requirement.progress;
       const reasonGiven = isRecordedReason(progress?.notStartedReason);
-      const planned = deliveries.find((d) => d.requirement === (requirement.id ?? requirement.type))?.startBy;
+      const delivery = deliveries.find((d) => d.requirement === (requirement.id ?? requirement.type));
+      const planned = delivery?.startBy;
+      // A plan that says how and by when, but not from when ("once the RAR work is done"), has set its own
+      // timing: the start is judged against that deadline, not the default for its kind.
+      const sequenced = !planned && delivery?.completeBy !== undefined && isRecordedReason(delivery.how);
       // Time the person could not be seen moves the start date on by as long.
-      const nominal = planned ?? addDays(sentence.startDate, startWithin[requirement.type as Delivered] ?? startWithin.default);
+      const nominal = planned ?? (sequenced ? delivery.completeBy! : addDays(sentence.startDate, startWithin[requirement.type as Delivered] ?? startWithin.default));
       const due = addDays(nominal, excusedDaysBetween(model, sentence.startDate, nominal));
       const attended = model.contacts.filter((c) => c.outcome === 'attended' && delivers(requirement, c));
       const reviewed = model.reviews.flatMap((r) => (r.requirementProgress ?? []).filter((e) => e.requirement === requirement.id && e.startedOn).map((e) => e.startedOn!));

@@ -1,11 +1,11 @@
 import {
-  addDays,
   concernNode,
+  describePeriod,
   concernRuns,
   defineRule,
   describeConcerns,
   formatDate,
-  isPlaceholder,
+  isRecordedReason,
   latestRecordedDate,
   personData,
   type PronounData,
@@ -13,6 +13,7 @@ import {
   type CaseEvent,
   type CaseModel,
   type RuleContext,
+  windowAfter,
 } from '../src/rule-kit/index.js';
 
 interface Options {
@@ -22,7 +23,8 @@ interface Options {
   withinDays: number;
 }
 
-const hasReason = (event: CaseEvent) => !isPlaceholder(event.reviewNotNeeded);
+/** A recorded reason no review is needed, judged by what it says: "No reason." is none. */
+const hasReason = (event: CaseEvent) => isRecordedReason(event.reviewNotNeeded);
 
 export default defineRule<Options>()({
   meta: {
@@ -38,6 +40,10 @@ export default defineRule<Options>()({
         "{{count}} compliance concerns were recorded by {{date}} ({{list}}), but no review followed within the {{days}} days set for this check{{after}}. Review the plan with {{name}}: what is getting in the way, and what needs to change. If a review is not needed, record why in an event's reviewNotNeeded.",
       circumstances:
         'A change of circumstances was recorded on {{date}} ("{{detail}}"), but no review followed within the {{days}} days set for this check{{after}}. Review the plan with {{name}} so that contact and objectives still fit {{their}} life, or record in reviewNotNeeded why no review is needed.',
+      concernsDue:
+        "{{count}} compliance concerns were recorded by {{date}} ({{list}}). A review with {{name}} is due by {{due}}, {{days}} days after {{since}} (the window set for this check): what is getting in the way, and what needs to change. If a review is not needed, record why in an event's reviewNotNeeded.",
+      circumstancesDue:
+        'A change of circumstances was recorded on {{date}} ("{{detail}}"). A review with {{name}} is due by {{due}}, {{days}} days after {{since}} (the window set for this check), so that contact and objectives still fit {{their}} life; or record in reviewNotNeeded why no review is needed.',
       contactWithoutReview:
         "The plan of {{date}} changes contact from {{from}} to {{to}}, but no review before it records that change. Agree a change in contact level at a review with {{name}}, and record it with its reason in the review's contactChange.",
       changedBeforeReview:
@@ -59,41 +65,45 @@ export default defineRule<Options>()({
     const days = context.options.withinDays;
     const lastRecorded = latestRecordedDate(model);
 
-    /** Whether a review was held in time after `date`; otherwise what to say about the next one, if any. */
-    const reviewAfter = (date: string): { held: boolean; due: boolean; after: string } => {
-      const deadline = addDays(date, days);
+    type Verdict = { state: 'held' } | { state: 'waiting' } | { state: 'due'; deadline: string; due: string; since: string } | { state: 'late'; deadline: string; after: string };
+    /**
+     * Whether a review was held in time after `date`, is still due (the record ends inside the
+     * window), or is late. Time the person could not attend (hospital, custody) restarts the window.
+     */
+    const reviewAfter = (date: string, what: string): Verdict => {
+      const window = windowAfter(model, date, days);
+      if (window.due === undefined) return { state: 'waiting' }; // they cannot attend and no end is recorded
       const next = model.reviews.find((r) => r.date >= date);
-      if (next && next.date <= deadline) return { held: true, due: true, after: '' };
-      // Judge only from the record: if it ends before the review was due, the review is not late yet.
-      const due = lastRecorded !== undefined && lastRecorded > deadline;
-      return { held: false, due, after: next ? ` (the next review was on ${formatDate(next.date)})` : '' };
+      if (next && next.date <= window.due) return { state: 'held' };
+      // Judge only from the record: until it runs past the window, the review is due, not late.
+      if (lastRecorded === undefined || lastRecorded <= window.due) {
+        const since = window.interruptedBy ? `${person.name} could attend again on ${formatDate(window.from)} (${describePeriod(window.interruptedBy)}, after ${what})` : what;
+        return { state: 'due', deadline: window.due, due: formatDate(window.due), since };
+      }
+      return { state: 'late', deadline: window.due, after: next ? ` (the next review was on ${formatDate(next.date)})` : '' };
     };
 
     for (const run of concernRuns(model, context.options.concernThreshold)) {
-      const { held, due, after } = reviewAfter(run.trigger.date);
-      if (held || !due) continue;
-      // A recorded judgement that no review is needed, made while the concerns built up or soon after, is respected.
-      const deadline = addDays(run.trigger.date, days);
+      const date = formatDate(run.trigger.date);
+      const verdict = reviewAfter(run.trigger.date, `the concern of ${date}`);
+      if (verdict.state === 'held' || verdict.state === 'waiting') continue;
+      // A recorded judgement that no review is needed, made while the concerns built up or within the window, is respected.
       const first = run.concerns[0]!.date;
-      if (model.events.some((e) => e.date >= first && e.date <= deadline && hasReason(e))) continue;
+      if (model.events.some((e) => e.date >= first && e.date <= verdict.deadline && hasReason(e))) continue;
       const reached = run.concerns.filter((c) => c.date <= run.trigger.date);
-      context.report({
-        ...concernNode(run.trigger),
-        messageId: 'concerns',
-        data: { ...person, days, after, count: reached.length, date: formatDate(run.trigger.date), list: describeConcerns(reached) },
-      });
+      const data = { ...person, days, date, count: reached.length, list: describeConcerns(reached) };
+      if (verdict.state === 'due') context.report({ ...concernNode(run.trigger), severity: 'warning', messageId: 'concernsDue', data: { ...data, due: verdict.due, since: verdict.since } });
+      else context.report({ ...concernNode(run.trigger), messageId: 'concerns', data: { ...data, after: verdict.after } });
     }
 
     for (const event of model.events) {
       if (event.type !== 'change-of-circumstances' || hasReason(event)) continue;
-      const { held, due, after } = reviewAfter(event.date);
-      if (held || !due) continue;
-      context.report({
-        node: event,
-        property: 'type',
-        messageId: 'circumstances',
-        data: { ...person, days, after, date: formatDate(event.date), detail: quote(event.detail, 60) },
-      });
+      const date = formatDate(event.date);
+      const verdict = reviewAfter(event.date, `the change on ${date}`);
+      if (verdict.state === 'held' || verdict.state === 'waiting') continue;
+      const data = { ...person, days, date, detail: quote(event.detail, 60) };
+      if (verdict.state === 'due') context.report({ node: event, property: 'type', severity: 'warning', messageId: 'circumstancesDue', data: { ...data, due: verdict.due, since: verdict.since } });
+      else context.report({ node: event, property: 'type', messageId: 'circumstances', data: { ...data, after: verdict.after } });
     }
 
     checkContactChanges(model, person, context);

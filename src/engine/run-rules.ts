@@ -60,7 +60,9 @@ export function runRules(cases: CaseModel[], rules: ActiveRule[], sourceMap: Sou
         const template = rule.meta.messages[r.messageId];
         if (template === undefined) throw new Error(`reported unknown messageId "${r.messageId}"`);
         const message = formatMessage(template, redact ? redactData(r.data, personName(model)) : printableData(r.data));
-        findings.push({ ruleId: rule.meta.id, messageId: r.messageId, severity, message: redact ? sentenceCase(message) : message, ...sourceMap.headOf(r.node, r.property) });
+        // A report may lower its own severity (what is coming due), never raise it above the rule's.
+        const level = r.severity === 'warning' ? 'warning' : severity;
+        findings.push({ ruleId: rule.meta.id, messageId: r.messageId, severity: level, message: redact ? sentenceCase(message) : message, ...sourceMap.headOf(r.node, r.property) });
       };
       try {
         hooks.onRuleStart?.(rule.meta.id);

@@ -50,6 +50,10 @@ export interface Agency {
   id?: string;
   name: string;
   role?: string;
+  /** When it became involved, if after supervision began. */
+  involvedFrom?: IsoDate;
+  /** A team of the probation service itself (programmes, unpaid work), not another agency. */
+  withinProbation?: boolean;
 }
 
 export interface Requirement {
@@ -59,23 +63,24 @@ export interface Requirement {
   hours?: number;
   sessions?: number;
   description?: string;
-  /** How delivery has gone so far: the actual start, the tally delivered, a court's extension, why it has not started. */
+  /** How far it has got, as recorded (days, hours or sessions delivered so far). */
   progress?: RequirementProgress;
 }
 
 export interface RequirementProgress {
   startedOn?: IsoDate;
-  /** Days (RAR), hours (unpaid work) or sessions delivered, as of asOf. */
+  /** In the requirement's own unit: RAR days, unpaid work hours or programme sessions. */
   delivered?: number;
   asOf?: IsoDate;
   notStartedReason?: string;
   extendedTo?: IsoDate;
 }
 
-/** A dated period when contact could not happen (hospital, custody, an agreed holiday); no end while it continues. */
+/** A dated period when contact could not happen (hospital, custody, an agreed holiday). */
 export interface UnavailablePeriod {
   kind: 'hospital' | 'custody' | 'holiday' | 'other';
   start: IsoDate;
+  /** Left out while the period continues. */
   end?: IsoDate;
   note?: string;
 }
@@ -292,7 +297,7 @@ export interface CaseModel {
   reviews: Review[];
   /** Changes of circumstances, compliance concerns and other dated events, in date order. */
   events: CaseEvent[];
-  /** Dated periods when contact could not happen, in start order. */
+  /** Periods when the person could not attend (hospital, custody, an agreed holiday), by start date. */
   unavailablePeriods: UnavailablePeriod[];
   mappa?: Mappa;
   sexOffenderRegistration?: SexOffenderRegistration;

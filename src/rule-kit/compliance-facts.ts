@@ -3,14 +3,15 @@
  * (review-when-triggered, plan-adjusted-after-concerns) and missed-appointment-decision,
  * so that they count concerns and judge "not yet due" the same way.
  */
-import type { CaseEvent, CaseModel, Contact } from '../model/case-model.js';
-import { formatDate } from '../core/dates.js';
+import type { CaseEvent, CaseModel, Contact, UnavailablePeriod } from '../model/case-model.js';
+import { addDays, formatDate } from '../core/dates.js';
 import { compareText } from '../core/text.js';
 
 /**
  * "Now", as far as the record goes: the latest date on which the record shows something happened
  * (a contact held or missed, a decision, a review, a plan, its agreement or the person's view, a
- * note on an objective, an event, an officer change, the assessment). Never the clock, so a file
+ * note on an objective, an event, an officer change, the assessment, a period in hospital or
+ * custody, progress recorded on a requirement). Never the clock, so a file
  * lints the same on any day. Intentions are left out: a planned contact or a target date does not
  * mean that day has come. Every rule that asks "is this overdue yet?" asks this one function.
  */
@@ -36,6 +37,15 @@ export function latestRecordedDate(model: CaseModel): string | undefined {
     see(officer.to);
   }
   see(model.assessment?.date);
+  // A stay in hospital or custody, and progress recorded on a requirement, are things that happened too.
+  for (const period of model.unavailablePeriods) {
+    see(period.start);
+    see(period.end);
+  }
+  for (const requirement of model.sentence?.requirements ?? []) {
+    see(requirement.progress?.startedOn);
+    see(requirement.progress?.asOf);
+  }
   return latest;
 }
 
@@ -93,4 +103,44 @@ export function describeConcerns(concerns: ComplianceConcern[]): string {
   if (events.length) parts.push(`${events.length === 1 ? 'a recorded concern' : 'recorded concerns'} on ${list(events)}`);
   // "a missed appointment on 3 Apr and a recorded concern on 5 Apr"; a comma keeps a list of dates apart.
   return parts.length === 2 && parts[0]!.includes(' and ') ? parts.join(', and ') : parts.join(' and ');
+}
+
+/** A window for doing something (revisiting a plan, holding a review), as the record allows it. */
+export type Window =
+  /** Runs from `from` (the start, or the day after a period that interrupted it) to `due`, inclusive. */
+  | { from: string; due: string; interruptedBy?: UnavailablePeriod }
+  /** The person cannot attend and no end is recorded: nothing is due yet. */
+  | { from?: undefined; due?: undefined; ongoing: UnavailablePeriod };
+
+/**
+ * The window of `days` after `start` within which something is due, judged from when the person
+ * could attend: a recorded period in hospital, in custody or on an agreed holiday that begins while
+ * the window is open restarts it from the day after the period ends. Time the person could not
+ * attend is never counted against them or the practitioner.
+ */
+export function windowAfter(model: CaseModel, start: string, days: number): Window {
+  let from = start;
+  let due = addDays(start, days);
+  let interruptedBy: UnavailablePeriod | undefined;
+  for (const period of model.unavailablePeriods) {
+    if (period.start > due) break; // sorted by start: none later can interrupt
+    if (period.end !== undefined && period.end < from) continue; // over before the window ran
+    if (period.end === undefined) return { ongoing: period };
+    from = addDays(period.end, 1);
+    due = addDays(from, days);
+    interruptedBy = period;
+  }
+  return interruptedBy ? { from, due, interruptedBy } : { from, due };
+}
+
+const PERIOD_WORDS: Record<UnavailablePeriod['kind'], string> = {
+  hospital: 'in hospital',
+  custody: 'in custody',
+  holiday: 'on an agreed holiday',
+  other: 'unable to attend',
+};
+
+/** "in hospital from 5 Mar 2024 to 30 Mar 2024", for a message. */
+export function describePeriod(period: UnavailablePeriod): string {
+  return `${PERIOD_WORDS[period.kind]} from ${formatDate(period.start)}${period.end ? ` to ${formatDate(period.end)}` : ''}`;
 }

@@ -63,6 +63,12 @@ export interface Report<MessageId extends string = string> {
   /** A key of meta.messages: anything else does not compile (see defineRule). */
   messageId: MessageId;
   data?: Record<string, string | number>;
+  /**
+   * Lowers this one finding to a warning while the rule is set to error: for what is coming due
+   * rather than overdue (a revisit whose window is still open). It never raises a finding: a rule
+   * set to warn reports a warning either way.
+   */
+  severity?: 'warning';
 }
 
 export interface RuleContext<Options, MessageId extends string = string> {

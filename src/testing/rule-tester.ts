@@ -21,6 +21,8 @@ export interface ExpectedFinding {
   column: number;
   endLine?: number;
   endColumn?: number;
+  /** The severity expected when the rule is set to error (a rule may lower one finding to a warning). */
+  severity?: 'error' | 'warning';
 }
 
 export interface RuleCase {
@@ -119,6 +121,7 @@ export function testRule(rule: AnyRule, cases: RuleTests): void {
           assert.equal(at(actual.line, actual.column), at(expected.line, expected.column), `${which}: expected at ${at(expected.line, expected.column)}, found at ${at(actual.line, actual.column)}`);
           if (expected.endLine !== undefined) assert.equal(actual.endLine, expected.endLine, `${which}: expected endLine ${expected.endLine}, found ${actual.endLine}`);
           if (expected.endColumn !== undefined) assert.equal(actual.endColumn, expected.endColumn, `${which}: expected endColumn ${expected.endColumn}, found ${actual.endColumn}`);
+          if (expected.severity !== undefined) assert.equal(actual.severity, expected.severity, `${which}: expected severity ${expected.severity}, found ${actual.severity}`);
           if (typeof expected.message === 'string') assert.equal(actual.message, expected.message);
           else if (expected.message) assert.match(actual.message, expected.message);
         });

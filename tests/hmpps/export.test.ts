@@ -186,7 +186,8 @@ describe('linting an export with every rule', () => {
     ['agreement-agreed.json', []],
     ['agreement-updated-agreed.json', []],
     ['agreement-do-not-agree.json', []],
-    ['agreement-could-not-answer.json', []],
+    // Asked on the plan's own date, with nothing later recorded: the answer is due, a warning with its date.
+    ['agreement-could-not-answer.json', ['6:22 agreement-followed-up due']],
     ['agreement-do-not-agree-no-reason.json', ['13:30 agreement-recorded noReason']],
     ['agreement-updated-do-not-agree.json', ['13:30 agreement-recorded weakReason']],
     ['agreement-draft.json', ['6:22 agreement-recorded missing']],

@@ -25,19 +25,6 @@ testRule(rule, {
       `,
     },
     {
-      name: 'not yet due: the record ends within withinDays',
-      yaml: yaml`
-        kind: case-file
-        schemaVersion: 1
-        case: { ref: C1 }
-        plan:
-          date: 2025-01-20
-          agreement: { status: could-not-answer, reason: Too unwell to go through it; to revisit next week. }
-        contacts:
-          - { date: 2025-02-10, outcome: attended }
-      `,
-    },
-    {
       name: 'an HMPPS export: "could not answer", then agreed in the same version',
       yaml: yaml`
         { "planType": "INITIAL", "agreementStatus": "UPDATED_AGREED", "createdDate": "2025-01-20T09:00:00Z",
@@ -48,7 +35,70 @@ testRule(rule, {
       `,
     },
     {
-      name: 'a larger withinDays from options',
+      name: 'a larger withinDays from options: an answer 49 days later is in time',
+      yaml: yaml`
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        date: 2025-01-20
+        agreement: { status: could-not-answer, reason: Too unwell to go through it; to revisit next week. }
+        ---
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        date: 2025-03-10
+        agreement: { status: agreed }
+      `,
+      options: { withinDays: 60 },
+    },
+    {
+      // Admitted to hospital the day after the plan was put to him: the answer is judged from the
+      // day he could be asked again (15 Mar), so one recorded on 1 Apr is in time.
+      name: 'time in hospital does not count: answered soon after discharge',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Dan } }
+        plan:
+          date: 2025-01-20
+          agreement: { status: could-not-answer, reason: Too unwell to go through it; to revisit next week. }
+        unavailablePeriods:
+          - { kind: hospital, start: 2025-01-21, end: 2025-03-14, note: Sectioned under the Mental Health Act. }
+        ---
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        date: 2025-04-01
+        agreement: { status: agreed }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'due, not yet late: the record ends inside the window (a warning with the date it is due)',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Dan } }
+        plan:
+          date: 2025-01-20
+          agreement: { status: could-not-answer, reason: Too unwell to go through it; to revisit next week. }
+        contacts:
+          - { date: 2025-02-10, outcome: attended }
+      `,
+      errors: [
+        {
+          messageId: 'due',
+          severity: 'warning',
+          line: 6,
+          column: 24,
+          message:
+            'Dan could not answer whether they agree to the plan of 20 Jan 2025. Their answer is due by 17 Feb 2025, 28 days after they could not answer on 20 Jan 2025 (the window set for this check): go through the plan with Dan when you next meet, and record whether they agree and, if not, why.',
+        },
+      ],
+    },
+    {
+      name: 'a larger withinDays from options: still due',
       yaml: yaml`
         kind: case-file
         schemaVersion: 1
@@ -60,9 +110,63 @@ testRule(rule, {
           - { date: 2025-03-10, outcome: attended }
       `,
       options: { withinDays: 60 },
+      errors: [{ messageId: 'due', severity: 'warning', line: 6, column: 24, message: /due by 21 Mar 2025, 60 days after/ }],
     },
-  ],
-  invalid: [
+    {
+      // The page promised this all along; the rule used to go quiet once any later answer existed.
+      name: 'an answer recorded, but later than the window',
+      yaml: yaml`
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        date: 2025-01-20
+        agreement: { status: could-not-answer, reason: Too unwell to go through it; to revisit next week. }
+        ---
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        date: 2025-04-07
+        version: review
+        agreement: { status: agreed, date: 2025-04-07 }
+      `,
+      errors: [
+        {
+          messageId: 'late',
+          severity: 'error',
+          line: 12,
+          column: 22,
+          message:
+            'The answer the person gave on the plan of 20 Jan 2025 was recorded on 7 Apr 2025, 77 days after they could not answer on 20 Jan 2025, beyond the 28 days set for this check. Go through a plan with the person soon after they could not answer, so it is not carried out for weeks without them knowing or agreeing to it.',
+        },
+      ],
+    },
+    {
+      name: 'a late answer after a hospital stay is counted from discharge',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Dan } }
+        plan:
+          date: 2025-01-20
+          agreement: { status: could-not-answer, reason: Too unwell to go through it; to revisit next week. }
+        unavailablePeriods:
+          - { kind: hospital, start: 2025-01-21, end: 2025-02-14 }
+        ---
+        kind: sentence-plan
+        schemaVersion: 1
+        caseRef: C1
+        date: 2025-04-01
+        agreement: { status: did-not-agree, reason: Dan does not want the alcohol referral yet. }
+      `,
+      errors: [
+        {
+          messageId: 'late',
+          line: 14,
+          column: 22,
+          message: /recorded on 1 Apr 2025, 45 days after Dan could attend again on 15 Feb 2025 \(in hospital from 21 Jan 2025 to 14 Feb 2025, after they could not answer on 20 Jan 2025\)/,
+        },
+      ],
+    },
     {
       name: 'never followed up while the case went on',
       yaml: yaml`

@@ -38,6 +38,16 @@ testRule(rule, {
     reasonNotRecorded: Could not be seen in hospital; her view will be added at the review.`),
     },
     {
+      // Lisa's assessment in the guidance: completed within the timescale while she was unwell,
+      // with why and what was tried. The reason is not asked for again as reasonNotRecorded.
+      name: 'completed without the person with the reason and what was tried, before they have attended',
+      yaml: assessment(`  participation:
+    person: absent
+    absenceReason: Missed three appointments through ill health; spoke by phone twice and offered a home visit.
+contacts:
+  - { date: 2024-03-20, outcome: acceptable-absence, enforcement: { decision: acceptable, rationale: GP letter confirms acute anxiety. } }`),
+    },
+    {
       name: 'no assessment: nothing to judge',
       yaml: yaml`
         kind: case-file
@@ -93,6 +103,66 @@ testRule(rule, {
   personView:
     reasonNotRecorded: N/A`),
       errors: [{ messageId: 'noView', line: 8, column: 5, message: /^The assessment does not record Kate's own view\./ }],
+    },
+    {
+      name: 'completed without the person, who has since attended: bringing it up to date is due (a warning)',
+      yaml: assessment(`  participation:
+    person: absent
+    absenceReason: Missed three appointments through ill health; spoke by phone twice and offered a home visit.
+contacts:
+  - { date: 2024-03-20, outcome: attended }`),
+      errors: [
+        {
+          messageId: 'updateDue',
+          severity: 'warning',
+          line: 7,
+          column: 13,
+          message:
+            'The assessment was completed on 13 Mar 2024 without Kate. Bringing it up to date with Kate is due by 3 Apr 2024, 14 days after the first attendance on 20 Mar 2024 (the window set for this check): record how they see their offending, their circumstances and what would help.',
+        },
+      ],
+    },
+    {
+      name: 'completed without the person and never brought up to date once they attended',
+      yaml: assessment(`  participation:
+    person: absent
+    absenceReason: Missed three appointments through ill health; spoke by phone twice and offered a home visit.
+contacts:
+  - { date: 2024-03-20, outcome: attended }
+  - { date: 2024-05-15, outcome: attended }`),
+      errors: [
+        {
+          messageId: 'notUpdated',
+          severity: 'error',
+          line: 7,
+          column: 13,
+          message:
+            'The assessment was completed on 13 Mar 2024 without Kate, and Kate first attended on 20 Mar 2024, but it has not been brought up to date with them: it still records them as absent and holds none of their views. Complete it with Kate: how they see their offending, their circumstances and what would help.',
+        },
+      ],
+    },
+    {
+      name: 'a reason no view was recorded does not stand once the person has attended and the window has passed',
+      yaml: assessment(`  participation:
+    person: absent
+    absenceReason: In hospital after an overdose; assessment to be reviewed with her on discharge.
+  personView:
+    reasonNotRecorded: Could not be seen in hospital; her view will be added at the review.
+contacts:
+  - { date: 2024-04-02, outcome: attended }
+  - { date: 2024-05-20, outcome: attended }`),
+      errors: [{ messageId: 'notUpdated', line: 7, column: 13, message: /^The assessment was completed on 13 Mar 2024 without Kate, and Kate first attended on 2 Apr 2024, but it has not been brought up to date/ }],
+    },
+    {
+      name: 'a longer window from options: still due, not late',
+      yaml: assessment(`  participation:
+    person: absent
+    absenceReason: Missed three appointments through ill health; spoke by phone twice and offered a home visit.
+contacts:
+  - { date: 2024-03-20, outcome: attended }
+  - { date: 2024-05-15, outcome: attended }`),
+      options: { withinDays: 60 },
+      errors: [{ messageId: 'updateDue', severity: 'warning', line: 7, column: 13, message: /is due by 19 May 2024, 60 days after the first attendance on 20 Mar 2024/ }],
     },
     {
       name: 'a stricter reason length from options',

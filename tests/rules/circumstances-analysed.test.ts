@@ -19,6 +19,23 @@ const withCircumstance = (effect: string) => yaml`
         ${effect}
 `;
 
+/** Lisa's anxiety and childcare in the assessment with no effectOnCompliance; the plan's arrangements follow. */
+const shownInPlan = (contact: string) => yaml`
+  kind: case-file
+  schemaVersion: 1
+  case: { ref: C1, person: { name: Lisa } }
+  assessment:
+    date: 2024-02-02
+    circumstances:
+      - { id: childcare, type: childcare, detail: Sole carer for her one-year-old son. }
+      - { id: anxiety, type: mental-health, detail: Extreme anxiety; missed her first three appointments. }
+  plan:
+    date: 2024-02-02
+    contact:
+      frequency: weekly
+${contact}
+`;
+
 testRule(rule, {
   valid: [
     {
@@ -40,6 +57,13 @@ testRule(rule, {
       `,
     },
     {
+      name: "the plan's arrangements show each effect: an unavailable window and an adjustment naming them",
+      yaml: shownInPlan(`    unavailable:
+      - { days: [weekdays], from: "08:00", to: "09:30", reason: Nursery drop-off, circumstance: childcare }
+    adjustments:
+      - { circumstance: anxiety, how: One-to-one only for the first 12 weeks; first contacts at home to build trust. }`),
+    },
+    {
       name: 'no assessment: nothing to judge',
       yaml: yaml`
         kind: case-file
@@ -52,8 +76,29 @@ testRule(rule, {
       yaml: withCircumstance('effectOnCompliance: Afternoons only.'),
       options: { minWords: 2 },
     },
+    {
+      // Judged by what it says, not its length: two words can say what the circumstance means.
+      name: 'a short effect that says something',
+      yaml: withCircumstance('effectOnCompliance: Mornings impossible.'),
+    },
   ],
   invalid: [
+    {
+      name: "an arrangement that names one circumstance does not show another's effect, and a placeholder shows nothing",
+      yaml: shownInPlan(`    unavailable:
+      - { days: [weekdays], from: "08:00", to: "09:30", reason: Nursery drop-off, circumstance: childcare }
+    adjustments:
+      - { circumstance: anxiety, how: TBC }`),
+      errors: [
+        {
+          messageId: 'noEffect',
+          line: 8,
+          column: 7,
+          message:
+            'The assessment records Lisa\'s mental health ("Extreme anxiety; missed her first three…") but not how it affects their ability to comply and engage, and the plan\'s contact arrangements do not show it either. Add effectOnCompliance: what it means for when, where and how Lisa can attend and take part.',
+        },
+      ],
+    },
     {
       name: 'no circumstances recorded',
       yaml: yaml`
@@ -104,7 +149,7 @@ testRule(rule, {
           line: 7,
           column: 7,
           message:
-            'The assessment records Lisa\'s mental health ("Extreme anxiety.") but not how it affects their ability to comply and engage. Add effectOnCompliance: what it means for when, where and how Lisa can attend and take part.',
+            'The assessment records Lisa\'s mental health ("Extreme anxiety.") but not how it affects their ability to comply and engage, and the plan\'s contact arrangements do not show it either. Add effectOnCompliance: what it means for when, where and how Lisa can attend and take part.',
         },
       ],
     },
@@ -114,9 +159,27 @@ testRule(rule, {
       errors: [{ messageId: 'placeholder', line: 10, column: 27, message: /^"N\/A" is a placeholder, not an analysis of how Lisa's childcare affects/ }],
     },
     {
-      name: 'an effect too brief to be an analysis',
+      name: 'an effect that says nothing',
       yaml: withCircumstance('effectOnCompliance: Noted.'),
-      errors: [{ messageId: 'tooShort', line: 10, column: 27, message: /\(1 words; at least 3 expected\)/ }],
+      errors: [
+        {
+          messageId: 'noAnalysis',
+          line: 10,
+          column: 27,
+          message: '"Noted." does not say how Lisa\'s childcare affects their ability to comply. Say what it means for when, where and how they can attend and take part.',
+        },
+      ],
+    },
+    {
+      name: 'an effect that only repeats the circumstance',
+      yaml: withCircumstance('effectOnCompliance: Sole carer.'),
+      errors: [{ messageId: 'noAnalysis', line: 10, column: 27 }],
+    },
+    {
+      name: 'an effect shorter than a floor a team sets',
+      yaml: withCircumstance('effectOnCompliance: Mornings impossible.'),
+      options: { minWords: 3 },
+      errors: [{ messageId: 'tooShort', line: 10, column: 27, message: /\(2 words; at least 3 expected\)/ }],
     },
     {
       name: 'each circumstance is judged',

@@ -34,6 +34,21 @@ testRule(rule, {
       `),
     },
     {
+      // Good practice the guidance encourages: Lee rang the week before to say the hospital had
+      // moved his scan, and the officer agreed the absence then.
+      name: 'an absence agreed in advance: the acceptable decision is recorded before the appointment',
+      yaml: order(yaml`
+        contacts:
+          - date: 2024-03-12
+            outcome: acceptable-absence
+            enforcement:
+              decision: acceptable
+              action: none
+              date: 2024-03-05
+              rationale: Lee rang on 5 Mar to say his hospital scan had been moved to this morning; letter seen.
+      `),
+    },
+    {
       name: 'licence: planning, contact and a pre-release review before release',
       yaml: order(
         yaml`
@@ -55,6 +70,11 @@ testRule(rule, {
     {
       name: 'a contact before the order with its reason recorded',
       yaml: order('contacts:\n  - { date: 2024-01-02, outcome: attended, rationale: Pre-sentence report interview at court. }'),
+    },
+    {
+      // Judged by what it says, not its length.
+      name: 'a contact before the order with a short real reason',
+      yaml: order('contacts:\n  - { date: 2024-01-02, outcome: attended, rationale: Hospital admission. }'),
     },
     {
       name: 'officers in order, and a review document alone',
@@ -84,6 +104,11 @@ testRule(rule, {
     {
       name: 'a contact before the order, with no reason',
       yaml: order('contacts:\n  - { date: 2024-01-02, outcome: attended }'),
+      errors: [{ messageId: 'beforeStart', line: 6, column: 13, message: /^The contact is dated 2 Jan 2024, before the order started on 8 Jan 2024\. Correct the date, or record in its rationale/ }],
+    },
+    {
+      name: 'a contact before the order, with a "reason" that gives none',
+      yaml: order("contacts:\n  - { date: 2024-01-02, outcome: attended, rationale: 'Did not attend, no reason given.' }"),
       errors: [{ messageId: 'beforeStart', line: 6, column: 13, message: /^The contact is dated 2 Jan 2024, before the order started on 8 Jan 2024\. Correct the date, or record in its rationale/ }],
     },
     {

@@ -79,7 +79,7 @@ testRule(rule, {
           line: 11,
           column: 30,
           message:
-            'The absence on 11 Mar 2024 was judged unacceptable with a warning, but Kai was in custody then (unavailablePeriods, from 1 Mar 2024). Reconsider the decision: an absence when the person could not attend is not a failure to comply.',
+            'The absence on 11 Mar 2024 was judged unacceptable with a warning, but Kai was in custody from 1 Mar 2024 to 15 Mar 2024 (unavailablePeriods). Reconsider the decision: an absence when the person could not attend is not a failure to comply.',
         },
       ],
     },

@@ -20,6 +20,33 @@ const kateCase = (consulted: string) => yaml`
 ${consulted}
 `;
 
+/**
+ * Kate's case months on: social care consulted at the assessment; a mental health team referred
+ * after it (and consulted at the review when it became involved); probation's own teams.
+ */
+const laterAgencies = (mentalHealth: string) => yaml`
+  kind: case-file
+  schemaVersion: 1
+  case:
+    ref: C1
+    person: { name: Kate }
+    agencies:
+      - { id: social-care, name: Children's social care }
+      - ${mentalHealth}
+      - { name: Accredited programmes team, role: Building Choices group }
+      - { name: Unpaid work (Community Payback), role: Saturday placement }
+      - { name: Approved premises, withinProbation: true }
+  assessment:
+    date: 2024-03-13
+    agenciesConsulted:
+      - { agency: social-care, information: Confirmed leaving-care funding and her worker's name. }
+  reviews:
+    - date: 2024-06-12
+      participation:
+        person: in-person
+        others: [{ role: health, name: CPN, organisation: Community mental health team }]
+`;
+
 testRule(rule, {
   valid: [
     {
@@ -34,6 +61,10 @@ testRule(rule, {
     - { agency: social-care, information: Confirmed leaving-care funding. }
     - agency: Youth offending service
       information: Not contacted; their involvement ended three years ago and Kate asked us to start afresh.`),
+    },
+    {
+      name: "an agency involved after the assessment, and probation's own teams, are not agencies it failed to consult",
+      yaml: laterAgencies('{ id: cmht, name: Community mental health team, involvedFrom: 2024-05-20 }'),
     },
     {
       name: 'no agencies involved',
@@ -72,6 +103,11 @@ testRule(rule, {
       ],
     },
     {
+      name: 'an agency involved before the assessment is still expected, beside the teams of probation',
+      yaml: laterAgencies('{ id: cmht, name: Community mental health team, involvedFrom: 2024-01-10 }'),
+      errors: [{ messageId: 'notConsulted', line: 15, column: 5, message: /^The case shows Community mental health team is involved with Kate/ }],
+    },
+    {
       name: 'one of two agencies missing',
       yaml: kateCase(`  agenciesConsulted:
     - { agency: social-care, information: Confirmed leaving-care funding. }`),
@@ -97,6 +133,14 @@ testRule(rule, {
     - { agency: social-care, information: Confirmed leaving-care funding. }
     - { agency: Youth offending service, information: see notes }`),
       errors: [{ messageId: 'placeholder', line: 13, column: 55, message: /^"see notes" does not say what Youth offending service contributed\./ }],
+    },
+    {
+      // Judged by what it says: words that give nothing are not what the agency contributed.
+      name: 'what an agency said, recorded as words that say nothing',
+      yaml: kateCase(`  agenciesConsulted:
+    - { agency: social-care, information: Confirmed leaving-care funding. }
+    - { agency: Youth offending service, information: As discussed. }`),
+      errors: [{ messageId: 'placeholder', line: 13, column: 55, message: /^"As discussed\." does not say what Youth offending service contributed\./ }],
     },
   ],
 });

@@ -52,14 +52,30 @@ testRule(rule, {
       yaml: absentPlan(firstAttended, '  revisit:\n    when: not-needed\n    reason: Lisa contributed fully by phone and letter; she confirmed the plan in writing.'),
     },
     {
-      name: 'the record ends before the revisit falls due',
-      yaml: absentPlan('contacts:\n  - { date: 2024-01-29, outcome: attended }\n  - { date: 2024-02-05, outcome: attended }'),
+      // Lisa's case with a twist: admitted to hospital four days after her first attendance. The
+      // window runs from the day she could attend again (11 Mar), so a review on 20 Mar is in time.
+      name: 'time in hospital after the first attendance does not count: revisited soon after discharge',
+      yaml: absentPlan(`contacts:
+  - { date: 2024-01-29, outcome: attended }
+  - { date: 2024-03-14, outcome: attended }
+unavailablePeriods:
+  - { kind: hospital, start: 2024-02-02, end: 2024-03-10, note: Admitted after an overdose; discharged to her mother's. }
+reviews:
+  - date: 2024-03-20
+    participation: { person: in-person }`),
     },
     {
-      // Planned appointments are intentions: one booked for March does not mean March has come.
-      // (Before one "latest recorded date" served every rule, this rule counted them and reported.)
-      name: 'the record ends before the revisit falls due, with appointments booked beyond it',
-      yaml: absentPlan('contacts:\n  - { date: 2024-01-29, outcome: attended }\n  - { date: 2024-03-11, outcome: planned }'),
+      name: 'still in custody with no release date recorded: nothing is due yet',
+      yaml: absentPlan(`contacts:
+  - { date: 2024-01-29, outcome: attended }
+  - { date: 2024-04-02, outcome: failed-to-attend, enforcement: { decision: acceptable, rationale: Remanded in custody on 5 Feb; trial date not set. } }
+unavailablePeriods:
+  - { kind: custody, start: 2024-02-05, note: Remanded at the magistrates' court. }`),
+    },
+    {
+      // Judged by what it says, not its length: a short reason is a reason.
+      name: 'no attendance yet, with a short but real reason to revisit',
+      yaml: absentPlan('', '  revisit:\n    when: after-first-attendance\n    reason: Hospital admission.'),
     },
     {
       name: 'a longer window from options',
@@ -94,9 +110,81 @@ testRule(rule, {
           messageId: 'late',
           line: 14,
           column: 11,
-          message: 'The plan was completed without Lisa taking part and revisited with Lisa on 1 Mar 2024, 32 days after they first attended on 29 Jan 2024, later than the 14 days set for this check.',
+          message: 'The plan was completed without Lisa taking part and revisited with Lisa on 1 Mar 2024, 32 days after the first attendance on 29 Jan 2024, later than the 14 days set for this check.',
         },
       ],
+    },
+    {
+      name: 'due, not yet late: the record ends inside the window (a warning with the date it is due)',
+      yaml: absentPlan('contacts:\n  - { date: 2024-01-29, outcome: attended }\n  - { date: 2024-02-05, outcome: attended }'),
+      errors: [
+        {
+          messageId: 'due',
+          severity: 'warning',
+          line: 7,
+          column: 5,
+          message:
+            'The plan was completed on 22 Jan 2024 without Lisa taking part. Revisiting it with Lisa is due by 12 Feb 2024, 14 days after the first attendance on 29 Jan 2024 (the window set for this check). Hold a review or update the plan with Lisa taking part by then, so it reflects their view and circumstances.',
+        },
+      ],
+    },
+    {
+      // Planned appointments are intentions: one booked for March does not mean March has come.
+      name: 'due, with appointments booked beyond the window: still only due',
+      yaml: absentPlan('contacts:\n  - { date: 2024-01-29, outcome: attended }\n  - { date: 2024-03-11, outcome: planned }'),
+      errors: [{ messageId: 'due', severity: 'warning', line: 7, column: 5, message: /is due by 12 Feb 2024,/ }],
+    },
+    {
+      name: 'the window passed: the error, not the warning',
+      yaml: absentPlan(firstAttended),
+      errors: [{ messageId: 'notRevisited', severity: 'error', line: 7, column: 5 }],
+    },
+    {
+      name: 'due after a hospital stay: counted from when the person could attend again',
+      yaml: absentPlan(`contacts:
+  - { date: 2024-01-29, outcome: attended }
+  - { date: 2024-03-14, outcome: attended }
+unavailablePeriods:
+  - { kind: hospital, start: 2024-02-02, end: 2024-03-10 }`),
+      errors: [
+        {
+          messageId: 'due',
+          severity: 'warning',
+          line: 7,
+          column: 5,
+          message: /is due by 25 Mar 2024, 14 days after Lisa could attend again on 11 Mar 2024 \(in hospital from 2 Feb 2024 to 10 Mar 2024, after the first attendance on 29 Jan 2024\)/,
+        },
+      ],
+    },
+    {
+      name: 'after a hospital stay, still not revisited once the new window passed',
+      yaml: absentPlan(`contacts:
+  - { date: 2024-01-29, outcome: attended }
+  - { date: 2024-04-15, outcome: attended }
+unavailablePeriods:
+  - { kind: hospital, start: 2024-02-02, end: 2024-03-10 }`),
+      errors: [{ messageId: 'notRevisited', line: 7, column: 5, message: /Lisa first attended on 29 Jan 2024 and was then in hospital from 2 Feb 2024 to 10 Mar 2024, but no review/ }],
+    },
+    {
+      name: 'after a hospital stay, revisited but later than the window from discharge',
+      yaml: absentPlan(`contacts:
+  - { date: 2024-01-29, outcome: attended }
+unavailablePeriods:
+  - { kind: hospital, start: 2024-02-02, end: 2024-03-10 }
+reviews:
+  - date: 2024-04-08
+    participation: { person: in-person }`),
+      errors: [{ messageId: 'late', line: 15, column: 11, message: /on 8 Apr 2024, 28 days after Lisa could attend again on 11 Mar 2024 \(in hospital/ }],
+    },
+    {
+      name: 'a revisit "reason" that gives none is no intention recorded',
+      yaml: absentPlan('', '  revisit:\n    when: after-first-attendance\n    reason: Did not attend, no reason given.'),
+      errors: [{ messageId: 'noIntention', line: 7, column: 5 }],
+    },
+    {
+      name: 'a judgement that no revisit is needed, with no reason, is not respected',
+      yaml: absentPlan(firstAttended, '  revisit:\n    when: not-needed\n    reason: No reason.'),
+      errors: [{ messageId: 'notRevisited', line: 7, column: 5 }],
     },
     {
       name: 'no attendance yet and no intention to revisit',

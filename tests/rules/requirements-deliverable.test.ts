@@ -24,6 +24,35 @@ ${delivery}
 `;
 
 const rar15 = '[{ id: rar, type: rehabilitation-activity, days: 15 }]';
+
+/**
+ * Back from seven weeks in hospital with 12 of 20 RAR days left: the plan in force (1 Jul 2024)
+ * sets the pace for the days still to do. Order of 8 Jan 2024 to 7 Jan 2025.
+ */
+const afterHospital = (progress: string, rate: number, contacts = '') => yaml`
+  kind: case-file
+  schemaVersion: 1
+  case: { ref: C1, person: { name: Lisa } }
+  sentence:
+    type: community-order
+    startDate: 2024-01-08
+    lengthMonths: 12
+    requirements:
+      - id: rar
+        type: rehabilitation-activity
+        days: 20
+${progress}
+  unavailablePeriods:
+    - { kind: hospital, start: 2024-05-12, end: 2024-06-28 }
+  plan:
+    date: 2024-07-01
+    version: review
+    requirementDelivery:
+      - { requirement: rar, how: Weekly one-to-one sessions at first; fewer once Lisa starts work., startBy: 2024-07-08, daysPerMonth: ${rate} }
+  contacts: ${contacts || '[]'}
+`;
+const recordedEight = '      progress: { startedOn: 2024-02-05, delivered: 8, asOf: 2024-05-10 }';
+const eightAttended = `[${['02-05', '02-19', '03-04', '03-18', '04-01', '04-15', '04-29', '05-10'].map((d) => `{ date: 2024-${d}, requirement: rar, outcome: attended }`).join(', ')}]`;
 const upw120 = '[{ id: upw, type: unpaid-work, hours: 120 }]';
 
 testRule(rule, {
@@ -39,6 +68,18 @@ testRule(rule, {
         '      - { requirement: rar, how: Three sessions on managing conflict. }',
         '[{ date: 2024-02-01, requirement: rar, outcome: attended }, { date: 2024-02-15, requirement: rar, outcome: planned }, { date: 2024-03-01, requirement: rar, outcome: planned }]',
       ),
+    },
+    {
+      name: 'RAR as a number of sessions to be done by a date inside the order: a stated pace',
+      yaml: order(rar15, '      - { requirement: rar, how: Twelve weekly one-to-one sessions on drink and conflict from March., startBy: 2024-03-04, completeBy: 2024-06-28 }'),
+    },
+    {
+      name: 'back from hospital with 12 of 20 days left, a recorded count, at a pace that fits the time remaining',
+      yaml: afterHospital(recordedEight, 3),
+    },
+    {
+      name: 'back from hospital with 12 of 20 days left, counted from attended RAR sessions in the log',
+      yaml: afterHospital('', 3, eightAttended),
     },
     {
       name: 'unpaid work at a pace that fits within 12 months',
@@ -82,7 +123,7 @@ testRule(rule, {
           line: 12,
           column: 7,
           message:
-            'The plan does not say how the rehabilitation activity requirement (15 days) will be delivered. Add a requirementDelivery entry (requirement: rar) saying how, from when and at what pace, so Lisa can complete it by 7 Jan 2025.',
+            'The plan does not say how the rehabilitation activity requirement (up to 15 days) will be delivered. Add a requirementDelivery entry (requirement: rar) saying how, from when and at what pace, so Lisa can have the days they need by 7 Jan 2025.',
         },
       ],
     },
@@ -94,9 +135,28 @@ testRule(rule, {
           messageId: 'rarTooSlow',
           line: 12,
           column: 88,
-          message: '15 RAR days at 1 a month from 1 Mar 2024 need 15 months; the order ends 7 Jan 2025. Raise the pace, or book the sessions, so Lisa can complete all 15 days in time.',
+          message:
+            'The sentence allows up to 15 RAR days; all 15 at 1 a month from 1 Mar 2024 would take 15 months, and the order ends 7 Jan 2025. Raise the pace, set a completeBy date inside the order, or book the sessions, so Lisa can have the days they need in time.',
         },
       ],
+    },
+    {
+      name: 'back from hospital with 12 of 20 days left, at a pace too slow for the time remaining',
+      yaml: afterHospital(recordedEight, 1.5),
+      errors: [
+        {
+          messageId: 'rarTooSlow',
+          line: 19,
+          column: 134,
+          message:
+            'The sentence allows up to 20 RAR days; the 12 still to do (8 delivered by 10 May 2024) at 1.5 a month from 8 Jul 2024 would take 8 months, and the order ends 7 Jan 2025. Raise the pace, set a completeBy date inside the order, or book the sessions, so Lisa can have the days they need in time.',
+        },
+      ],
+    },
+    {
+      name: 'without the days already delivered, the same pace cannot fit',
+      yaml: afterHospital('', 3),
+      errors: [{ messageId: 'rarTooSlow', line: 19, column: 134, message: /^The sentence allows up to 20 RAR days; all 20 at 3 a month from 8 Jul 2024 would take 6\.7 months/ }],
     },
     {
       name: 'RAR days with no pace and too few sessions booked',
@@ -107,7 +167,7 @@ testRule(rule, {
           line: 12,
           column: 9,
           message:
-            'The plan gives no pace for the 15 RAR days, and the contact log has only 1 RAR day attended or booked before the order ends on 7 Jan 2025. Set daysPerMonth in requirementDelivery, or book the sessions, so Lisa can complete them in time.',
+            'The plan gives no pace for the RAR days (up to 15), and only 1 of them is delivered or booked before the order ends on 7 Jan 2025. Set daysPerMonth or a completeBy date inside the order in requirementDelivery, or book the sessions, so Lisa can have the days they need in time.',
         },
       ],
     },
@@ -120,7 +180,7 @@ testRule(rule, {
           line: 12,
           column: 77,
           message:
-            'The plan completes the rehabilitation activity requirement (15 days) by 31 Mar 2025, but the order ends on 7 Jan 2025. Plan to finish it in time, so Lisa is not left in breach through no fault of their own.',
+            'The plan completes the rehabilitation activity requirement (up to 15 days) by 31 Mar 2025, but the order ends on 7 Jan 2025. Plan to finish it in time, so Lisa is not left in breach through no fault of their own.',
         },
       ],
     },

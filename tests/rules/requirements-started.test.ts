@@ -84,6 +84,26 @@ testRule(rule, {
           - { date: 2024-01-10, purpose: induction, outcome: attended }
       `,
     },
+    {
+      name: 'a programme the plan sequences after the RAR work, with how and by when but no start date (joel-good)',
+      yaml: yaml`
+        kind: case-file
+        schemaVersion: 1
+        case: { ref: C1, person: { name: Joel, pronouns: he/him } }
+        sentence:
+          type: community-order
+          startDate: 2024-01-15
+          lengthMonths: 12
+          requirements:
+            - { id: programme, type: accredited-programme, sessions: 19 }
+        plan:
+          date: 2024-01-25
+          requirementDelivery:
+            - { requirement: programme, how: "Building Choices group on Wednesday afternoons from January, once the RAR work is done.", completeBy: 2025-01-14 }
+        reviews:
+          - { date: 2024-07-22 }
+      `,
+    },
   ],
   invalid: [
     {

@@ -24,13 +24,18 @@ testRule(rule, {
   valid: [
     { name: 'repeated concerns followed by a review', yaml: caseFile(twoMissed + 'reviews:\n  - { date: 2024-04-24, trigger: compliance-concern }') },
     {
-      name: 'the record ends before the review is due',
+      // Recalled to custody a week after the second missed appointment: the review could not be
+      // held with Sam until his release, and one held within 28 days of that is in time.
+      name: 'time in custody after the concerns restarts the window from release',
       yaml: caseFile(yaml`
         contacts:
           - { date: 2024-04-03, outcome: failed-to-attend }
           - { date: 2024-04-10, outcome: failed-to-attend }
-          - { date: 2024-04-17, outcome: attended }
-          - { date: 2024-06-26, outcome: planned }
+          - { date: 2024-06-26, outcome: attended }
+        unavailablePeriods:
+          - { kind: custody, start: 2024-04-17, end: 2024-05-30, note: Remanded on a new charge; released on bail. }
+        reviews:
+          - { date: 2024-06-12, trigger: compliance-concern, participation: { person: in-person } }
       `),
     },
     {
@@ -54,6 +59,16 @@ testRule(rule, {
                 reviewNotNeeded: Both absences were on the days of Sam's new shift pattern, now fixed; appointments have moved to Thursdays.
           `,
       ),
+    },
+    {
+      // Judged by what it says, not its length.
+      name: 'a short real reason no review is needed',
+      yaml: caseFile(yaml`
+        events:
+          - { date: 2024-05-01, type: change-of-circumstances, detail: Moved to his sister's., reviewNotNeeded: Hospital admission. }
+        contacts:
+          - { date: 2024-07-01, outcome: attended }
+      `),
     },
     {
       name: 'a change of circumstances followed by a review',
@@ -121,6 +136,65 @@ testRule(rule, {
       errors: [{ messageId: 'concerns', line: 8, column: 31, message: /^2 compliance concerns were recorded by 20 Apr 2024 \(a missed appointment on 3 Apr 2024 and a recorded concern on 20 Apr 2024\)/ }],
     },
     {
+      name: 'due, not yet late: the record ends inside the window (a warning with the date it is due)',
+      yaml: caseFile(yaml`
+        contacts:
+          - { date: 2024-04-03, outcome: failed-to-attend }
+          - { date: 2024-04-10, outcome: failed-to-attend }
+          - { date: 2024-04-17, outcome: attended }
+          - { date: 2024-06-26, outcome: planned }
+      `),
+      errors: [
+        {
+          messageId: 'concernsDue',
+          severity: 'warning',
+          line: 6,
+          column: 34,
+          message:
+            "2 compliance concerns were recorded by 10 Apr 2024 (missed appointments on 3 Apr 2024 and 10 Apr 2024). A review with Sam is due by 8 May 2024, 28 days after the concern of 10 Apr 2024 (the window set for this check): what is getting in the way, and what needs to change. If a review is not needed, record why in an event's reviewNotNeeded.",
+        },
+      ],
+    },
+    {
+      name: 'a change of circumstances with the review still due',
+      yaml: caseFile(yaml`
+        events:
+          - { date: 2024-05-01, type: change-of-circumstances, detail: Lost his room at the hostel. }
+        contacts:
+          - { date: 2024-05-15, outcome: attended }
+      `),
+      errors: [
+        {
+          messageId: 'circumstancesDue',
+          severity: 'warning',
+          line: 5,
+          column: 31,
+          message:
+            'A change of circumstances was recorded on 1 May 2024 ("Lost his room at the hostel."). A review with Sam is due by 29 May 2024, 28 days after the change on 1 May 2024 (the window set for this check), so that contact and objectives still fit their life; or record in reviewNotNeeded why no review is needed.',
+        },
+      ],
+    },
+    {
+      name: 'due after time in hospital: counted from when the person could attend again',
+      yaml: caseFile(yaml`
+        events:
+          - { date: 2024-05-01, type: change-of-circumstances, detail: Lost his room at the hostel. }
+        unavailablePeriods:
+          - { kind: hospital, start: 2024-05-10, end: 2024-06-20 }
+        contacts:
+          - { date: 2024-07-01, outcome: attended }
+      `),
+      errors: [
+        {
+          messageId: 'circumstancesDue',
+          severity: 'warning',
+          line: 5,
+          column: 31,
+          message: /due by 19 Jul 2024, 28 days after Sam could attend again on 21 Jun 2024 \(in hospital from 10 May 2024 to 20 Jun 2024, after the change on 1 May 2024\)/,
+        },
+      ],
+    },
+    {
       name: 'a change of circumstances with no review',
       yaml: caseFile(yaml`
         events:
@@ -137,6 +211,16 @@ testRule(rule, {
             'A change of circumstances was recorded on 1 May 2024 ("Lost his room at the hostel."), but no review followed within the 28 days set for this check. Review the plan with Sam so that contact and objectives still fit their life, or record in reviewNotNeeded why no review is needed.',
         },
       ],
+    },
+    {
+      name: 'a "reason" that gives none is not a reason for no review',
+      yaml: caseFile(yaml`
+        events:
+          - { date: 2024-05-01, type: change-of-circumstances, detail: Lost his room at the hostel., reviewNotNeeded: 'Did not attend, no reason given.' }
+        contacts:
+          - { date: 2024-07-01, outcome: attended }
+      `),
+      errors: [{ messageId: 'circumstances', line: 5, column: 31 }],
     },
     {
       name: 'a placeholder is not a reason for no review, and a shorter window applies',

@@ -6,6 +6,30 @@ import { RuleTester, testRule, yaml } from '../../src/testing/index.js';
 RuleTester.describe = describe;
 RuleTester.it = it;
 
+/**
+ * Lisa's case as the guidance tells it: the plan completed in her absence (line 7), with why and
+ * what was tried, and a revisit planned; her words recorded at the review she took part in.
+ */
+const absentPlan = (absenceReason: string, revisit: string, review = '') => `kind: case-file
+schemaVersion: 1
+case: { ref: C1, person: { name: Lisa, pronouns: she/her } }
+plan:
+  date: 2024-01-22
+  version: initial
+  participation:
+    person: absent
+    absenceReason: ${absenceReason}
+${revisit}contacts:
+  - { date: 2024-01-29, outcome: attended }
+reviews:
+  - date: 2024-02-02
+    trigger: after-first-attendance
+    participation: { person: in-person }
+${review || "    personView: I want to sort my drinking out and feel safe at home. I can't do groups yet."}
+`;
+const lisaReason = 'Lisa missed three appointments through ill health; we spoke by phone twice.';
+const lisaRevisit = '  revisit:\n    when: after-first-attendance\n    reason: Completed without Lisa to meet the timescale; to be reviewed with her once she is inducted.\n';
+
 const planWithView = (view: string) => yaml`
   kind: sentence-plan
   schemaVersion: 1
@@ -41,6 +65,19 @@ testRule(rule, {
       `,
     },
     {
+      name: 'a plan completed without the person, with the reason and a revisit, and their words at the review they took part in',
+      yaml: absentPlan(lisaReason, lisaRevisit),
+    },
+    {
+      name: 'a plan completed without the person awaiting its revisit: the absence reason is not asked for again',
+      yaml: absentPlan(lisaReason, lisaRevisit).replace(/contacts:[\s\S]*/, ''),
+    },
+    {
+      // Judged by what it says, not its length.
+      name: 'a plan completed without the person, with a short real reason for the revisit',
+      yaml: absentPlan(lisaReason, '  revisit:\n    when: after-first-attendance\n    reason: Hospital admission.\n').replace(/contacts:[\s\S]*/, ''),
+    },
+    {
       name: 'a shorter minimum set in options',
       yaml: planWithView('"I want work."'),
       options: { minWords: 3 },
@@ -71,6 +108,26 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a plan without the person and a filler reason ("Did not attend.") still needs the view or why there is none',
+      yaml: absentPlan('Did not attend.', lisaRevisit),
+      errors: [{ messageId: 'missing', line: 5, column: 3, message: /^The plan does not record Lisa's view\./ }],
+    },
+    {
+      name: 'a plan without the person and a revisit "reason" that gives none still needs the view',
+      yaml: absentPlan(lisaReason, "  revisit:\n    when: after-first-attendance\n    reason: 'Did not attend, no reason given.'\n").replace(/contacts:[\s\S]*/, ''),
+      errors: [{ messageId: 'missing', line: 5, column: 3 }],
+    },
+    {
+      name: 'a plan without the person and no revisit planned still needs the view or why there is none',
+      yaml: absentPlan(lisaReason, ''),
+      errors: [{ messageId: 'missing', line: 5, column: 3 }],
+    },
+    {
+      name: 'the review the person took part in must then hold their words',
+      yaml: absentPlan(lisaReason, lisaRevisit, '    considered: { engagement: Engaged well at the first home visit. }'),
+      errors: [{ messageId: 'missing', line: 16, column: 5, message: /^The review of 2 Feb 2024 does not record Lisa's view\./ }],
+    },
     {
       name: 'no view at all',
       yaml: yaml`
