@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { loadBundledModules, ruleFiles } from './bundled-modules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'playground');
@@ -17,9 +18,7 @@ const MAX_BYTES = 2 * 1024 * 1024;
 const PACKAGE_ROOT = '/planlint'; // as src/playground/page-data.ts names it
 
 const read = (path) => readFileSync(join(root, path), 'utf8');
-const rules = readdirSync(join(root, 'rules'))
-  .filter((f) => f.endsWith('.ts'))
-  .sort();
+const rules = ruleFiles(root);
 
 /** The teaching note of each example: the "What it teaches" column of examples/README.md's table. */
 function teachingNotes() {
@@ -70,15 +69,7 @@ const pagePlugin = {
     // Every node: import the engine makes on its way to lintText, answered by the shims.
     b.onResolve({ filter: /^node:(fs|path|url|module|crypto)$/ }, () => ({ path: shims }));
     // The rules and precompiled validators in place of "nothing bundled", as scripts/bundle.mjs does.
-    b.onLoad({ filter: /[\\/]src[\\/]runtime[\\/]bundled-modules\.ts$/ }, () => ({
-      resolveDir: root,
-      loader: 'js',
-      contents: [
-        `import * as validators from './dist/generated/validators.js';`,
-        ...rules.map((f, i) => `import rule${i} from './rules/${f}';`),
-        `export const bundled = { validators, rules: [${rules.map((f, i) => `[${JSON.stringify(f.replace(/\.ts$/, ''))}, rule${i}]`).join(', ')}] };`,
-      ].join('\n'),
-    }));
+    loadBundledModules(b, root);
     // The validators' own require() of two ajv helpers, which esbuild bundles once createRequire is gone.
     b.onLoad({ filter: /[\\/]dist[\\/]generated[\\/]validators\.js$/ }, (args) => ({
       loader: 'js',

@@ -8,31 +8,21 @@
 //
 // Every built-in rule and the precompiled validators go inside the bundle (src/runtime/bundled-modules.ts).
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { loadBundledModules } from './bundled-modules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'bundle');
 rmSync(out, { recursive: true, force: true });
-const rules = readdirSync(join(root, 'rules'))
-  .filter((f) => f.endsWith('.ts'))
-  .sort();
 
 /** Puts the rules and validators in place of src/runtime/bundled-modules.ts's "nothing bundled". */
 const bundledModules = {
   name: 'bundled-modules',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]runtime[\\/]bundled-modules\.ts$/ }, () => ({
-      resolveDir: root,
-      loader: 'js',
-      contents: [
-        `import * as validators from './dist/generated/validators.js';`,
-        ...rules.map((f, i) => `import rule${i} from './rules/${f}';`),
-        `export const bundled = { validators, rules: [${rules.map((f, i) => `[${JSON.stringify(f.replace(/\.ts$/, ''))}, rule${i}]`).join(', ')}] };`,
-      ].join('\n'),
-    }));
+    loadBundledModules(b, root);
   },
 };
 

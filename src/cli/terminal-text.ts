@@ -93,8 +93,19 @@ function renderTable(rows: string[][], width: number, paint: InstanceType<typeof
   const columns = Math.max(...all.map((r) => r.length));
   const widths = Array.from({ length: columns }, (_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
   const lead = widths.slice(0, -1).reduce((n, w) => n + w + 2, 0);
-  const lastWidth = Math.max(20, width - lead);
   const lines: string[] = [];
+  // Too narrow for columns: each row becomes its first cell, then "heading: value" lines under it.
+  if (shownHeader && columns > 1 && lead + 20 > width) {
+    for (const row of body) {
+      lines.push(inline(row[0] ?? ''));
+      for (let i = 1; i < columns; i++) {
+        const wrapped = wrap(`${shownHeader[i] ?? ''}: ${row[i] ?? ''}`, Math.max(10, width - 2));
+        for (const part of wrapped) lines.push(inline(`  ${part}`));
+      }
+    }
+    return lines;
+  }
+  const lastWidth = Math.max(20, width - lead);
   for (const row of all) {
     const cells = Array.from({ length: columns }, (_, i) => row[i] ?? '');
     const prefix = cells

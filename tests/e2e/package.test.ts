@@ -96,7 +96,7 @@ describe('the npm package', () => {
     }
     const rulePages = readdirSync(join(root, 'rules')).filter((f) => f.endsWith('.md'));
     for (const page of rulePages) expect(packed).toContain(`rules/${page}`);
-    expect(packed.filter((p) => /^(tests|examples|scripts|src|node_modules|coverage|\.ci|docs)\//.test(p))).toEqual(['scripts/action-run.sh']);
+    expect(packed.filter((p) => /^(tests|examples|scripts|src|node_modules|coverage|\.ci|docs)\//.test(p))).toEqual(['docs/text-judgement.md', 'scripts/action-run.sh']);
     expect(packed.filter((p) => /(^|\/)(fixtures|node_modules)\//.test(p) || /\.test\.[jt]s$/.test(p))).toEqual([]);
     // TypeScript sources stay out; declarations ship beside the compiled code.
     expect(packed.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
