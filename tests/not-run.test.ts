@@ -40,7 +40,7 @@ describe('rules not run on a standalone plan', () => {
     expect(lines[0]).toBe('');
     expect(lines[1]).toBe('plan.yaml');
     expect(lines[2]).toMatch(
-      /^ {2}ℹ 15 rules need the whole case file and were not run: assessment-involves-person, circumstances-analysed, contact-change-rationale and 12 more \(--show-passed lists them\)\. They run on a case file, which holds the sentence, assessment and contact log as well as the plan\.$/,
+      /^ {2}ℹ 20 rules need the whole case file and were not run: assessment-involves-person, circumstances-analysed, contact-change-rationale and 17 more \(--show-passed lists them\)\. They run on a case file, which holds the sentence, assessment and contact log as well as the plan\.$/,
     );
     expect(stdout.match(/were not run/g)).toHaveLength(1);
     expect(stdout).toMatch(/✔ No problems found \(1 file checked\)\.\n$/);
@@ -49,10 +49,10 @@ describe('rules not run on a standalone plan', () => {
   it('--show-passed counts the rules checked apart from those not run, and lists every one not run', async () => {
     const cwd = folder();
     const { stdout } = await planlint(['plan.yaml', '--show-passed'], { cwd });
-    expect(stdout).toContain('\n  14 rules checked: 14 passed, 0 failed\n  15 rules need the whole case file and were not run. They run on a case file');
-    expect(stdout).not.toMatch(/14 rules checked: 14 passed, 0 failed\n {4}/);
+    expect(stdout).toContain('\n  15 rules checked: 15 passed, 0 failed\n  20 rules need the whole case file and were not run. They run on a case file');
+    expect(stdout).not.toMatch(/15 rules checked: 15 passed, 0 failed\n {4}/);
     const notRun = stdout.split('\n').filter((l) => l.startsWith('    – not run  '));
-    expect(notRun).toHaveLength(15);
+    expect(notRun).toHaveLength(20);
     expect(notRun.find((l) => l.includes('officer-continuity'))).toMatch(/^ {4}– not run {2}officer-continuity {2,}The person keeps .*\(needs the whole case file\)$/);
     // The marks line up: "✔ passed" takes the width of "– not run".
     expect(stdout).toMatch(/\n {4}✔ passed {3}agreement-followed-up {2}/);
@@ -65,9 +65,9 @@ describe('rules not run on a standalone plan', () => {
       notRun: { summary: string; remedy: string; rules: { ruleId: string; needs: string[] }[] };
     }[];
     expect(result!.messages).toEqual([]);
-    expect(result!.notRun.summary).toBe('15 rules need the whole case file and were not run.');
+    expect(result!.notRun.summary).toBe('20 rules need the whole case file and were not run.');
     expect(result!.notRun.remedy).toBe('They run on a case file, which holds the sentence, assessment and contact log as well as the plan.');
-    expect(result!.notRun.rules).toHaveLength(15);
+    expect(result!.notRun.rules).toHaveLength(20);
     expect(result!.notRun.rules[0]).toEqual({ ruleId: 'assessment-involves-person', needs: ['case-file'] });
   });
 
@@ -80,9 +80,9 @@ describe('rules not run on a standalone plan', () => {
     const cwd = folder();
     const { stdout } = await planlint(['plan.yaml', '--format', 'html'], { cwd });
     expect(stdout).toContain(
-      'No problems found · 14 of 14 rules passed · 15 not run</p><p class="not-run-note"><span aria-hidden="true">ℹ</span> 15 rules need the whole case file and were not run. They run on a case file',
+      'No problems found · 15 of 15 rules passed · 20 not run</p><p class="not-run-note"><span aria-hidden="true">ℹ</span> 20 rules need the whole case file and were not run. They run on a case file',
     );
-    expect(stdout.match(/<li class="rule-row not-run">/g)).toHaveLength(15);
+    expect(stdout.match(/<li class="rule-row not-run">/g)).toHaveLength(20);
     expect(stdout).toContain(
       '<li class="rule-row not-run"><span class="pill not-run"><span aria-hidden="true">–</span> not run</span><span class="rule-id">assessment-involves-person <span class="muted nowrap">(needs the whole case file)</span>',
     );
@@ -92,9 +92,9 @@ describe('rules not run on a standalone plan', () => {
     const cwd = folder();
     const { code, stdout } = await planlint(['compare', 'plan.yaml', join(root, 'examples', 'kate-good.yaml')], { cwd });
     expect(code).toBe(0);
-    expect(stdout).toContain('✔ no problems · 14 of 14 rules passed · 15 not run\n     ℹ 15 rules need the whole case file and were not run.');
+    expect(stdout).toContain('✔ no problems · 15 of 15 rules passed · 20 not run\n     ℹ 20 rules need the whole case file and were not run.');
     expect(stdout).toMatch(/\n► officer-continuity +– not run +✔ passed\n/);
-    expect(stdout).toMatch(/\n +14\/14 passed, 15 not run +29\/29 passed\n/);
+    expect(stdout).toMatch(/\n +15\/15 passed, 20 not run +35\/35 passed\n/);
     const html = (await planlint(['compare', 'plan.yaml', join(root, 'examples', 'kate-good.yaml'), '--format', 'html'], { cwd })).stdout;
     expect(html).toContain('<span class="pill not-run">– not run</span>');
     expect(html).toContain('<p class="not-run-note">');
@@ -110,7 +110,7 @@ describe('rules not run on an HMPPS export', () => {
     expect(firstFinding).toBeGreaterThan(0);
     expect(note).toBeGreaterThan(firstFinding);
     expect(lines[note]).toMatch(
-      /^ {2}ℹ 20 rules need what this file does not hold \(the sentence, assessment, contact log or reviews, or the whole case file\) and were not run: .* Convert the export with "planlint convert" and complete what it lacks to run them\.$/,
+      /^ {2}ℹ 26 rules need what this file does not hold \(the sentence, assessment, contact log or reviews, or the whole case file\) and were not run: .* Convert the export with "planlint convert" and complete what it lacks to run them\.$/,
     );
     expect(stdout).not.toMatch(/\binfo\b/);
     expect(stdout).not.toContain('notes for information');

@@ -158,7 +158,7 @@ describe('the npm package', () => {
     const poor = npx(['planlint', 'lisa-poor.yaml']);
     expect(poor.code).toBe(1);
     expect(poor.stdout).toBe(planlint(['lisa-poor.yaml'], { cwd: project }).stdout);
-    expect(poor.stdout).toMatch(/✖ \d+ problems \(\d+ errors, 0 warnings\) in 1 file checked\./);
+    expect(poor.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings\) in 1 file checked\./);
     const good = npx(['planlint', 'lisa-good.yaml']);
     expect(good.stdout).toBe('✔ No problems found (1 file checked).\n');
     expect(good.code).toBe(0);

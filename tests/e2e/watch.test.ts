@@ -45,7 +45,7 @@ describe('planlint --watch', () => {
     await watch.passes(1);
     // The first run is the normal report.
     expect(watch.stdout).toBe(planlint(['cases/'], { cwd: dir }).stdout);
-    expect(watch.stderr).toMatch(/Watching 2 files \(\d+ errors, 0 warnings\)\. Press Ctrl-C to stop\./);
+    expect(watch.stderr).toMatch(/Watching 2 files \(\d+ errors, \d+ warnings\)\. Press Ctrl-C to stop\./);
 
     // An edit that breaks Kate's file: only her findings are printed.
     let mark = watch.stdout.length;
