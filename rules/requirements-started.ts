@@ -97,7 +97,7 @@ export default defineRule<Options>()({
     needs: ['sentence', 'contacts'],
     messages: {
       notStarted:
-        'The {{requirement}} should have started by {{due}}, but by {{latest}} the record shows no start: no session attended and no progress.startedOn. Start it, or record in progress.notStartedReason why it has not started and what is being done, so {{name}} is not left unable to complete it.',
+        'The {{requirement}} was due to start by {{due}} ({{dueFrom}}), but by {{latest}} the record shows no start: no session attended and no progress.startedOn. Start it, or record in progress.notStartedReason why it has not started and what is being done, so {{name}} is not left unable to complete it.',
       startedLate:
         "The {{requirement}} started on {{started}}, {{late}} after it was due ({{due}}), and the record does not say why. Record in progress.notStartedReason what held it up, so the delay is seen as the service's or explained.",
       behind:
@@ -144,7 +144,13 @@ export default defineRule<Options>()({
       const attended = model.contacts.filter((c) => c.outcome === 'attended' && delivers(requirement, c));
       const reviewed = model.reviews.flatMap((r) => (r.requirementProgress ?? []).filter((e) => e.requirement === requirement.id && e.startedOn).map((e) => e.startedOn!));
       const started = [progress?.startedOn, attended[0]?.date, ...reviewed].filter((d): d is string => d !== undefined).sort()[0];
-      const data = { ...person, requirement: label(requirement), due: formatDate(due) };
+      // Where the date comes from: the plan's own, or the local default this check is set to (not a national standard).
+      const dueFrom = planned
+        ? 'the date the plan set'
+        : sequenced
+          ? "the plan's own completion date"
+          : `${startWithin[requirement.type as Delivered] ?? startWithin.default} days from sentence, the time set for this check`;
+      const data = { ...person, requirement: label(requirement), due: formatDate(due), dueFrom };
       const node = progress ?? requirement;
       const property = progress ? 'startedOn' : 'type';
 

@@ -128,7 +128,7 @@ testRule(rule, {
           line: 9,
           column: 24,
           message:
-            'The rehabilitation activity requirement should have started by 5 Feb 2024, but by 20 Mar 2024 the record shows no start: no session attended and no progress.startedOn. Start it, or record in progress.notStartedReason why it has not started and what is being done, so Jo is not left unable to complete it.',
+            'The rehabilitation activity requirement was due to start by 5 Feb 2024 (28 days from sentence, the time set for this check), but by 20 Mar 2024 the record shows no start: no session attended and no progress.startedOn. Start it, or record in progress.notStartedReason why it has not started and what is being done, so Jo is not left unable to complete it.',
         },
       ],
     },
