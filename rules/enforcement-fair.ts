@@ -84,7 +84,7 @@ export default defineRule<Options>()({
       outOfSequence:
         "The breach on {{date}} has {{count}} within the {{months}} months before it, where the team's sequence is {{needed}} before breach. Record in enforcement.sequenceDeparture why going to breach now was proportionate for {{name}}.",
       noReviewAfterBreach:
-        'Breach action was taken on {{date}}, but no review of the plan followed within {{days}} days. Review the plan with {{name}}: what led to the breach, and what has to change so {{they}} can complete the order.',
+        'Breach action was taken on {{date}}, but no review of the plan followed within the {{days}} days set for this check. Review the plan with {{name}}: what led to the breach, and what has to change so {{they}} can complete the order.',
     },
     optionsSchema: {
       type: 'object',

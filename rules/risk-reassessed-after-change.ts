@@ -33,7 +33,7 @@ export default defineRule<Options>()({
     needs: ['reviews'],
     messages: {
       notReassessed:
-        '{{what}} was recorded on {{date}} ("{{detail}}"), but no review within {{days}} days records a reassessment of risk. Reassess with {{name}} what the change means for risk and for the plan, and record it in the review\'s riskReassessment, or record in reassessmentNotNeeded why it is not needed.',
+        '{{what}} was recorded on {{date}} ("{{detail}}"), but no review within the {{days}} days set for this check records a reassessment of risk. Reassess with {{name}} what the change means for risk and for the plan, and record it in the review\'s riskReassessment, or record in reassessmentNotNeeded why it is not needed.',
     },
     optionsSchema: {
       type: 'object',

@@ -70,7 +70,7 @@ testRule(rule, {
           line: 5,
           column: 64,
           message:
-            'A new offence was recorded on 2 May 2024 ("Arrested for assault on his brother; released und…"), but no review within 28 days records a reassessment of risk. Reassess with Rae what the change means for risk and for the plan, and record it in the review\'s riskReassessment, or record in reassessmentNotNeeded why it is not needed.',
+            'A new offence was recorded on 2 May 2024 ("Arrested for assault on his brother; released und…"), but no review within the 28 days set for this check records a reassessment of risk. Reassess with Rae what the change means for risk and for the plan, and record it in the review\'s riskReassessment, or record in reassessmentNotNeeded why it is not needed.',
         },
       ],
     },
