@@ -163,7 +163,8 @@ testRule(rule, {
           messageId: 'noReviewAfterBreach',
           line: 11,
           column: 15,
-          message: 'Breach action was taken on 5 Mar 2024, but no review of the plan followed within the 28 days set for this check. Review the plan with Kai: what led to the breach, and what has to change so they can complete the order.',
+          message:
+            'Breach action was taken on 5 Mar 2024, but no review of the plan followed within the 28 days set for this check. Review the plan with Kai: what led to the breach, and what has to change so they can complete the order.',
         },
         {
           messageId: 'outOfSequence',
